@@ -1,0 +1,146 @@
+"""The documented columns of every table the kit makes.
+
+Each table is a plain :class:`pandas.DataFrame` with a default RangeIndex and
+the columns listed here, in this order, with these dtypes. Keys have the same
+name in every table (``sentence_id`` everywhere), so ``merge`` just works.
+Offsets are half-open: ``article.text[start_char:end_char]`` is the row's
+text. The tests hold the code to these schemas; :func:`describe` shows one as
+a table.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from kit.parts import PART_ORDER
+
+__all__ = ["SCHEMAS", "TABLES", "Column", "describe", "frame", "register", "schema"]
+
+
+@dataclass(frozen=True)
+class Column:
+    """One documented column: its name, its pandas dtype and what it means."""
+
+    name: str
+    dtype: str
+    meaning: str
+    categories: tuple[str, ...] | None = None
+    ordered: bool = False
+
+
+_OFFSETS = [
+    Column("start_char", "int64", "where the row's text starts in article.text (inclusive)"),
+    Column("end_char", "int64", "where it ends (exclusive): text[start_char:end_char] is the row's text"),
+]
+
+SCHEMAS: dict[str, list[Column]] = {
+    "parts": [
+        Column("paragraph_id", "int64", "the paragraph's position in the file, from 0"),
+        Column("part", "category", "which part of the page it is", tuple(PART_ORDER), True),
+        *_OFFSETS,
+        Column("text", "string", "the part's text, exactly as in the file"),
+        Column("analysed", "bool", "True for the headline, caption and body, which are split into sentences"),
+        Column("rule", "string", "the layout rule that named the part (see kit.parts)"),
+    ],
+    "sentences": [
+        Column(
+            "sentence_id", "int64", "the sentence's position in the article, from 0: the key of every table"
+        ),
+        Column("paragraph_id", "int64", "the paragraph it belongs to (joins with article.parts)"),
+        Column("part", "category", "headline, caption or body", ("headline", "caption", "body"), True),
+        *_OFFSETS,
+        Column("text", "string", "the sentence, exactly as in the file"),
+        Column("n_words", "int64", "how many of its tokens are not punctuation"),
+        Column("rule", "string", "why the sentence ends there: 'punkt' or 'paragraph_end'"),
+    ],
+    "tokens": [
+        Column("token_id", "int64", "the token's position in the article, from 0"),
+        Column("sentence_id", "int64", "the sentence it belongs to (joins with article.sentences)"),
+        Column("position", "int64", "the token's position in its sentence, from 0"),
+        *_OFFSETS,
+        Column("text", "string", "the token, exactly as in the file"),
+        Column(
+            "lower", "string", "lower case, with curly apostrophes made straight, for counting and matching"
+        ),
+        Column("is_punct", "bool", "True when every character is punctuation or a symbol"),
+        Column("is_stop", "bool", "True when the word is in the shipped stop-word list"),
+        Column("rule", "string", "'treebank' (NLTK's word tokenizer) or 'regex_fallback'"),
+    ],
+}
+"""Table name to its documented columns."""
+
+
+TABLES: dict[str, str] = {
+    "parts": "kit.article",
+    "sentences": "kit.article",
+    "tokens": "kit.article",
+    "quote_marks": "kit.quotemarks",
+}
+"""Table name to the module that builds it (and registers its schema).
+
+A module other than :mod:`kit.article` exposes ``build_<table>(article)``;
+``Article.<table>`` calls it the first time the table is asked for."""
+
+
+def module_of(table: str) -> str:
+    """Return the module that builds a table, with a friendly error for unknown names."""
+    if table not in TABLES:
+        from kit.errors import UnknownTableError, did_you_mean, format_options
+
+        raise UnknownTableError(
+            f"There is no table called {table!r}.{did_you_mean(table, TABLES)}"
+            f" The tables are {format_options(TABLES)}."
+        )
+    return TABLES[table]
+
+
+def register(table: str, columns: list[Column]) -> None:
+    """Record the documented columns of a table (called by the module that builds it)."""
+    SCHEMAS[table] = columns
+
+
+def schema(table: str) -> list[Column]:
+    """Return a table's documented columns, importing its module if needed."""
+    if table not in SCHEMAS:
+        importlib.import_module(module_of(table))
+    return SCHEMAS[table]
+
+
+def frame(table: str, data: dict[str, list[Any]]) -> pd.DataFrame:
+    """Build a table from column lists, with the documented dtypes and order."""
+    columns = {}
+    for col in schema(table):
+        values = data[col.name]
+        if col.dtype == "category":
+            dtype = pd.CategoricalDtype(list(col.categories or ()), ordered=col.ordered)
+            columns[col.name] = pd.Series(values, dtype=dtype)
+        elif col.dtype == "string":
+            columns[col.name] = pd.Series(values, dtype="string")
+        else:
+            columns[col.name] = pd.Series(values, dtype=col.dtype)
+    return pd.DataFrame(columns)
+
+
+def describe(table: str) -> pd.DataFrame:
+    """Return the documented columns of a table, for reading in a notebook.
+
+    Examples
+    --------
+    >>> describe("sentences")[["column", "dtype"]].head(3)
+             column     dtype
+    0   sentence_id     int64
+    1  paragraph_id     int64
+    2          part  category
+    """
+    columns = schema(table)
+    return pd.DataFrame(
+        {
+            "column": [c.name for c in columns],
+            "dtype": [c.dtype for c in columns],
+            "meaning": [c.meaning for c in columns],
+        }
+    )
