@@ -267,6 +267,46 @@ class Article:
         """One row per span between quotation marks (see :mod:`kit.quotemarks`)."""
         return self.table("quote_marks")
 
+    @property
+    def entities(self) -> pd.DataFrame:
+        """One row per entity mention, with an ``entity_id`` shared by aliases (see :mod:`kit.entities`)."""
+        return self.table("entities")
+
+    @property
+    def entity_registry(self) -> pd.DataFrame:
+        """One row per entity: its canonical name, type, aliases and mention count (see :mod:`kit.entities`)."""
+        return self.table("entity_registry")
+
+    @property
+    def quotes(self) -> pd.DataFrame:
+        """One row per attributed statement: direct, indirect or mixed, with its speaker (see :mod:`kit.quotes`)."""
+        return self.table("quotes")
+
+    @property
+    def claims(self) -> pd.DataFrame:
+        """One row per sentence: is it attributed, and is it a disputable claim with no source? (see :mod:`kit.quotes`)."""
+        return self.table("claims")
+
+    @property
+    def timeline(self) -> pd.DataFrame:
+        """One row per time expression, normalised against the reference date (see :mod:`kit.timeline`)."""
+        return self.table("timeline")
+
+    @property
+    def events(self) -> pd.DataFrame:
+        """One row per reported event, with its place in the text and in time (see :mod:`kit.timeline`)."""
+        return self.table("events")
+
+    @property
+    def event_constraints(self) -> pd.DataFrame:
+        """One row per BEFORE / AFTER / OVERLAP constraint between two events (see :mod:`kit.timeline`)."""
+        return self.table("event_constraints")
+
+    @property
+    def labels(self) -> pd.DataFrame:
+        """One row per label the article gives an actor or an action (see :mod:`kit.framing`)."""
+        return self.table("labels")
+
 
 def load_article(
     name_or_path: str | Path | None = None,

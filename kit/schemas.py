@@ -79,6 +79,14 @@ TABLES: dict[str, str] = {
     "sentences": "kit.article",
     "tokens": "kit.article",
     "quote_marks": "kit.quotemarks",
+    "entities": "kit.entities",
+    "entity_registry": "kit.entities",
+    "quotes": "kit.quotes",
+    "claims": "kit.quotes",
+    "timeline": "kit.timeline",
+    "events": "kit.timeline",
+    "event_constraints": "kit.timeline",
+    "labels": "kit.framing",
 }
 """Table name to the module that builds it (and registers its schema).
 
