@@ -30,7 +30,7 @@ from kit.parts import ANALYSED_PARTS, Paragraph, find_parts
 from kit.schemas import frame
 from kit.schemas import module_of as schema_module
 from kit.sentences import sentence_spans
-from kit.tokens import is_punctuation, is_stop, token_spans
+from kit.tokens import is_punctuation, stopwords, token_spans
 
 __all__ = ["Article", "load_article", "parse_article"]
 
@@ -161,6 +161,7 @@ class Article:
     @cached_property
     def _token_rows(self) -> dict[str, list]:
         text = self.text
+        stops = stopwords()
         rows: dict[str, list] = {
             k: []
             for k in (
@@ -182,14 +183,15 @@ class Article:
         ):
             for position, (start, end, rule) in enumerate(token_spans(text, s_start, s_end)):
                 token = text[start:end]
+                lower = match_form(token)
                 rows["sentence_id"].append(sid)
                 rows["position"].append(position)
                 rows["start_char"].append(start)
                 rows["end_char"].append(end)
                 rows["text"].append(token)
-                rows["lower"].append(match_form(token))
+                rows["lower"].append(lower)
                 rows["is_punct"].append(is_punctuation(token))
-                rows["is_stop"].append(is_stop(token))
+                rows["is_stop"].append(lower in stops)
                 rows["rule"].append(rule)
         rows["token_id"] = list(range(len(rows["start_char"])))
         return rows

@@ -9,7 +9,7 @@ their own entries to the functions that use them.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 __all__ = ["data_path", "match_form", "read_lexicon"]
@@ -39,6 +39,7 @@ def read_lexicon(name: str) -> tuple[str, ...]:
     )
 
 
+@lru_cache(maxsize=65536)
 def match_form(text: str) -> str:
     """Return the form of ``text`` used for matching, never for display.
 

@@ -69,7 +69,7 @@ _BOILERPLATE = re.compile(
     r"""^(?:
         share\ (?:this|on)\b | follow\ us\b | subscribe\b | sign\ up\b | read\ more\b
       | related(?:\ (?:articles|stories|news|content))?\s*: | advertisement\s*$
-      | all\ rights\ reserved | copyright\b | © | click\ here\b | download\ (?:our|the)\ app
+      | all\ rights\ reserved | copyright\s+(?:©\s*)?\d{4} | ©\s*\d{4} | click\ here\b | download\ (?:our|the)\ app
       | tags?\s*: | more\ on\ this\ story | listen\ to\ this\ article
       | (?:https?://|www\.)\S+\s*$ | [\w-]+(?:\.[\w-]+)*\.(?:com|org|net|tv|ir|uk|info)(?:/\S*)?\s*$
     )
@@ -170,7 +170,6 @@ def find_parts(text: str, *, title: str | None = None) -> list[Paragraph]:
     """
     spans = _paragraph_spans(text)
     result: list[Paragraph] = []
-    seen_body = False
     after_boilerplate = False
     top = True  # still among the page's opening furniture
     for pid, (start, end) in enumerate(spans):
@@ -178,6 +177,8 @@ def find_parts(text: str, *, title: str | None = None) -> list[Paragraph]:
         part = "body"
         if pid == 0 and _is_breadcrumb(par):
             part = "breadcrumb"
+        elif _BOILERPLATE.search(par):
+            part = "boilerplate"
         elif top and not any(p.part == "headline" for p in result) and _is_headline(par, title):
             part = "headline"
             # A lone paragraph is the whole article, not a headline.
@@ -185,8 +186,6 @@ def find_parts(text: str, *, title: str | None = None) -> list[Paragraph]:
                 part = "body"
         elif top and any(p.part == "headline" for p in result) and _BYLINE.match(par) and _words(par) <= 12:
             part = "byline"
-        elif _BOILERPLATE.search(par) and (seen_body or not top):
-            part = "boilerplate"
         elif after_boilerplate and _words(par) <= MAX_FURNITURE_WORDS and not _SENTENCE_END.search(par):
             part = "boilerplate"
         elif top and (credit := _CREDIT.search(par)) and credit.start() > 0:
@@ -197,7 +196,6 @@ def find_parts(text: str, *, title: str | None = None) -> list[Paragraph]:
             top = False
             continue
         if part == "body":
-            seen_body = True
             top = False
         after_boilerplate = part == "boilerplate"
         result.append(Paragraph(pid, part, start, end, part))

@@ -14,6 +14,7 @@ import importlib
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from kit.parts import PART_ORDER
@@ -68,7 +69,11 @@ SCHEMAS: dict[str, list[Column]] = {
         ),
         Column("is_punct", "bool", "True when every character is punctuation or a symbol"),
         Column("is_stop", "bool", "True when the word is in the shipped stop-word list"),
-        Column("rule", "string", "'treebank' (NLTK's word tokenizer) or 'regex_fallback'"),
+        Column(
+            "rule",
+            "string",
+            "which branch of the token pattern matched: word, number, abbreviation, clitic, ... (see kit.tokens)",
+        ),
     ],
 }
 """Table name to its documented columns."""
@@ -120,17 +125,18 @@ def schema(table: str) -> list[Column]:
 
 def frame(table: str, data: dict[str, list[Any]]) -> pd.DataFrame:
     """Build a table from column lists, with the documented dtypes and order."""
-    columns = {}
+    columns: dict[str, Any] = {}
     for col in schema(table):
         values = data[col.name]
         if col.dtype == "category":
-            dtype = pd.CategoricalDtype(list(col.categories or ()), ordered=col.ordered)
-            columns[col.name] = pd.Series(values, dtype=dtype)
-        elif col.dtype == "string":
-            columns[col.name] = pd.Series(values, dtype="string")
+            columns[col.name] = pd.Categorical(
+                values, categories=list(col.categories or ()), ordered=col.ordered
+            )
+        elif col.dtype in ("int64", "bool", "float64"):
+            columns[col.name] = np.asarray(values, dtype=col.dtype).reshape(-1)
         else:
-            columns[col.name] = pd.Series(values, dtype=col.dtype)
-    return pd.DataFrame(columns)
+            columns[col.name] = pd.array(values, dtype=col.dtype)
+    return pd.DataFrame(columns, copy=False)
 
 
 def describe(table: str) -> pd.DataFrame:
