@@ -1,0 +1,1203 @@
+"""Quotes and claims: who is reported as saying what, and which claims stand alone.
+
+A news article lets its sources speak in three ways. A **direct** quote gives
+the speaker's own words between quotation marks; an **indirect** quote
+reports them in the writer's words ("Watson said that ..."); a **mixed** quote
+reports them indirectly but keeps a few of the speaker's own words in marks
+(Kurilla's “a number of Kata’ib Hezbollah”). Each is held together by an
+*attribution*: a speaker, a cue verb ("said", "told", "claimed", or the phrase
+"according to") and sometimes a channel ("in a statement", "told al-Sumaria
+television"). This module finds attributions with small, documented patterns,
+in the spirit of the Gender Gap Tracker's rule-based quote extractor (Asr et
+al. 2021, *PLOS ONE* 16(1): e0245533) and textacy's ``direct_quotations``, but
+with no parser: only the kit's sentences, quotation-mark spans
+(:mod:`kit.quotemarks`), entity mentions (:mod:`kit.entities`) and the word
+lists in ``kit/data/quote_*.txt``.
+
+How the extractor reads an article
+----------------------------------
+1. **Direct quotes.** For every span between quotation marks it looks for an
+   attribution touching the marks, first after the closing mark, then before
+   the opening one. The ``rule`` column names the pattern (``Q`` is the
+   quotation, ``S`` the speaker, ``V`` the cue verb, ``C`` reported content):
+
+   ``q_sv``
+       ``“Q,” S V`` -- “These precision strikes ...,” Austin said.
+   ``q_vs``
+       ``“Q,” V S`` -- "We will rebuild," said Mayor Ana Ruiz.
+   ``sv_q``
+       ``S V: “Q”`` or ``S V, “Q”`` (also ``S V that “Q”`` when the marks hold
+       the whole reported clause).
+   ``floating``
+       A quotation that fills its sentence(s) with no attribution of its own
+       inherits the speaker of the nearest quote before it, at most two
+       paragraphs back (news style: the speaker is named once, then quoted
+       again).
+
+   A quotation that runs over several paragraphs (each paragraph opens with a
+   mark, only the last closes it; ``rule == "continued"`` in
+   ``article.quote_marks``) is one quote: ``+continued`` is added to its rule.
+   A span between marks with no attribution and no quote before it to inherit
+   from is a **scare quote** (the seed's “self-defense”): it is not a quote and
+   is left out of this table (``article.quote_marks`` still has it).
+
+2. **Indirect and mixed quotes.** In every sentence not already attributed,
+   the first cue verb outside quotation marks is tried against:
+
+   ``sv_c``
+       ``S V (that) C`` -- Press TV sources said that one PMU member ...; with
+       ``told``, the object is the channel (``S told <outlet or audience>
+       that C``).
+   ``c_sv``
+       ``C, S V`` -- That attack wounded ..., US National Security Council
+       spokesperson Adrienne Watson said in a separate statement.
+   ``c_vs``
+       ``C, V S`` -- Prices will rise, said the minister.
+   ``according_to``
+       ``according to S, C`` and ``C, according to S``.
+
+   Cue verbs with other senses ("added", "noted", "asked": the ``that`` lines
+   of ``quote_cue_verbs.txt``) count only before a that-clause or in a closing
+   attribution. When the reported content holds a span between quotation
+   marks, the quote is **mixed**.
+
+3. **Speakers.** The words before a cue are split at commas; the speaker is
+   the last part that reads as a noun phrase (a name, a pronoun, or a phrase
+   headed by a noun of ``quote_speaker_nouns.txt``), skipping a channel ("in a
+   statement published on its Telegram channel") and an appositive after a
+   name ("General Michael Erik Kurilla, head of US Central Command
+   (CENTCOM),"), which becomes the ``speaker_role``. The speaker is linked to
+   ``article.entities`` by span overlap. A pronoun (he, she, they, it) or a
+   definite role ("the spokesperson") takes the last compatible speaker before
+   it (``+pronoun`` in the rule): he/she a person, it an organisation, they
+   anyone.
+
+4. **Source types.** ``named``: a person named or resolved by a pronoun (or
+   identified by a definite role such as "the foreign minister").
+   ``organization``: an organisation, government or country speaking as one.
+   ``anonymous``: an unnamed source ("a source", "officials", "a diplomat"),
+   or any speaker described with a phrase from ``quote_anonymous.txt``
+   ("speaking on condition of anonymity"). ``own_sources``: the outlet's own
+   unnamed sources ("Press TV sources", "our sources"), found by the outlet's
+   name in ``article.metadata["outlet"]``.
+
+Claims without a source (the ``claims`` table)
+-----------------------------------------------
+The Associated Press tells reporters to attribute any claim a reader could
+dispute: figures of the dead and wounded, statistics, estimates. The
+``claims`` table has one row per sentence. ``attributed`` is True when a quote
+of this table covers the sentence (``quote_id`` says which). ``claim_kind`` is:
+
+``casualty_figure``
+    a number within a few words of a word for death or injury (killed,
+    wounded, dead, injured, casualties): "has killed at least 20,674 people",
+    "Another 54,536 individuals have been wounded";
+``statistic``
+    a percentage, a hedged quantity ("at least 40", "more than 300",
+    "nearly 2 million") or a number of five or more figures;
+``money``
+    an amount of money ("$14.3-billion"): a public record, not flagged;
+``none``
+    anything else.
+
+``unattributed_claim`` is True for a ``casualty_figure`` or ``statistic``
+sentence that is not attributed *in the same sentence* (the AP rule). Years,
+dates and clock times are not numbers here. The ``rule`` column names the
+cue that decided (``casualty_number``, ``percent``, ``hedged_number``,
+``large_number``, ``money``, ``none``).
+
+Limits
+------
+Linear-time regular expressions over bounded windows (at most
+:data:`WINDOW` characters around a cue), so no input can make the extractor
+hang; a sentence longer than :data:`MAX_SENTENCE_CHARS`, a paragraph with more
+than :data:`MAX_MARKS_PER_PARAGRAPH` quotation spans and an unclosed quotation
+mark are skipped with a :class:`QuoteWarning`.
+
+Examples
+--------
+>>> import kit
+>>> article = kit.load_article()
+>>> q = article.quotes
+>>> q[["sentence_id", "kind", "speaker_name", "source_type", "cue"]].head(3)
+   sentence_id      kind    speaker_name source_type   cue
+0            3    direct    Lloyd Austin       named  said
+1            4  indirect            <NA>   anonymous  told
+2            5  indirect            <NA> own_sources  said
+>>> c = article.claims
+>>> c.loc[c["unattributed_claim"], "sentence_id"].tolist()
+[11, 12]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import warnings
+from dataclasses import dataclass
+from functools import cache
+
+import pandas as pd
+
+from kit.errors import KitWarning
+from kit.lexicons import match_form, read_lexicon
+from kit.schemas import Column, frame, register
+
+__all__ = [
+    "MAX_MARKS_PER_PARAGRAPH",
+    "MAX_SENTENCE_CHARS",
+    "WINDOW",
+    "QuoteWarning",
+    "build_claims",
+    "build_quotes",
+]
+
+WINDOW = 400
+"""How many characters before and after a cue verb the extractor reads. A
+speaker and its attribution stand within a few words of the cue; the bound
+keeps every search linear in the length of the article."""
+
+MAX_SENTENCE_CHARS = 5000
+"""Sentences longer than this (a news sentence is under 500 characters) are
+not searched for reported speech: such a "sentence" is text that lost its full
+stops, and a :class:`QuoteWarning` says so."""
+
+MAX_MARKS_PER_PARAGRAPH = 200
+"""Paragraphs with more quotation spans than this are not read for direct
+quotes (with a :class:`QuoteWarning`): they are lists or damaged text."""
+
+MAX_SPEAKER_WORDS = 12
+"""A speaker's noun phrase has at most this many words."""
+
+KINDS = ("direct", "indirect", "mixed")
+SOURCE_TYPES = ("named", "organization", "anonymous", "own_sources")
+CLAIM_KINDS = ("casualty_figure", "statistic", "money", "none")
+
+
+class QuoteWarning(KitWarning):
+    """The quote extractor gave up on a span of the article (the message says which and why)."""
+
+
+register(
+    "quotes",
+    [
+        Column("quote_id", "int64", "the quote's position in the article, from 0"),
+        Column("sentence_id", "int64", "the sentence where the statement starts (joins article.sentences)"),
+        Column("kind", "category", "direct (in quotation marks), indirect (reported) or mixed", KINDS),
+        Column("start_char", "int64", "start of the whole statement with its attribution (its sentences)"),
+        Column("end_char", "int64", "end of the whole statement with its attribution"),
+        Column("content", "string", "the reported words only; for direct quotes without the marks"),
+        Column("content_start", "int64", "where the content starts in article.text"),
+        Column("content_end", "int64", "where the content ends (exclusive)"),
+        Column("speaker", "string", "the speaker as written (<NA> if none)"),
+        Column("speaker_start", "Int64", "where the speaker's words start"),
+        Column("speaker_end", "Int64", "where the speaker's words end (exclusive)"),
+        Column("speaker_name", "string", "canonical name of the speaker's entity; <NA> when anonymous"),
+        Column("speaker_entity_id", "Int64", "the speaker's entity (joins article.entities)"),
+        Column("speaker_role", "string", "the speaker's title or role, e.g. 'Pentagon chief'"),
+        Column("cue", "string", "the cue: 'said', 'told', 'claimed', 'according to', ..."),
+        Column("channel", "string", "how the words reached the outlet: 'in a statement', a told outlet, ..."),
+        Column(
+            "source_type",
+            "category",
+            "named (a person), organization, anonymous, or own_sources (the outlet's unnamed sources)",
+            SOURCE_TYPES,
+        ),
+        Column("rule", "string", "the pattern that found the quote (see kit.quotes)"),
+    ],
+)
+
+register(
+    "claims",
+    [
+        Column("sentence_id", "int64", "the sentence (joins article.sentences)"),
+        Column("attributed", "bool", "True when a quote of article.quotes covers the sentence"),
+        Column("quote_id", "Int64", "the quote that attributes it (joins article.quotes)"),
+        Column("claim_kind", "category", "casualty_figure, statistic, money or none", CLAIM_KINDS),
+        Column(
+            "unattributed_claim",
+            "bool",
+            "a casualty figure or statistic with no attribution in the same sentence (the AP rule)",
+        ),
+        Column("rule", "string", "the cue that decided claim_kind (see kit.quotes)"),
+    ],
+)
+
+
+# ----- lexicons -------------------------------------------------------------------
+
+
+@cache
+def _cue_verbs() -> dict[str, str]:
+    out = {}
+    for line in read_lexicon("quote_cue_verbs.txt"):
+        word, _, use = line.partition(" ")
+        out[word.strip()] = use.strip() or "any"
+    return out
+
+
+@cache
+def _speaker_nouns() -> dict[str, str]:
+    out = {}
+    for line in read_lexicon("quote_speaker_nouns.txt"):
+        word, _, kind = line.partition(" ")
+        out[word.strip()] = kind.strip()
+    return out
+
+
+@cache
+def _cue_re() -> re.Pattern:
+    words = sorted(_cue_verbs(), key=len, reverse=True)
+    return re.compile(r"\b(?:[Aa]ccording to|" + "|".join(map(re.escape, words)) + r")\b")
+
+
+@cache
+def _anonymity_re() -> re.Pattern:
+    phrases = sorted(read_lexicon("quote_anonymous.txt"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+@cache
+def _channel_re() -> re.Pattern:
+    nouns = sorted(read_lexicon("quote_channels.txt"), key=len, reverse=True)
+    noun = "(?:" + "|".join(re.escape(n) for n in nouns) + ")"
+    # "in a (separate) statement", "at a news conference", "in an interview with X",
+    # "in a statement published on its Telegram channel". Bounded repetitions only.
+    return re.compile(
+        r"(?:in|at|during|via|through|on|with)\s+(?:an?|the|his|her|its|their|our|a)?\s*"
+        r"(?:[\w’'-]+\s+){0,3}?" + noun + r"s?\b"
+        r"(?:\s+(?:(?:published|posted|issued|released|shared|carried|broadcast|aired|given|made)\s+)?"
+        r"(?:on|to|by|via|with)\s+[^,.;:!?“”\"]{1,60})?",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _audiences() -> tuple[str, ...]:
+    return tuple(sorted(read_lexicon("quote_audiences.txt"), key=len, reverse=True))
+
+
+@cache
+def _channel_nouns() -> frozenset[str]:
+    return frozenset(w for n in read_lexicon("quote_channels.txt") for w in n.split())
+
+
+PRONOUNS = {"he": "person", "she": "person", "they": "any", "it": "organization", "we": "any", "i": "person"}
+"""Pronoun speakers and the kind of antecedent each can take."""
+
+_CLAUSE_WORDS = frozenset(
+    "that which what who whom whose when where whether if because is are was were be been being"
+    " will would could should can may might must did does do not there this these those".split()
+)
+# Words that may sit between a speaker and the cue ("Press TV sources also said").
+_TRAILING_ADVERBS = frozenset(
+    "also later earlier previously separately then further again however recently has have had"
+    " once repeatedly reportedly had originally initially first".split()
+)
+_NP_FUNCTION = frozenset(
+    "of for in on at and the a an de del da al el bin ibn van von der la le du to".split()
+)
+_PREPOSITIONS = frozenset(
+    "in on at after before during since by from with without for under over amid as to into"
+    " speaking according earlier later meanwhile however also but and while although though".split()
+)
+_DETERMINERS = ("the ", "a ", "an ")
+_NOT_VERBS = frozenset("unnamed informed unidentified so-called detailed armed united".split())
+_WORD = re.compile(r"\S+")
+_DOCUMENT_RE = re.compile(
+    r"\s*(?:the\s+|new\s+|official\s+|latest\s+|a\s+)*(?:figures|data|statistics|numbers|estimates|report|"
+    r"statement|documents|records|a\s+report|a\s+statement)\s+(?:(?:released|published|issued)\s+)?(?:from|by|of)\s+"
+)
+_TIME_RE = re.compile(
+    r"(?:on|late|early|earlier|last|this|in|at)(?:\s+[\w’'-]+){1,3}(?:\s+that)?|(?:yesterday|today|later)"
+)
+_CONJUNCTIONS = frozenset(
+    "as and but while when although though because since after before so yet even".split()
+)
+_CAP = re.compile(r"[(\[]?[A-Z0-9]")
+_TERMINAL = ".!?;:…"
+_QUOTE_CHARS = '“”"«»„'
+
+# ----- helpers --------------------------------------------------------------------
+
+
+@dataclass
+class _Speaker:
+    start: int
+    end: int
+    kind: str  # pronoun, anonymous, person, organization, name
+    role: str | None = None
+    anonymous_phrase: bool = False
+
+
+@dataclass
+class _Row:
+    kind: str
+    content_start: int
+    content_end: int
+    speaker: _Speaker | None
+    cue: str
+    cue_start: int
+    channel: str | None
+    rule: str
+    source_type: str | None = None
+    speaker_name: str | None = None
+    entity_id: int | None = None
+    role: str | None = None
+    inherited: _Row | None = None
+
+
+def _strip(text: str, a: int, b: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
+    while a < b and text[a] in chars:
+        a += 1
+    while b > a and text[b - 1] in chars:
+        b -= 1
+    return a, b
+
+
+def _segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` at commas and dashes outside parentheses; strip each part."""
+    parts, depth, start = [], 0, a
+    for i in range(a, b):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+        elif ch in ",—–" and depth == 0:
+            parts.append((start, i))
+            start = i + 1
+    parts.append((start, b))
+    out = []
+    for s, e in parts:
+        s, e = _strip(text, s, e)
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+def _bare(word: str) -> str:
+    return match_form(word).strip("()[]\"“”'’.,;:!?").removesuffix("'s")
+
+
+class _Context:
+    """What the extractor knows about one article: text, sentences, entities, lexicons."""
+
+    def __init__(self, article) -> None:
+        self.article = article
+        self.text = article.text
+        rows = article._sentence_rows
+        self.s_ids = rows["sentence_id"]
+        self.s_starts = rows["start_char"]
+        self.s_ends = rows["end_char"]
+        self.s_paras = rows["paragraph_id"]
+        self.mentions = _mentions(article)
+        self.m_starts = [m[0] for m in self.mentions]
+        self.titles: dict[int, str] = {}
+        for m in self.mentions:
+            if m[5] and m[4] not in self.titles:
+                self.titles[m[4]] = m[5]
+        outlet = article.metadata.get("outlet") or ""
+        self.outlet = match_form(str(outlet)).strip()
+
+    def sentence_at(self, offset: int) -> int:
+        k = bisect.bisect_right(self.s_starts, offset) - 1
+        return max(k, 0)
+
+    def mentions_in(self, a: int, b: int) -> list[tuple]:
+        lo = bisect.bisect_left(self.m_starts, a - 200)
+        out = []
+        for m in self.mentions[lo:]:
+            if m[0] >= b:
+                break
+            if m[1] > a and m[0] < b:
+                out.append(m)
+        return out
+
+    # -- noun phrases ------------------------------------------------------------
+
+    def noun_phrase(self, a: int, b: int) -> _Speaker | None:
+        """Return the speaker noun phrase that ``text[a:b]`` is, or None."""
+        text = self.text
+        a, b = _strip(text, a, b, ' \t\n\r\u00a0,;:—–-"“”')
+        words = [(m.start() + a, m.end() + a) for m in _WORD.finditer(text[a:b])]
+        if not words:
+            return None
+        # Drop adverbs and auxiliaries between the speaker and the cue.
+        while words and _bare(text[words[-1][0] : words[-1][1]]) in _TRAILING_ADVERBS:
+            words.pop()
+        if not words:
+            return None
+        # A clause word means only what follows it can be the speaker ("what he").
+        for k in range(len(words) - 1, -1, -1):
+            if _bare(text[words[k][0] : words[k][1]]) in _CLAUSE_WORDS:
+                words = words[k + 1 :]
+                break
+        if not words or len(words) > MAX_SPEAKER_WORDS:
+            return None
+        while len(words) > 1 and _bare(text[words[0][0] : words[0][1]]) in _CONJUNCTIONS:
+            words = words[1:]
+        first = _bare(text[words[0][0] : words[0][1]])
+        if first in _PREPOSITIONS:
+            return None
+        start, end = words[0][0], words[-1][1]
+        while end > start and text[end - 1] in ".,;:":
+            end -= 1
+        lowered = [_bare(text[s:e]) for s, e in words]
+        raw = [text[s:e] for s, e in words]
+        if len(words) == 1 and lowered[0] in PRONOUNS:
+            return _Speaker(start, end, "pronoun")
+        nouns = _speaker_nouns()
+        head = lowered[-1]
+        if head in nouns:
+            for w, r in zip(lowered[:-1], raw[:-1]):
+                if w in _CLAUSE_WORDS or w in _cue_verbs() or w in PRONOUNS:
+                    return None
+                if not _CAP.match(r) and w.endswith("ed") and w not in _NOT_VERBS:
+                    return None
+            if len(words) > 7 and not self.mentions_in(start, end):
+                return None
+            return _Speaker(start, end, nouns[head])
+        if _CAP.match(raw[-1]):
+            for w, r in zip(lowered, raw):
+                if _CAP.match(r) or w in _NP_FUNCTION or w in nouns or w.startswith(("al-", "el-")):
+                    continue
+                return None
+            if first in _NP_FUNCTION and first not in ("the", "a", "an"):
+                return None
+            return _Speaker(start, end, "name")
+        return None
+
+    def speaker_before(self, a: int, b: int) -> tuple[_Speaker, int, str | None] | None:
+        """Find the speaker at the end of ``text[a:b]`` (the words before a cue).
+
+        Returns the speaker, where the content before it ends, and a channel
+        found among the parts before the cue.
+        """
+        text = self.text
+        a = max(a, b - WINDOW)
+        segs = _segments(text, a, b)
+        channel = None
+        i = len(segs) - 1
+        # Skip a channel part standing between the speaker and the cue.
+        while i >= 0:
+            s, e = segs[i]
+            m = _channel_re().match(text, s, e)
+            if m and m.end() == e:
+                channel = text[s:e]
+                i -= 1
+                continue
+            break
+        if i < 0:
+            return None
+        s, e = segs[i]
+        trailing_comma = text[e:b].strip().startswith((",", "—", "–"))
+        found = None
+        if trailing_comma and i > 0 and not _CAP.match(text[s]):
+            # "Name, appositive, said": the appositive is the role.
+            ps, pe = segs[i - 1]
+            prev = self.noun_phrase(ps, pe)
+            if prev is not None and prev.kind != "pronoun":
+                prev.role = text[s:e].rstrip(" .;:")
+                found = (prev, ps)
+        if found is None and trailing_comma and i > 0 and _CAP.match(text[s]):
+            # An appositive that itself starts with a capital ("Smith, Defence Minister, said")
+            # is rare; take the part itself.
+            pass
+        if found is None:
+            sp = self.noun_phrase(s, e)
+            if sp is None:
+                return None
+            found = (sp, segs[i][0])
+        sp, content_end = found
+        if channel is None:
+            for cs, ce in segs[:i]:
+                m = _channel_re().match(text, cs, ce)
+                if m and m.start() == cs and text[cs].isupper():
+                    channel = text[cs:ce]
+        window = match_form(text[sp.start : b])
+        if _anonymity_re().search(window):
+            sp.anonymous_phrase = True
+        return sp, content_end, channel
+
+    def speaker_after(self, a: int, b: int) -> _Speaker | None:
+        """The speaker right after an inverted cue: ``said Dr. Jane Doe, a virologist``."""
+        text = self.text
+        b = min(b, a + WINDOW)
+        m = _DOCUMENT_RE.match(text, a, b)
+        if m:  # "according to figures from the exchange": the exchange speaks
+            a = m.end()
+        segs = _segments(text, a, b)
+        if not segs:
+            return None
+        s, e = segs[0]
+        m = _channel_re().search(text, s, e)
+        if m:
+            e = m.start()
+        sp = self.noun_phrase(s, e)
+        if sp is None or (sp.kind == "pronoun" and text[s] != text[s].lower()):
+            return sp
+        if sp is not None and len(segs) > 1:
+            rs, re_ = segs[1]
+            if not _CAP.match(text[rs]) and not _channel_re().match(text, rs, re_):
+                sp.role = text[rs:re_].rstrip(" .;:")
+        if sp is not None and _anonymity_re().search(match_form(text[a:b])):
+            sp.anonymous_phrase = True
+        return sp
+
+    def channel_after(self, a: int, b: int, cue: str) -> tuple[str | None, int]:
+        """Read a channel (or, after 'told', the audience) right after a cue at ``a``."""
+        text = self.text
+        b = min(b, a + WINDOW)
+        p = a
+        while p < b and text[p] in " \t\u00a0,":
+            p += 1
+        m = _channel_re().match(text, p, b)
+        if m:
+            end = m.end()
+            cut = text.find(" that ", m.start(), end)
+            if cut != -1:
+                end = cut
+            return text[m.start() : end].rstrip(), end
+        if cue in ("told", "tells", "tell"):
+            low = match_form(text[p:b])
+            for aud in _audiences():
+                if low.startswith(aud) and (len(low) == len(aud) or not low[len(aud)].isalnum()):
+                    return text[p : p + len(aud)], p + len(aud)
+            # Up to "that" or a comma: an outlet or a phrase ending in a channel noun.
+            stop = len(low)
+            for sep in (" that ", ",", ";", ".", "“", '"'):
+                k = low.find(sep)
+                if k != -1:
+                    stop = min(stop, k)
+            words = low[:stop].split()
+            if 0 < len(words) <= 8:
+                if words[-1] in _channel_nouns() or low[stop : stop + 6] == " that ":
+                    return text[p : p + stop], p + stop
+                if all(_CAP.match(w) for w in text[p : p + stop].split()):
+                    return text[p : p + stop], p + stop
+            capital = re.match(r"(?:The\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}", text[p : min(b, p + 80)])
+            if capital:
+                return text[p : p + capital.end()].rstrip(), p + len(text[p : p + capital.end()].rstrip())
+            return None, a
+        return None, a
+
+
+def _mentions(article) -> list[tuple]:
+    """Entity mentions ``(start, end, name, type, entity_id, title)`` sorted by start."""
+    try:
+        ents = article.entities
+    except Exception as err:  # the extractor can still find quotes without entities
+        warnings.warn(
+            f"The entities table could not be built ({type(err).__name__}: {str(err)[:120]}), so"
+            " the quotes table's speakers are not linked to entities (speaker_name and"
+            " speaker_entity_id stay empty for names). Check the article's text.",
+            QuoteWarning,
+            stacklevel=5,
+        )
+        return []
+    out = []
+    for row in ents.itertuples(index=False):
+        title = getattr(row, "title", None)
+        out.append(
+            (
+                int(row.start_char),
+                int(row.end_char),
+                str(row.name),
+                str(row.type),
+                int(row.entity_id),
+                None if title is None or pd.isna(title) else str(title),
+            )
+        )
+    out.sort()
+    return out
+
+
+# ----- the extractor --------------------------------------------------------------
+
+
+def _sentence_span(ctx: _Context, a: int, b: int) -> tuple[int, int]:
+    """The run of sentences covering ``text[a:b]``."""
+    k1 = ctx.sentence_at(a)
+    k2 = ctx.sentence_at(max(a, b - 1))
+    return min(a, ctx.s_starts[k1]), max(b, ctx.s_ends[k2])
+
+
+def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cues: set[int]) -> list:
+    """Attributed quotation-mark spans; returns the spans left unattributed."""
+    text = ctx.text
+    chains: list[list[int]] = []
+    for k in range(len(marks)):
+        if marks["continues"].iat[k] and chains:
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    per_paragraph = marks["paragraph_id"].value_counts()
+    crowded = set(per_paragraph[per_paragraph > MAX_MARKS_PER_PARAGRAPH].index)
+    for pid in sorted(crowded):
+        warnings.warn(
+            f"Paragraph {pid} has {per_paragraph[pid]} spans between quotation marks;"
+            f" the kit did not look for direct quotes in it (at most {MAX_MARKS_PER_PARAGRAPH})."
+            " Check that the text is a news article and that its quotation marks are not damaged.",
+            QuoteWarning,
+            stacklevel=4,
+        )
+    leftovers = []
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        if marks["paragraph_id"].iat[first] in crowded:
+            continue
+        o_start = int(marks["start_char"].iat[first])
+        c_end = int(marks["end_char"].iat[last])
+        q_start = int(marks["content_start"].iat[first])
+        q_end = int(marks["content_end"].iat[last])
+        if not marks["closed"].iat[last]:
+            snippet = text[o_start : min(c_end, o_start + 40)]
+            warnings.warn(
+                f"The quotation mark at character {o_start} ({snippet!r}...) is never closed, so"
+                " the kit cannot tell where the quotation ends and left it out of the quotes table."
+                " Add the closing quotation mark to the text, then load the article again.",
+                QuoteWarning,
+                stacklevel=4,
+            )
+            continue
+        if q_end - q_start < 1 or not text[q_start:q_end].strip():
+            continue
+        suffix = "+continued" if len(chain) > 1 else ""
+        row = _attribution_after(ctx, c_end, q_start, q_end, used_cues) or _attribution_before(
+            ctx, o_start, q_start, q_end, used_cues
+        )
+        if row is not None:
+            row.rule += suffix
+            rows.append(row)
+        else:
+            leftovers.append((o_start, c_end, q_start, q_end, suffix))
+    return leftovers
+
+
+def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
+    """``“Q,” S V`` or ``“Q,” V S``: an attribution after the closing mark."""
+    text = ctx.text
+    k = ctx.sentence_at(max(c_end - 1, 0))
+    s_end = ctx.s_ends[k]
+    if s_end <= c_end + 1 and k + 1 < len(ctx.s_starts) and ctx.s_paras[k + 1] == ctx.s_paras[k]:
+        nxt = ctx.s_starts[k + 1]
+        if text[nxt : nxt + 1].islower():
+            s_end = ctx.s_ends[k + 1]
+    window_end = min(s_end, c_end + WINDOW)
+    p = c_end
+    while p < window_end and text[p] in " \t\u00a0,—–-":
+        p += 1
+    if p >= window_end or text[p] in _QUOTE_CHARS:
+        return None
+    if q_end > q_start and text[q_end - 1] in ".!?" and text[p].isupper():
+        # “Q.” Next sentence. (a full stop inside the marks ends the quote)
+        return None
+    m = _cue_re().search(text, p, min(window_end, p + 200))
+    if not m:
+        return None
+    cue = m.group(0)
+    if text[p : m.start()].strip() == "":
+        sp = ctx.speaker_after(m.end(), window_end)
+        if sp is None:
+            return None
+        channel, _ = ctx.channel_after(sp.end, window_end, cue)
+        rule = "q_vs"
+    else:
+        found = ctx.speaker_before(p, m.start())
+        if found is None:
+            return None
+        sp, _, channel0 = found
+        if _segments(text, p, sp.start):  # other words between the quote and the speaker
+            return None
+        channel, _ = ctx.channel_after(m.end(), window_end, cue)
+        channel = channel or channel0
+        rule = "q_sv"
+    used_cues.add(m.start())
+    return _Row("direct", q_start, q_end, sp, cue, m.start(), channel, rule)
+
+
+def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
+    """``S V: “Q”``: an attribution just before the opening mark."""
+    text = ctx.text
+    k = ctx.sentence_at(o_start)
+    s_start = max(ctx.s_starts[k], o_start - WINDOW)
+    if s_start >= o_start:
+        return None
+    a, b = _strip(text, s_start, o_start, " \t\u00a0")
+    if b <= a or (text[b - 1] not in ",:" and not text[a:b].endswith(" that")):
+        return None
+    b = b - 5 if text[a:b].endswith(" that") else b - 1
+    cues = list(_cue_re().finditer(text, a, b))
+    if not cues:
+        return None
+    m = cues[-1]
+    cue = m.group(0)
+    channel, ch_end = ctx.channel_after(m.end(), b, cue)
+    rest = text[(ch_end if channel else m.end()) : b].strip(" ,\u00a0")
+    if rest and rest != "that" and not _TIME_RE.fullmatch(rest):
+        return None
+    found = ctx.speaker_before(a, m.start())
+    if found is None:
+        return None
+    sp, _, channel0 = found
+    used_cues.add(m.start())
+    return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
+
+
+def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
+    text = ctx.text
+    covered = [(r.content_start, r.content_end) for r in rows]
+    covered_sent = {ctx.sentence_at(r.cue_start) for r in rows}
+    mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
+    mark_starts = [a for a, _ in mark_spans]
+    for k, (sa, sb) in enumerate(zip(ctx.s_starts, ctx.s_ends)):
+        if k in covered_sent:
+            continue
+        if sb - sa > MAX_SENTENCE_CHARS:
+            warnings.warn(
+                f"Sentence {ctx.s_ids[k]} is {sb - sa:,} characters long with no sentence end;"
+                " the kit did not look for reported speech in it (a news sentence is under"
+                " 500 characters). Check that the text kept its full stops.",
+                QuoteWarning,
+                stacklevel=4,
+            )
+            continue
+        for m in _cue_re().finditer(text, sa, sb):
+            if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
+                continue
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            row = _indirect_at(ctx, m, sa, sb)
+            if row is None:
+                continue
+            inner = [
+                (a, b)
+                for a, b in mark_spans[bisect.bisect_left(mark_starts, row.content_start) :]
+                if a < row.content_end
+            ]
+            if inner:
+                row.kind = "mixed"
+            used_cues.add(m.start())
+            rows.append(row)
+            break
+
+
+def _inside(spans, starts, offset) -> bool:
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and spans[k][0] < offset < spans[k][1]
+
+
+def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
+    text = ctx.text
+    a, b = _strip(text, a, b, " \t\n\u00a0,:")
+    if text[a : a + 5] == "that " or text[a : a + 5] == "that\u00a0":
+        a += 5
+    while b > a and text[b - 1] in _TERMINAL + " \u00a0":
+        b -= 1
+    return a, b
+
+
+def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
+    text = ctx.text
+    cue = m.group(0)
+    left_a = max(sa, m.start() - WINDOW)
+    if cue.lower() == "according to":
+        cue = "according to"
+        sp = ctx.speaker_after(m.end(), sb)
+        if sp is None:
+            return None
+        before = text[left_a : m.start()].strip(" ,\u00a0")
+        if before:
+            ca, cb = _strip(text, left_a, m.start())
+            rule = "according_to"
+        else:
+            sp.role = None  # the part after the speaker is the content, not a role
+            segs = _segments(text, sp.end, sb)
+            if not segs:
+                return None
+            ca, cb = _content_after(ctx, segs[0][0], sb)
+            rule = "according_to"
+        if cb - ca < 3:
+            return None
+        return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
+    use = _cue_verbs()[cue]
+    channel, ch_end = ctx.channel_after(m.end(), sb, cue)
+    after = ch_end if channel else m.end()
+    rest_a, rest_b = _content_after(ctx, after, sb)
+    has_rest = rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
+    if has_rest:
+        nxt = text[after:rest_a]
+        that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
+        if use == "that" and not that:
+            return None
+        found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+        if found is not None:
+            sp, content_end, channel0 = found
+            if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
+                text, left_a, sp.start
+            ):
+                return None
+            return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
+        # "C, said S": the rest is the speaker.
+        lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
+        if lb > left_a and text[lb - 1] in ',”"':
+            sp = ctx.speaker_after(m.end(), sb)
+            if sp is not None and sp.kind != "pronoun":
+                ca, cb = _strip(text, left_a, lb)
+                if cb - ca > 3:
+                    return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
+        return None
+    found = ctx.speaker_before(left_a, m.start())
+    if found is None:
+        return None
+    sp, content_end, channel0 = found
+    ca, cb = _strip(text, left_a, content_end)
+    if len(text[ca:cb].split()) < 2:
+        return None
+    return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _coordinated_subject(ctx, sa: int, cue_start: int):
+    """``S V1 ... and V2 C``: the subject at the start of the sentence ("Boateng called her
+    ... and said that ...")."""
+    text = ctx.text
+    left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
+    if not left.endswith(" and"):
+        return None
+    words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
+    for n in range(min(len(words), MAX_SPEAKER_WORDS), 0, -1):
+        sp = ctx.noun_phrase(words[0][0], words[n - 1][1])
+        if sp is not None and sp.start == words[0][0]:
+            return sp, sa, None
+    return None
+
+
+def _floating(ctx, leftovers, rows) -> None:
+    text = ctx.text
+    ordered = sorted(rows, key=lambda r: r.content_start)
+    starts = [r.content_start for r in ordered]
+    for o_start, c_end, q_start, q_end, suffix in leftovers:
+        sa, sb = _sentence_span(ctx, o_start, c_end)
+        outside = text[sa:o_start] + text[c_end:sb]
+        if any(ch.isalnum() for ch in outside):
+            continue  # a scare quote or a quoted phrase: not a statement
+        k = bisect.bisect_left(starts, q_start) - 1
+        if k < 0:
+            continue
+        prev = ordered[k]
+        para = ctx.s_paras[ctx.sentence_at(o_start)]
+        if para - ctx.s_paras[ctx.sentence_at(prev.content_start)] > 2 or prev.speaker is None:
+            continue
+        row = _Row(
+            "direct", q_start, q_end, None, prev.cue, prev.cue_start, prev.channel, "floating" + suffix
+        )
+        row.inherited = prev
+        rows.append(row)
+        ordered.insert(k + 1, row)
+        starts.insert(k + 1, q_start)
+
+
+# ----- speakers: entities, pronouns, source types ------------------------------------
+
+
+def _resolve(ctx: _Context, rows: list[_Row]) -> None:
+    text = ctx.text
+    history: list[_Row] = []
+    roles: dict[str, str] = {}
+    for row in rows:
+        if row.inherited is not None:
+            src = row.inherited
+            row.source_type, row.speaker_name, row.entity_id, row.role = (
+                src.source_type,
+                src.speaker_name,
+                src.entity_id,
+                src.role,
+            )
+            row.speaker = src.speaker
+            continue
+        sp = row.speaker
+        sp_text = text[sp.start : sp.end]
+        low = match_form(sp_text)
+        head = _bare(sp_text.split()[-1])
+        ents = ctx.mentions_in(sp.start, sp.end)
+        # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina
+        # Park") makes the name a person's, whatever type the entity table guessed.
+        honorific = _bare(sp_text.split()[0]) in _HONORIFICS or (
+            _CAP.match(sp_text.split()[-1]) is not None
+            and any(w.islower() and _bare(w) in _speaker_nouns() for w in sp_text.split()[:-1])
+        )
+        person = [e for e in ents if e[3] == "PERSON" or (honorific and e[3] in ("LOCATION", "FACILITY"))]
+        others = [e for e in ents if e not in person]
+        antecedent = None
+        if sp.kind == "pronoun":
+            antecedent = _antecedent(history, PRONOUNS[low])
+        elif (
+            sp.kind == "person"
+            and low.startswith("the ")
+            and len(low.split()) <= 3
+            and not ents
+            and (antecedent := _antecedent(history, "person", head)) is not None
+        ):
+            pass
+        if antecedent is not None:
+            row.source_type = antecedent.source_type
+            row.speaker_name = antecedent.speaker_name
+            row.entity_id = antecedent.entity_id
+            row.role = antecedent.role
+            row.rule += "+pronoun"
+        elif sp.kind == "pronoun":
+            row.source_type = "anonymous"
+        elif (ctx.outlet and ctx.outlet in low and sp.kind == "anonymous") or low.startswith("our "):
+            row.source_type = "own_sources"
+        elif sp.anonymous_phrase or (sp.kind == "anonymous" and not person):
+            row.source_type = "anonymous"
+        elif person and sp.kind not in ("organization",):
+            ent = max(person, key=lambda e: (e[1], e[1] - e[0]))
+            row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
+            pre = text[sp.start : ent[0]].strip(" ,\u00a0")
+            role = _clean_role(pre)
+            if role and _bare(role) in _HONORIFICS:
+                role = None
+            if sp.role:
+                role = f"{role}, {sp.role}" if role else sp.role
+            row.role = role or roles.get(row.speaker_name) or _clean_role(ctx.titles.get(ent[4], ""))
+            if row.role:
+                roles.setdefault(row.speaker_name, row.role)
+        elif others:
+            ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
+            row.speaker_name, row.entity_id = ent[2], ent[4]
+            run = _clean_role(sp_text)
+            if _CAP.match(sp_text.split()[-1]) and run and len(run) > ent[1] - ent[0] + 3:
+                # The entity table found only part of the name ("Union" in "Nurses' Union"):
+                # the name as written is the better name, with no entity to join.
+                row.speaker_name, row.entity_id = run, None
+            row.source_type = "organization" if ent[3] != "PERSON" else "named"
+            row.role = sp.role
+        elif sp.kind == "organization":
+            row.source_type, row.role = "organization", sp.role
+        elif sp.kind == "person" and low.split()[0] in ("a", "an"):
+            row.source_type = "anonymous"
+        else:
+            row.source_type = "named"
+            row.speaker_name = _clean_role(sp_text) if sp.kind == "name" else None
+            row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+        history.append(row)
+
+
+_HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
+# Titles that stand before a name but are not part of it (a person's canonical name is
+# the name alone: "Councillor James Liu" is James Liu, role "Councillor").
+_NAME_TITLES = _HONORIFICS | frozenset(
+    "councillor councilor mayor president minister senator sen rep gov governor gen general"
+    " col colonel capt captain lt judge justice coach chancellor premier ambassador".split()
+)
+
+
+def _person_name(name: str) -> str:
+    """A person's name without the honorifics and titles in front of it."""
+    words = name.split()
+    while len(words) > 1 and (_bare(words[0]) in _NAME_TITLES or words[0].islower()):
+        words.pop(0)
+    return " ".join(words)
+
+
+def _clean_role(text: str) -> str | None:
+    text = text.strip(" ,.;:\u00a0")
+    low = text.lower()
+    for det in _DETERMINERS:
+        if low.startswith(det):
+            text = text[len(det) :]
+            break
+    return text or None
+
+
+def _antecedent(history: list[_Row], want: str, head: str | None = None) -> _Row | None:
+    for prev in reversed(history[-6:]):
+        if head is not None:
+            if prev.role and head in match_form(prev.role).split():
+                return prev
+            continue
+        if want == "person" and prev.source_type == "named" and prev.speaker_name:
+            return prev
+        if want == "organization" and prev.source_type == "organization":
+            return prev
+        if want == "any":
+            return prev
+    return None
+
+
+# ----- public builders --------------------------------------------------------------
+
+
+def _extract(article) -> list[_Row]:
+    ctx = _Context(article)
+    marks = article.quote_marks
+    rows: list[_Row] = []
+    used_cues: set[int] = set()
+    leftovers = _direct_quotes(ctx, marks, rows, used_cues)
+    _indirect_quotes(ctx, marks, rows, used_cues)
+    rows.sort(key=lambda r: r.content_start)
+    _resolve(ctx, [r for r in rows])
+    _floating(ctx, leftovers, rows)
+    rows.sort(key=lambda r: r.content_start)
+    _resolve(ctx, [r for r in rows if r.inherited is not None])
+    return rows, ctx
+
+
+def build_quotes(article) -> pd.DataFrame:
+    """Return the ``quotes`` table: one row per attributed statement.
+
+    The patterns, speakers and source types are explained in :mod:`kit.quotes`.
+
+    Examples
+    --------
+    >>> import kit
+    >>> q = kit.load_article().quotes
+    >>> q.loc[q["kind"] == "mixed", ["speaker_name", "cue", "channel"]].iloc[0].tolist()
+    ['Michael Erik Kurilla', 'said', 'in a statement']
+    """
+    rows, ctx = _extract(article)
+    text = ctx.text
+    data: dict[str, list] = {c.name: [] for c in _schema_columns("quotes")}
+    for qid, r in enumerate(rows):
+        sp = r.speaker
+        lo = [r.content_start, r.cue_start]
+        hi = [r.content_end, r.cue_start + len(r.cue)]
+        if r.inherited is not None:
+            lo, hi = [r.content_start], [r.content_end]
+        elif sp is not None:
+            lo.append(sp.start)
+            hi.append(sp.end)
+        start, end = _sentence_span(ctx, min(lo), max(hi))
+        own = sp is not None and r.inherited is None
+        data["quote_id"].append(qid)
+        data["sentence_id"].append(ctx.s_ids[ctx.sentence_at(start)])
+        data["kind"].append(r.kind)
+        data["start_char"].append(start)
+        data["end_char"].append(end)
+        data["content"].append(text[r.content_start : r.content_end])
+        data["content_start"].append(r.content_start)
+        data["content_end"].append(r.content_end)
+        data["speaker"].append(text[sp.start : sp.end] if own else None)
+        data["speaker_start"].append(sp.start if own else None)
+        data["speaker_end"].append(sp.end if own else None)
+        data["speaker_name"].append(r.speaker_name)
+        data["speaker_entity_id"].append(r.entity_id)
+        data["speaker_role"].append(r.role)
+        data["cue"].append(r.cue)
+        data["channel"].append(r.channel)
+        data["source_type"].append(r.source_type)
+        data["rule"].append(r.rule)
+    return frame("quotes", data)
+
+
+def _schema_columns(table: str):
+    from kit.schemas import schema
+
+    return schema(table)
+
+
+# ----- claims --------------------------------------------------------------------
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)"
+_CASUALTY_WORDS = (
+    r"(?:killed|killing|kills|dead|deaths?|died|die|wounded|wounding|injured|injuring|injuries|"
+    r"casualties|fatalities|martyred|hurt|missing)"
+)
+# A number within six words of a casualty word, either way round. Bounded: no nested
+# unbounded repetition.
+_CASUALTY_RE = re.compile(
+    r"\b" + _NUMBER + r"\b(?:\W+\w+){0,6}?\W+" + _CASUALTY_WORDS + r"\b"
+    r"|\b" + _CASUALTY_WORDS + r"\b(?:\W+\w+){0,4}?\W+" + _NUMBER.replace("|one|two", "|two") + r"\b",
+    re.IGNORECASE,
+)
+_PERCENT_RE = re.compile(r"\d+(?:\.\d+)?\s?(?:%|per\s?cent\b|percent\b)", re.IGNORECASE)
+_HEDGED_RE = re.compile(
+    r"\b(?:at least|more than|less than|fewer than|nearly|almost|around|about|up to|as many as|"
+    r"an estimated|over|some)\s+(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?\b",
+    re.IGNORECASE,
+)
+_LARGE_RE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{5,}\b|\b\d+(?:\.\d+)?\s*-?\s*(?:million|billion)\b")
+_MONEY_RE = re.compile(
+    r"[$€£¥]\s?\d[\d,.]*(?:\s*-?\s*(?:million|billion|trillion|thousand|bn)\b)?"
+    r"|\b\d[\d,.]*\s*-?\s*(?:million|billion)?\s*(?:dollars|euros|pounds|rials|dinars)\b",
+    re.IGNORECASE,
+)
+_DATE_RE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d)\b|\b\d{1,2}:\d{2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
+
+
+def claim_kind(sentence: str) -> tuple[str, str]:
+    """Classify one sentence's factual claim: ``(claim_kind, rule)``.
+
+    Examples
+    --------
+    >>> claim_kind("Another 54,536 individuals have been wounded as well.")
+    ('casualty_figure', 'casualty_number')
+    >>> claim_kind("Unemployment rose to 7.5 percent in March.")
+    ('statistic', 'percent')
+    >>> claim_kind("The House passed a $14.3-billion package.")
+    ('money', 'money')
+    >>> claim_kind("The strike took place on May 31, 2019.")
+    ('none', 'none')
+    """
+    if len(sentence) > MAX_SENTENCE_CHARS:
+        sentence = sentence[:MAX_SENTENCE_CHARS]
+    plain = _DATE_RE.sub(" ", sentence.replace("\u00a0", " "))
+    money = _MONEY_RE.search(plain)
+    without_money = _MONEY_RE.sub(" ", plain) if money else plain
+    if _CASUALTY_RE.search(without_money):
+        return "casualty_figure", "casualty_number"
+    if _PERCENT_RE.search(without_money):
+        return "statistic", "percent"
+    if _HEDGED_RE.search(without_money):
+        return "statistic", "hedged_number"
+    if _LARGE_RE.search(without_money):
+        return "statistic", "large_number"
+    if money:
+        return "money", "money"
+    return "none", "none"
+
+
+def build_claims(article) -> pd.DataFrame:
+    """Return the ``claims`` table: one row per sentence, attributed or not.
+
+    The rule (the AP's: attribute every disputable figure) is explained in
+    :mod:`kit.quotes`.
+
+    Examples
+    --------
+    >>> import kit
+    >>> c = kit.load_article().claims
+    >>> c.loc[[3, 11, 12], ["sentence_id", "attributed", "claim_kind", "unattributed_claim"]]
+        sentence_id  attributed       claim_kind  unattributed_claim
+    3             3        True             none               False
+    11           11       False  casualty_figure                True
+    12           12       False  casualty_figure                True
+    """
+    quotes = article.quotes
+    rows = article._sentence_rows
+    text = article.text
+    q_spans = list(
+        zip(quotes["start_char"].tolist(), quotes["end_char"].tolist(), quotes["quote_id"].tolist())
+    )
+    data: dict[str, list] = {c.name: [] for c in _schema_columns("claims")}
+    # The first quote (by start) that overlaps each sentence; quotes are few and sorted by
+    # content, so index them by start and look back only over quotes still open.
+    q_spans.sort()
+    q_starts = [qa for qa, _, _ in q_spans]
+    longest = max((qb - qa for qa, qb, _ in q_spans), default=0)
+    for sid, a, b in zip(rows["sentence_id"], rows["start_char"], rows["end_char"]):
+        lo = bisect.bisect_left(q_starts, a - longest)
+        hi = bisect.bisect_left(q_starts, b)
+        qid = min((q for qa, qb, q in q_spans[lo:hi] if qa < b and a < qb), default=None)
+        kind, rule = claim_kind(text[a:b])
+        data["sentence_id"].append(sid)
+        data["attributed"].append(qid is not None)
+        data["quote_id"].append(qid)
+        data["claim_kind"].append(kind)
+        data["unattributed_claim"].append(qid is None and kind in ("casualty_figure", "statistic"))
+        data["rule"].append(rule)
+    return frame("claims", data)

@@ -1,0 +1,658 @@
+"""Tests of kit.quotes: the quotes and claims tables."""
+
+from __future__ import annotations
+
+import time
+import warnings
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit.quotes import QuoteWarning, build_claims, build_quotes, claim_kind
+from kit.schemas import frame, schema
+
+SEED_QUOTES = [
+    (
+        0,
+        3,
+        "direct",
+        561,
+        757,
+        "US military forces conducted necessary and proportionate strikes on three facilities used by Kata’ib Hezbollah and affiliated groups in Iraq,",
+        562,
+        703,
+        "the Pentagon chief Lloyd Austin",
+        705,
+        736,
+        "Lloyd Austin",
+        "Pentagon chief",
+        "said",
+        "in a statement",
+        "named",
+        "q_sv",
+    ),
+    (
+        1,
+        4,
+        "indirect",
+        759,
+        1175,
+        "12 service members of the Ministry of Interior as well as seven fighters from the Popular Mobilization Units (PMU), also known as Hashd al-Sha’abi, have sustained injuries in a US strike against a military facility in Hillah city, located 100 kilometers (62 miles) south of the capital Baghdad",
+        881,
+        1174,
+        "An Iraqi security source",
+        759,
+        783,
+        None,
+        None,
+        "told",
+        "the Arabic-language al-Sumaria television channel",
+        "anonymous",
+        "sv_c",
+    ),
+    (
+        2,
+        5,
+        "indirect",
+        1177,
+        1254,
+        "one PMU member has also been killed\xa0in the strike",
+        1204,
+        1253,
+        "Press TV sources",
+        1177,
+        1193,
+        None,
+        None,
+        "said",
+        None,
+        "own_sources",
+        "sv_c",
+    ),
+    (
+        3,
+        6,
+        "direct",
+        1256,
+        1468,
+        "These precision strikes are a response to a series of attacks against US personnel in Iraq and Syria, including an attack by Kata’ib Hezbollah and affiliated groups on Erbil Air Base earlier today,",
+        1257,
+        1454,
+        "Austin",
+        1456,
+        1462,
+        "Lloyd Austin",
+        "Pentagon chief",
+        "said",
+        None,
+        "named",
+        "q_sv",
+    ),
+    (
+        4,
+        7,
+        "indirect",
+        1470,
+        1622,
+        "That attack wounded three US military personnel, one critically",
+        1470,
+        1533,
+        "US National Security Council spokesperson Adrienne Watson",
+        1535,
+        1592,
+        "Adrienne Watson",
+        "US National Security Council spokesperson",
+        "said",
+        "in a separate statement",
+        "named",
+        "c_sv",
+    ),
+    (
+        5,
+        8,
+        "indirect",
+        1624,
+        1838,
+        "responsibility for the strike, which was carried out with a one-way attack drone",
+        1757,
+        1837,
+        "The Islamic Resistance in Iraq",
+        1624,
+        1654,
+        "Islamic Resistance in Iraq",
+        "an umbrella group of anti-terror fighters",
+        "claimed",
+        "in a statement published on its Telegram channel",
+        "organization",
+        "sv_c",
+    ),
+    (
+        6,
+        9,
+        "indirect",
+        1840,
+        2074,
+        "Biden was briefed on the attack on Monday morning, and directed the strikes in a call with Austin and other national security officials after ordering the Pentagon to prepare a response",
+        1840,
+        2025,
+        "the White House National Security Council",
+        2027,
+        2068,
+        "US National Security Council",
+        None,
+        "said",
+        None,
+        "organization",
+        "c_sv",
+    ),
+    (
+        7,
+        10,
+        "mixed",
+        2076,
+        2373,
+        "At President Joe Biden’s direction, the US military carried out the strikes at 1:45 GMT on Tuesday, likely killing “a number of Kata’ib Hezbollah” members and destroying multiple facilities used by the group",
+        2076,
+        2283,
+        "General Michael Erik Kurilla",
+        2285,
+        2313,
+        "Michael Erik Kurilla",
+        "General, head of US Central Command (CENTCOM)",
+        "said",
+        "in a statement",
+        "named",
+        "c_sv",
+    ),
+]
+
+COLUMNS = [c.name for c in schema("quotes") if c.name != "speaker_entity_id"]
+
+
+def _rows(df: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return [tuple(None if pd.isna(v) else v for v in r) for r in df[columns].itertuples(index=False)]
+
+
+def _quiet_quotes(text: str) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuoteWarning)
+        return kit.parse_article(text).quotes
+
+
+# ----- the seed ------------------------------------------------------------------------
+
+
+def test_seed_quote_rows_exactly(seed):
+    assert _rows(seed.quotes, COLUMNS) == SEED_QUOTES
+
+
+def test_seed_schema(seed):
+    q = seed.quotes
+    assert list(q.columns) == [c.name for c in schema("quotes")]
+    assert [str(q[c.name].dtype) for c in schema("quotes")] == [
+        "category" if c.dtype == "category" else c.dtype for c in schema("quotes")
+    ]
+    assert isinstance(q.index, pd.RangeIndex)
+
+
+def test_seed_speakers_join_entities(seed):
+    q = seed.quotes
+    ents = seed.entities
+    linked = q.dropna(subset=["speaker_entity_id"])
+    assert len(linked) == 6  # Austin twice, Watson, the Islamic Resistance, the NSC, Kurilla
+    merged = linked.merge(ents, left_on="speaker_entity_id", right_on="entity_id")
+    names = merged.groupby("quote_id")["name"].agg(set)
+    for qid, name in zip(linked["quote_id"], linked["speaker_name"]):
+        assert name in names[qid]
+    # the speaker's words overlap a mention of its entity
+    for r in linked.itertuples():
+        m = ents[ents["entity_id"] == r.speaker_entity_id]
+        assert ((m["start_char"] < r.speaker_end) & (m["end_char"] > r.speaker_start)).any()
+
+
+def test_seed_scare_quote_left_out(seed):
+    marks = seed.quote_marks
+    scare = marks.loc[marks["text"] == "“self-defense.”"].iloc[0]
+    q = seed.quotes
+    assert not ((q["start_char"] <= scare["start_char"]) & (q["end_char"] >= scare["end_char"])).any()
+
+
+def test_seed_claims(seed):
+    c = seed.claims
+    assert list(c.columns) == [col.name for col in schema("claims")]
+    assert c.loc[c["unattributed_claim"], "sentence_id"].tolist() == [11, 12]
+    assert c.loc[[11, 12], "claim_kind"].tolist() == ["casualty_figure", "casualty_figure"]
+    assert c.loc[[11, 12], "rule"].tolist() == ["casualty_number", "casualty_number"]
+    # Austin's quoted sentences are attributed, not flagged
+    assert c.loc[[3, 6], "attributed"].tolist() == [True, True]
+    assert c.loc[[3, 6], "quote_id"].tolist() == [0, 3]
+    assert not c.loc[[3, 6], "unattributed_claim"].any()
+    # sentences 4, 5 and 7 hold casualty figures, but attributed in the same sentence
+    assert c.loc[[5, 7], "claim_kind"].tolist() == ["casualty_figure", "casualty_figure"]
+    assert not c.loc[[4, 5, 7], "unattributed_claim"].any()
+    assert c.loc[15, "claim_kind"] == "money"
+    assert c["attributed"].sum() == 8
+
+
+# ----- each pattern in a small case ------------------------------------------------------
+
+H = "Storm hits town\n\n"
+CASES = [
+    # (name, text, [(kind, content, speaker, speaker_name, cue, channel, source_type, rule)])
+    (
+        "q_sv",
+        H + '"The water rose fast," the mayor said.',
+        [("direct", "The water rose fast,", "the mayor", None, "said", None, "named", "q_sv")],
+    ),
+    (
+        "q_vs",
+        H + '"The water rose fast," said Mayor Ana Ruiz.',
+        [("direct", "The water rose fast,", "Mayor Ana Ruiz", "Ana Ruiz", "said", None, "named", "q_vs")],
+    ),
+    (
+        "sv_colon_q",
+        H + 'Mayor Ana Ruiz said: "The water rose fast."',
+        [("direct", "The water rose fast.", "Mayor Ana Ruiz", "Ana Ruiz", "said", None, "named", "sv_q")],
+    ),
+    (
+        "sv_that_c",
+        H + "Mayor Ana Ruiz said that the water rose fast.",
+        [("indirect", "the water rose fast", "Mayor Ana Ruiz", "Ana Ruiz", "said", None, "named", "sv_c")],
+    ),
+    (
+        "sv_c_without_that",
+        H + "Mayor Ana Ruiz said the water rose fast.",
+        [("indirect", "the water rose fast", "Mayor Ana Ruiz", "Ana Ruiz", "said", None, "named", "sv_c")],
+    ),
+    (
+        "according_to_s_c",
+        H + "According to the fire service, the water rose fast.",
+        [
+            (
+                "indirect",
+                "the water rose fast",
+                "the fire service",
+                None,
+                "according to",
+                None,
+                "organization",
+                "according_to",
+            )
+        ],
+    ),
+    (
+        "c_according_to_s",
+        H + "The water rose fast, according to the fire service.",
+        [
+            (
+                "indirect",
+                "The water rose fast",
+                "the fire service",
+                None,
+                "according to",
+                None,
+                "organization",
+                "according_to",
+            )
+        ],
+    ),
+    (
+        "in_a_statement_s_v",
+        H + "In a statement, the fire service said the water rose fast.",
+        [
+            (
+                "indirect",
+                "the water rose fast",
+                "the fire service",
+                None,
+                "said",
+                "In a statement",
+                "organization",
+                "sv_c",
+            )
+        ],
+    ),
+    (
+        "s_v_in_a_statement",
+        H + "The water rose fast, the fire service said in a statement.",
+        [
+            (
+                "indirect",
+                "The water rose fast",
+                "the fire service",
+                None,
+                "said",
+                "in a statement",
+                "organization",
+                "c_sv",
+            )
+        ],
+    ),
+    (
+        "told_outlet",
+        H + "A police source told the BBC that the water rose fast.",
+        [
+            (
+                "indirect",
+                "the water rose fast",
+                "A police source",
+                None,
+                "told",
+                "the BBC",
+                "anonymous",
+                "sv_c",
+            )
+        ],
+    ),
+    (
+        "told_audience",
+        H + "Mayor Ana Ruiz told reporters the water rose fast.",
+        [
+            (
+                "indirect",
+                "the water rose fast",
+                "Mayor Ana Ruiz",
+                "Ana Ruiz",
+                "told",
+                "reporters",
+                "named",
+                "sv_c",
+            )
+        ],
+    ),
+    (
+        "continued_over_paragraphs",
+        H + "“The water rose fast,” Mayor Ana Ruiz said. “We moved everyone out.\n\n“Nobody was hurt.”",
+        [
+            ("direct", "The water rose fast,", "Mayor Ana Ruiz", "Ana Ruiz", "said", None, "named", "q_sv"),
+            (
+                "direct",
+                "We moved everyone out.\n\n“Nobody was hurt.",
+                None,
+                "Ana Ruiz",
+                "said",
+                None,
+                "named",
+                "floating+continued",
+            ),
+        ],
+    ),
+    (
+        "floating",
+        H + "“The water rose fast,” Mayor Ana Ruiz said.\n\n“Nobody was hurt.”",
+        [
+            ("direct", "The water rose fast,", "Mayor Ana Ruiz", "Ana Ruiz", "said", None, "named", "q_sv"),
+            ("direct", "Nobody was hurt.", None, "Ana Ruiz", "said", None, "named", "floating"),
+        ],
+    ),
+    (
+        "mixed",
+        H + "The mayor said the flood was “the worst in living memory” and asked for help.",
+        [
+            (
+                "mixed",
+                "the flood was “the worst in living memory” and asked for help",
+                "The mayor",
+                None,
+                "said",
+                None,
+                "named",
+                "sv_c",
+            )
+        ],
+    ),
+    (
+        "pronoun_she",
+        H
+        + "Mayor Ana Ruiz spoke on Monday.\n\n“The water rose fast,” Ruiz said.\n\nShe said the town would rebuild.",
+        [
+            ("direct", "The water rose fast,", "Ruiz", "Ana Ruiz", "said", None, "named", "q_sv"),
+            ("indirect", "the town would rebuild", "She", "Ana Ruiz", "said", None, "named", "sv_c+pronoun"),
+        ],
+    ),
+    (
+        "pronoun_it",
+        H + "The fire service said 40 homes were flooded.\n\nIt said the roads would reopen on Friday.",
+        [
+            (
+                "indirect",
+                "40 homes were flooded",
+                "The fire service",
+                None,
+                "said",
+                None,
+                "organization",
+                "sv_c",
+            ),
+            (
+                "indirect",
+                "the roads would reopen on Friday",
+                "It",
+                None,
+                "said",
+                None,
+                "organization",
+                "sv_c+pronoun",
+            ),
+        ],
+    ),
+    (
+        "anonymous",
+        H + "Officials, speaking on condition of anonymity, said the dam had cracked.",
+        [("indirect", "the dam had cracked", "Officials", None, "said", None, "anonymous", "sv_c")],
+    ),
+    (
+        "own_sources",
+        "---\noutlet: Daily Example\n---\n" + H + "Daily Example sources said the dam had cracked.",
+        [
+            (
+                "indirect",
+                "the dam had cracked",
+                "Daily Example sources",
+                None,
+                "said",
+                None,
+                "own_sources",
+                "sv_c",
+            )
+        ],
+    ),
+    ("scare_quote", H + "The town called the barrier a “wall of hope” last year.", []),
+    (
+        "straight_marks_honorific",
+        H + '"The water rose fast," Dr. Omar Haddad said.',
+        [("direct", "The water rose fast,", "Dr. Omar Haddad", "Omar Haddad", "said", None, "named", "q_sv")],
+    ),
+    (
+        "nested_quotes",
+        H + "“He told me ‘get out now,’ and I did,” said resident Lina Park.",
+        [
+            (
+                "direct",
+                "He told me ‘get out now,’ and I did,",
+                "resident Lina Park",
+                "Lina Park",
+                "said",
+                None,
+                "named",
+                "q_vs",
+            )
+        ],
+    ),
+    (
+        "honorific_ms",
+        H + "Ms. Lina Park said the alarm came too late.",
+        [
+            (
+                "indirect",
+                "the alarm came too late",
+                "Ms. Lina Park",
+                "Lina Park",
+                "said",
+                None,
+                "named",
+                "sv_c",
+            )
+        ],
+    ),
+]
+PATTERN_COLUMNS = ["kind", "content", "speaker", "speaker_name", "cue", "channel", "source_type", "rule"]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_pattern(name, text, expected):
+    assert _rows(_quiet_quotes(text), PATTERN_COLUMNS) == expected
+
+
+def test_claim_kinds():
+    assert claim_kind("The war has killed at least 20,674 people.") == ("casualty_figure", "casualty_number")
+    assert claim_kind("Prices rose 38 percent since June.") == ("statistic", "percent")
+    assert claim_kind("More than 300 bakeries closed.") == ("statistic", "hedged_number")
+    assert claim_kind("The city has 250,000 residents.") == ("statistic", "large_number")
+    assert claim_kind("It opened at 1:45 GMT on May 31, 2019.") == ("none", "none")
+
+
+def test_claim_attributed_in_sentence_is_not_flagged():
+    a = kit.parse_article(H + "Officials said 40 people were killed. Another 12 people were injured.")
+    c = a.claims
+    assert c["unattributed_claim"].tolist() == [False, False, True]
+    assert c["attributed"].tolist() == [False, True, False]
+
+
+# ----- invariants for any input --------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "Ana Ruiz",
+        "the mayor",
+        "said",
+        "told",
+        "reporters",
+        "that",
+        "according to",
+        "he",
+        "she",
+        "it",
+        "officials",
+        "“",
+        "”",
+        '"',
+        ",",
+        ".",
+        ":",
+        "\n\n",
+        "the water rose",
+        "in a statement",
+        "Mr.",
+        "killed 40",
+    ]
+)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, min_size=1, max_size=40))
+def test_invariants(pieces):
+    text = "Headline here\n\n" + " ".join(pieces) + " end."
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        a = kit.parse_article(text)
+        q = a.quotes
+        c = a.claims
+    assert q["quote_id"].tolist() == list(range(len(q)))
+    assert isinstance(q.index, pd.RangeIndex)
+    for r in q.itertuples():
+        assert a.text[r.content_start : r.content_end] == r.content
+        assert r.start_char <= r.content_start <= r.content_end <= r.end_char
+        if not pd.isna(r.speaker):
+            assert a.text[r.speaker_start : r.speaker_end] == r.speaker
+            assert r.start_char <= r.speaker_start < r.speaker_end <= r.end_char
+        assert r.kind in ("direct", "indirect", "mixed")
+        assert r.source_type in ("named", "organization", "anonymous", "own_sources")
+    assert c["sentence_id"].tolist() == a.sentences["sentence_id"].tolist()
+    assert set(c["quote_id"].dropna()) <= set(q["quote_id"])
+
+
+# ----- bad input ----------------------------------------------------------------------
+
+
+def _without_entities(article):
+    """Give the article an empty entities table, to time the quote extractor alone."""
+    empty = frame("entities", {c.name: [] for c in schema("entities")})
+    article.__dict__.setdefault("_tables", {})["entities"] = empty
+    return article
+
+
+def _timed(text: str):
+    a = _without_entities(kit.parse_article(text))
+    a._sentence_rows  # noqa: B018  (the sentence splitter is not what is timed)
+    a.quote_marks  # noqa: B018
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        t0 = time.perf_counter()
+        q = build_quotes(a)
+        a.__dict__["_tables"]["quotes"] = q
+        c = build_claims(a)
+        elapsed = time.perf_counter() - t0
+    return q, c, elapsed, [w for w in caught if issubclass(w.category, QuoteWarning)]
+
+
+def test_unbalanced_quotation_mark_warns():
+    q, _, elapsed, caught = _timed(H + "“The water rose fast, the mayor said.\n\nThe town was evacuated.")
+    assert q.empty
+    assert elapsed < 1
+    assert [str(w.message) for w in caught] == [
+        "The quotation mark at character 17 ('“The water rose fast, the mayor said.'...)"
+        " is never closed, so the kit cannot tell where the quotation ends and left it out of"
+        " the quotes table. Add the closing quotation mark to the text, then load the article again."
+    ]
+
+
+def test_unbalanced_does_not_hide_other_quotes():
+    q, _, _, caught = _timed(H + "Mayor Ana Ruiz said the water rose.\n\n“Nobody came,” she said. “Then")
+    assert q["content"].tolist() == ["the water rose", "Nobody came,"]
+    assert len(caught) == 1
+
+
+def test_one_megabyte_paragraph():
+    q, c, elapsed, caught = _timed(H + "word " * 200_000)
+    assert q.empty and len(c) == 2
+    assert elapsed < 1
+    assert str(caught[0].message).startswith("Sentence 1 is 999,999 characters long with no sentence end;")
+
+
+def test_ten_thousand_quotation_marks():
+    q, _, elapsed, caught = _timed(H + '"' * 10_000)
+    assert q.empty
+    assert elapsed < 1
+    assert str(caught[0].message).startswith(
+        "Paragraph 1 has 5000 spans between quotation marks; the kit did not look for direct quotes"
+    )
+
+
+def test_name_repeated_a_million_times():
+    q, _, elapsed, caught = _timed(H + "Smith " * 1_000_000)
+    assert q.empty
+    assert elapsed < 1
+    assert caught
+
+
+def test_many_cues_stay_linear():
+    q, _, elapsed, _ = _timed(H + "Smith said the water rose. " * 20_000)
+    assert len(q) == 20_000
+    assert elapsed < 5
+
+
+def test_entities_failure_degrades_with_a_warning(monkeypatch):
+    import kit.entities
+
+    def boom(article):
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(kit.entities, "build_entities", boom)
+    a = kit.parse_article(H + "Mayor Ana Ruiz said the water rose fast.")
+    with pytest.warns(QuoteWarning, match="The entities table could not be built"):
+        q = a.quotes
+    assert q["speaker"].tolist() == ["Mayor Ana Ruiz"]
