@@ -21,6 +21,7 @@ __all__ = [
     "EmptyArticleError",
     "KitError",
     "KitWarning",
+    "UnknownLabelError",
     "UnknownTableError",
 ]
 
@@ -59,6 +60,13 @@ class ArticleFormatError(KitError, ValueError):
 
 class UnknownTableError(KitError, KeyError):
     """No table has that name."""
+
+    def __str__(self) -> str:  # KeyError would show the message in quotes
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownLabelError(KitError, KeyError):
+    """A substitution names a label the article does not use."""
 
     def __str__(self) -> str:  # KeyError would show the message in quotes
         return str(self.args[0]) if self.args else ""
