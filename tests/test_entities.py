@@ -1,0 +1,307 @@
+"""Tests for kit.entities: the seed's mentions and alias groups, invariants, bad input, scores."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit.entities import (
+    EntitySpanWarning,
+    build_entities,
+    build_entity_registry,
+    score_alias_groups,
+    score_entities,
+)
+from kit.schemas import schema
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED_KEY = ROOT / "seeds" / "000_32ac5be837c66968.key" / "entities.csv"
+ARTICLES = Path(__file__).resolve().parent / "articles"
+
+
+def read_key(path: Path) -> pd.DataFrame:
+    return pd.read_csv(path, dtype={"text": "string", "name": "string"}, keep_default_na=False)
+
+
+@pytest.fixture(scope="session")
+def entities(seed) -> pd.DataFrame:
+    return seed.entities
+
+
+# ----- the seed -------------------------------------------------------------------
+
+
+def test_schema(entities, seed):
+    for table, frame in (("entities", entities), ("entity_registry", seed.entity_registry)):
+        cols = schema(table)
+        assert list(frame.columns) == [c.name for c in cols]
+        assert [str(frame[c.name].dtype) for c in cols] == [c.dtype for c in cols]
+        assert isinstance(frame.index, pd.RangeIndex)
+
+
+def test_key_rows_slice_the_text(seed):
+    key = read_key(SEED_KEY)
+    assert list(key.columns) == ["start_char", "end_char", "text", "type", "name"]
+    for row in key.itertuples():
+        assert seed.text[row.start_char : row.end_char] == row.text
+
+
+def test_seed_rows_equal_the_key(entities):
+    """Every mention of the hand-checked key, with its type and canonical name, and nothing else."""
+    key = read_key(SEED_KEY)
+    got = entities[["start_char", "end_char", "text", "type", "name"]].astype(
+        {"type": str, "text": str, "name": str}
+    )
+    want = key.astype({"type": str, "text": str, "name": str})
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), want, check_dtype=False)
+    assert len(entities) == 67
+
+
+def test_seed_scores(entities):
+    key = read_key(SEED_KEY)
+    e = score_entities(entities, key).iloc[0]
+    g = score_alias_groups(entities, key).iloc[0]
+    assert (e.f1, e.n_correct, e.n_key) == (1.0, 67, 67)
+    assert (g.f1, g.n_correct) == (1.0, 83)
+
+
+SEED_GROUPS = {
+    "United States": ["US", "United States"],
+    "Kata'ib Hezbollah": ["Kata'ib Hezbollah", "Kata’ib Hezbollah"],
+    "Popular Mobilization Units": ["Popular Mobilization Units", "PMU", "Hashd al-Sha’abi"],
+    "Lloyd Austin": ["Lloyd Austin", "Austin"],
+    "Joe Biden": ["Biden", "Joe Biden"],
+    "US Central Command": ["US Central Command", "CENTCOM"],
+    "US National Security Council": ["US National Security Council", "White House National Security Council"],
+    "Gaza Strip": ["Gaza Strip", "Gaza"],
+    "Palestinians": ["Palestinians", "Palestinian"],
+    "Michael Erik Kurilla": ["Michael Erik Kurilla"],
+}
+
+
+@pytest.mark.parametrize(("name", "aliases"), SEED_GROUPS.items())
+def test_seed_alias_groups(seed, name, aliases):
+    registry = seed.entity_registry
+    row = registry[registry["name"] == name]
+    assert len(row) == 1
+    assert row["aliases"].iloc[0].split(" | ") == aliases
+
+
+def test_seed_entity_ids_by_first_mention(entities):
+    first = entities.drop_duplicates("entity_id")
+    assert first["entity_id"].tolist() == list(range(33))
+    assert first["start_char"].is_monotonic_increasing
+    assert entities.loc[entities["entity_id"] == 0, "text"].unique().tolist() == ["US", "United States"]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Lloyd Austin", "the Pentagon chief"),
+        ("Adrienne Watson", "US National Security Council spokesperson"),
+        ("Michael Erik Kurilla", "General, head of US Central Command (CENTCOM)"),
+        ("Joe Biden", "President"),
+    ],
+)
+def test_seed_titles(entities, text, title):
+    assert entities.loc[entities["text"] == text, "title"].tolist() == [title]
+
+
+def test_seed_rules(entities):
+    rule = dict(zip(entities["start_char"], entities["rule"]))
+    assert rule[991] == "acronym_definition+acronym_definition"  # PMU
+    assert rule[1456] == "surname+surname"  # Austin
+    assert rule[2394] == "hyphen_part+alias_lexicon"  # US-run
+    assert rule[724] == "cue:role_before+first_mention"  # Lloyd Austin
+    assert entities["rule"].str.contains(r"^[a-z_:]+\+[a-z_]+$").all()
+
+
+def test_seed_possessives_and_sentence_starts(entities):
+    texts = set(entities["text"])
+    assert {"Joe Biden", "Gaza", "Washington", "Israel"} <= texts
+    assert not {"Since", "Another", "Joe Biden’s", "Gaza’s", "GMT", "Monday", "Arabic"} & texts
+
+
+def test_registry(seed, entities):
+    registry = seed.entity_registry
+    assert registry["entity_id"].tolist() == list(range(len(registry)))
+    assert registry["n_mentions"].sum() == len(entities)
+    pmu = registry[registry["name"] == "Popular Mobilization Units"].iloc[0]
+    assert (pmu["type"], pmu["n_mentions"], pmu["first_sentence_id"]) == ("ORGANIZATION", 4, 4)
+    assert registry["type"].value_counts()["PERSON"] == 4
+
+
+def test_seed_is_fast(seed):
+    assert seed._token_rows
+    build_entities(seed)
+    start = time.perf_counter()
+    for _ in range(5):
+        build_entities(seed)
+    assert (time.perf_counter() - start) / 5 < 0.05
+
+
+# ----- small cases, one rule each ---------------------------------------------------------
+
+
+def mentions(text: str) -> list[tuple[str, str, str]]:
+    e = kit.parse_article(text).entities
+    return list(zip(e["text"], e["type"].astype(str), e["name"]))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Storm hits coast\n\nMr. John Smith met Dr. Ana Lee in Paris. Smith said Lee was right.",
+            [
+                ("John Smith", "PERSON", "John Smith"),
+                ("Ana Lee", "PERSON", "Ana Lee"),
+                ("Paris", "GPE", "Paris"),
+                ("Smith", "PERSON", "John Smith"),
+                ("Lee", "PERSON", "Ana Lee"),
+            ],
+        ),
+        (
+            "Deal agreed\n\nThe World Wildlife Fund (WWF) praised the deal. WWF said it would help.",
+            [
+                ("World Wildlife Fund", "ORGANIZATION", "World Wildlife Fund"),
+                ("WWF", "ORGANIZATION", "World Wildlife Fund"),
+                ("WWF", "ORGANIZATION", "World Wildlife Fund"),
+            ],
+        ),
+        (
+            "Fighting goes on\n\nThe Houthis, also known as Ansar Allah, fired at Israeli ships.",
+            [
+                ("Houthis", "ORGANIZATION", "Ansar Allah"),
+                ("Ansar Allah", "ORGANIZATION", "Ansar Allah"),
+                ("Israeli", "NORP", "Israeli"),
+            ],
+        ),
+        (
+            "Talks\n\nKataib Hezbollah and Kataeb Hezbollah are one group, as is Kata’ib Hezbollah.",
+            [
+                ("Kataib Hezbollah", "ORGANIZATION", "Kataib Hezbollah"),
+                ("Kataeb Hezbollah", "ORGANIZATION", "Kataib Hezbollah"),
+                ("Kata’ib Hezbollah", "ORGANIZATION", "Kataib Hezbollah"),
+            ],
+        ),
+        ("Quiet day\n\nNothing much happened on Monday, and nobody said anything.", []),
+    ],
+)
+def test_small_cases(text, expected):
+    assert mentions(text) == expected
+
+
+def test_company_suffix_and_short_form():
+    got = mentions("Results\n\nAcme Widgets Inc. said profits rose. Acme shares fell in London.")
+    assert got == [
+        ("Acme Widgets Inc.", "ORGANIZATION", "Acme Widgets Inc."),
+        ("Acme", "ORGANIZATION", "Acme Widgets Inc."),
+        ("London", "GPE", "London"),
+    ]
+
+
+def test_title_case_headline_needs_evidence():
+    got = mentions("Storm Batters Coast As Towns Flood\n\nA storm hit the coast of Florida on Monday.")
+    assert got == [("Florida", "GPE", "Florida")]
+
+
+# ----- invariants for any input ----------------------------------------------------------
+
+WORDS = [
+    "the", "said", "of", "and", "in", "Smith", "John", "Paris", "Ministry", "Defence", "General",
+    "Kata'ib", "Hezbollah", "US", "PMU", "(", ")", ",", ".", "“", "”", "’s", "Mr.", "also", "known",
+    "as", "Dr", "Iraqi", "anti-US", "Inc.", "Day", "Operation", "spokesperson", "\n\n",
+]  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=80))
+def test_invariants(words):
+    text = "Headline here\n\n" + " ".join(words) + " end."
+    article = kit.parse_article(text)
+    e = article.entities
+    for row in e.itertuples():
+        assert text[row.start_char : row.end_char] == row.text
+        assert row.start_char < row.end_char
+    ids = sorted(set(e["entity_id"]))
+    assert ids == list(range(len(ids)))
+    if len(e):
+        assert e.drop_duplicates("entity_id")["entity_id"].tolist() == ids
+    assert set(e["sentence_id"]) <= set(article.sentences["sentence_id"])
+    registry = build_entity_registry(article)
+    assert registry["n_mentions"].sum() == len(e)
+    assert (e.groupby("entity_id")["name"].nunique() <= 1).all()
+    assert (e.groupby("entity_id")["type"].nunique() <= 1).all()
+
+
+# ----- bad input -------------------------------------------------------------------------
+
+
+def test_name_repeated_a_million_times():
+    article = kit.parse_article("Obama " * 1_000_000)
+    assert article._token_rows  # the tokenizer's own time is not the entity rules'
+    start = time.perf_counter()
+    with pytest.warns(EntitySpanWarning, match=r"has 1 run\(s\) of more than 12 capitalised words in a row"):
+        e = build_entities(article)
+    assert time.perf_counter() - start < 1.0
+    assert len(e) == 0
+
+
+def test_megabyte_without_punctuation():
+    article = kit.parse_article("the word goes on " * 60_000 + "in Paris and on")
+    assert article._token_rows
+    start = time.perf_counter()
+    e = build_entities(article)
+    assert time.perf_counter() - start < 1.0
+    assert e["text"].tolist() == ["Paris"]
+
+
+def test_key_without_a_column():
+    bad = pd.DataFrame({"start_char": [0], "end_char": [2]})
+    with pytest.raises(
+        ValueError, match=r"The entity key has no column 'type'; it has \['start_char', 'end_char'\]"
+    ):
+        score_entities(pd.DataFrame({"start_char": [], "end_char": [], "type": []}), bad)
+
+
+def test_empty_scores():
+    empty = pd.DataFrame({"start_char": [], "end_char": [], "type": [], "name": [], "entity_id": []})
+    row = score_entities(empty, empty).iloc[0]
+    assert (row.precision, row.recall, row.f1) == (1.0, 1.0, 1.0)
+    scores = score_alias_groups(empty, empty)
+    assert list(scores.columns) == [
+        "table", "match", "precision", "recall", "f1", "n_predicted", "n_key", "n_correct",
+    ]  # fmt: skip
+    assert scores["table"].tolist() == ["alias_groups"]
+
+
+# ----- unseen-style articles of our own --------------------------------------------------------
+
+THRESHOLDS = {
+    "ent_business": 0.95,
+    "ent_courts": 0.90,
+    "ent_disaster": 0.95,
+    "ent_politics": 0.95,
+    "ent_science": 0.95,
+    "ent_sport": 0.80,
+}
+
+
+@pytest.mark.parametrize("name", sorted(THRESHOLDS))
+def test_own_articles(name):
+    article = kit.load_article(ARTICLES / f"{name}.txt")
+    key = read_key(ARTICLES / f"{name}.key" / "entities.csv")
+    for row in key.itertuples():
+        assert article.text[row.start_char : row.end_char] == row.text
+    e = score_entities(article.entities, key).iloc[0]
+    assert e.f1 >= THRESHOLDS[name]
+    assert e.f1 >= 0.75
+    g = score_alias_groups(article.entities, key).iloc[0]
+    assert g.recall == 1.0
