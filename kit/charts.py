@@ -1,0 +1,696 @@
+"""Charts of an article's tables, that render with the network closed.
+
+Every chart here is a plain function: a table goes in, an altair chart comes
+out. Each chart has
+
+- a **title** and a **description**, which Vega turns into the chart's
+  ``aria-label`` so that a screen reader can announce it;
+- a **twin**: a function of the same name ending in ``_table`` that returns
+  the DataFrame the chart draws, and one ending in ``_text`` that says it in a
+  sentence. Read the twin when you cannot (or do not want to) read the chart;
+- colours from the **Okabe-Ito** palette, which stays distinguishable for the
+  common forms of colour blindness.
+
+Why :func:`setup` exists
+------------------------
+Altair draws charts with the Vega JavaScript libraries. Its default renderer
+loads them from a content delivery network, so with the network closed a
+chart shows "Error loading script". Altair 6's ``mimetype`` renderer emits the
+type ``application/vnd.vegalite.v6.json``, which JupyterLab does not render and
+which nbclient refuses to store. What works offline is altair's
+``JupyterChart`` widget in *offline mode*: the Vega libraries come from the
+``vl-convert-python`` package, already on your disk, and travel to the page
+inside the widget. :func:`setup` switches that on; every chart function calls
+it, so you rarely need to.
+
+>>> import kit
+>>> from kit import charts
+>>> article = kit.load_article()
+>>> charts.sentence_lengths_table(article.sentences).head(3)
+   sentence_id      part  n_words
+0            0  headline       10
+1            1   caption       25
+2            2      body       42
+>>> charts.sentence_lengths_text(article.sentences)
+'18 sentences: the headline has 10 words, the caption 25 words, the 16 body sentences 8 to 64 (median 27.5).'
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from kit.errors import KitError
+
+if TYPE_CHECKING:  # altair is imported lazily, inside the functions
+    import altair as alt
+
+__all__ = [
+    "OKABE_ITO",
+    "ChartSetupError",
+    "count_chart",
+    "count_table",
+    "count_text",
+    "entity_types_chart",
+    "entity_types_table",
+    "entity_types_text",
+    "labels_chart",
+    "labels_table",
+    "labels_text",
+    "palette",
+    "sentence_lengths_chart",
+    "sentence_lengths_table",
+    "sentence_lengths_text",
+    "setup",
+    "source_types_chart",
+    "source_types_table",
+    "source_types_text",
+    "timeline_chart",
+    "timeline_table",
+    "timeline_text",
+    "top_words_chart",
+    "top_words_table",
+    "top_words_text",
+]
+
+OKABE_ITO: tuple[str, ...] = (
+    "#E69F00",  # orange
+    "#56B4E9",  # sky blue
+    "#009E73",  # bluish green
+    "#0072B2",  # blue
+    "#D55E00",  # vermillion
+    "#CC79A7",  # reddish purple
+    "#F0E442",  # yellow (last: weak on white)
+    "#000000",  # black
+)
+"""Okabe and Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color
+Universal Design"), reordered so that the first colours contrast best on white."""
+
+VL_CONVERT_PIN = "vl-convert-python==1.9.0.post1"
+"""The package that ships the Vega JavaScript for offline charts."""
+
+_STATE = {"done": False}
+
+
+class ChartSetupError(KitError, ImportError):
+    """Charts cannot render offline because a package is missing."""
+
+
+def setup(*, offline: bool = True) -> None:
+    """Make altair charts render in JupyterLab and Notebook 7 with no network.
+
+    Call it once per notebook (``kit.setup()``); the chart functions call it
+    for you. It switches altair to its ``jupyter`` renderer in offline mode,
+    with SVG output (readable by screen readers). Calling it again does nothing.
+
+    Parameters
+    ----------
+    offline
+        ``True`` (the default) takes Vega from ``vl-convert-python``;
+        ``False`` goes back to altair's own default (Vega from the network).
+
+    Raises
+    ------
+    ChartSetupError
+        When ``vl-convert-python`` is not installed.
+
+    Examples
+    --------
+    >>> import kit
+    >>> kit.setup()
+    >>> import altair as alt
+    >>> alt.renderers.active
+    'jupyter'
+    """
+    import altair as alt
+
+    if not offline:
+        alt.renderers.enable("default")
+        _STATE["done"] = False
+        return
+    if _STATE["done"]:
+        return
+    if importlib.util.find_spec("vl_convert") is None:
+        raise ChartSetupError(
+            "Charts need the package 'vl-convert-python' to render without a network"
+            " connection, and it is not installed. Install it with:"
+            f" pip install {VL_CONVERT_PIN}"
+        )
+    _offline_bundle()
+    alt.renderers.enable("jupyter", offline=True, embed_options={"renderer": "svg", "actions": False})
+    _STATE["done"] = True
+
+
+def _cache_file() -> Path:
+    import altair as alt
+    import vl_convert
+
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    version = f"altair-{alt.__version__}-vlc-{getattr(vl_convert, '__version__', 'x')}"
+    return base / "newsreading-kit" / f"jupyterchart-{version}.js"
+
+
+def _offline_bundle() -> None:
+    """Put JupyterChart in offline mode, reusing the JavaScript bundle from an earlier run.
+
+    ``JupyterChart.enable_offline()`` asks vl-convert to bundle Vega with the
+    widget's code, which takes seconds; the bundle depends only on the two
+    packages' versions, so it is cached on disk (``~/.cache/newsreading-kit``).
+    """
+    from altair import JupyterChart
+
+    if getattr(JupyterChart, "_is_offline", False):
+        return
+    try:
+        path = _cache_file()
+        bundle = path.read_text(encoding="utf-8") if path.is_file() else None
+    except OSError:
+        path, bundle = None, None
+    if bundle and hasattr(JupyterChart, "_esm"):
+        JupyterChart._esm = bundle
+        JupyterChart._is_offline = True
+        return
+    JupyterChart.enable_offline()
+    if path is not None and isinstance(getattr(JupyterChart, "_esm", None), str):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(JupyterChart._esm, encoding="utf-8")
+            tmp.replace(path)
+        except OSError:  # a read-only home: no cache, only slower
+            pass
+
+
+def _ready() -> None:
+    """Apply :func:`setup` if possible; a chart can still be built (and read as a spec) without it."""
+    try:
+        setup()
+    except ChartSetupError:
+        pass
+
+
+def palette(values: Sequence[str]) -> dict[str, str]:
+    """Give each value an Okabe-Ito colour, in order (the palette repeats after eight).
+
+    Examples
+    --------
+    >>> palette(["named", "anonymous"])
+    {'named': '#E69F00', 'anonymous': '#56B4E9'}
+    """
+    return {str(v): OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(values)}
+
+
+def _values(column: pd.Series) -> list[str]:
+    """The values of a column in their natural order: category order, else first appearance."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return [str(c) for c in column.cat.categories]
+    return [str(v) for v in pd.unique(column.dropna())]
+
+
+def _require(table: pd.DataFrame, columns: Sequence[str], what: str) -> None:
+    if not isinstance(table, pd.DataFrame):
+        raise TypeError(
+            f"The {what} chart needs a table (a DataFrame), not {type(table).__name__}."
+            f" Pass it like this: kit.charts.{what}_chart(article.{what.split('_')[0]})"
+        )
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise KeyError(
+            f"The {what} chart needs the column(s) {missing}, which this table does not have."
+            f" Its columns are {list(table.columns)}."
+        )
+
+
+def _bar(
+    data: pd.DataFrame,
+    *,
+    category: str,
+    title: str,
+    description: str,
+    x_title: str,
+    order: list[str],
+    count: str = "n",
+) -> alt.Chart:
+    import altair as alt
+
+    _ready()
+    colours = palette(order)
+    return (
+        alt.Chart(data, title=title, description=description)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{count}:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y(f"{category}:N", sort=order, title=None),
+            color=alt.Color(
+                f"{category}:N",
+                scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                legend=None,
+            ),
+            tooltip=[alt.Tooltip(f"{category}:N"), alt.Tooltip(f"{count}:Q", title=x_title)],
+        )
+        .properties(width=360, height=alt.Step(28))
+        .configure(aria=True)
+    )
+
+
+# ----- generic counts ---------------------------------------------------------
+
+
+def count_table(table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Count a table's rows by the values of one column (zero counts kept for categories).
+
+    Examples
+    --------
+    >>> import kit
+    >>> count_table(kit.load_article().sentences, "part")
+           part   n
+    0  headline   1
+    1   caption   1
+    2      body  16
+    """
+    _require(table, [column], "count")
+    order = _values(table[column])
+    counts = table[column].astype("string").value_counts()
+    return pd.DataFrame(
+        {
+            column: pd.Series(order, dtype="string"),
+            "n": pd.Series([int(counts.get(v, 0)) for v in order], dtype="int64"),
+        }
+    )
+
+
+def count_text(table: pd.DataFrame, column: str, *, noun: str = "rows") -> str:
+    """Say :func:`count_table` in one sentence.
+
+    Examples
+    --------
+    >>> import kit
+    >>> count_text(kit.load_article().sentences, "part", noun="sentences")
+    '18 sentences by part: body 16, headline 1, caption 1.'
+    """
+    counts = count_table(table, column).sort_values("n", ascending=False, kind="stable")
+    parts = ", ".join(f"{v} {n}" for v, n in zip(counts[column], counts["n"]))
+    return f"{int(counts['n'].sum())} {noun} by {column.replace('_', ' ')}: {parts}."
+
+
+def count_chart(
+    table: pd.DataFrame, column: str, *, noun: str = "rows", title: str | None = None
+) -> alt.Chart:
+    """A bar chart of :func:`count_table`; its description is :func:`count_text`.
+
+    Examples
+    --------
+    >>> import kit
+    >>> spec = count_chart(kit.load_article().sentences, "part", noun="sentences").to_dict()
+    >>> spec["title"], spec["description"]
+    ('Sentences by part', '18 sentences by part: body 16, headline 1, caption 1.')
+    """
+    data = count_table(table, column)
+    return _bar(
+        data,
+        category=column,
+        title=title or f"{noun.capitalize()} by {column.replace('_', ' ')}",
+        description=count_text(table, column, noun=noun),
+        x_title=f"number of {noun}",
+        order=list(data[column]),
+    )
+
+
+# ----- sentences and words ----------------------------------------------------
+
+
+def sentence_lengths_table(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The words in each sentence: ``sentence_id``, ``part``, ``n_words``."""
+    _require(sentences, ["sentence_id", "part", "n_words"], "sentence_lengths")
+    return sentences[["sentence_id", "part", "n_words"]].reset_index(drop=True)
+
+
+def sentence_lengths_text(sentences: pd.DataFrame) -> str:
+    """Say :func:`sentence_lengths_table` in one sentence."""
+    data = sentence_lengths_table(sentences)
+    bits = []
+    for part in ("headline", "caption"):
+        rows = data[data["part"].astype("string") == part]
+        if len(rows) == 1:
+            bits.append(f"the {part} {'has ' if not bits else ''}{int(rows['n_words'].iloc[0])} words")
+    body = data[data["part"].astype("string") == "body"]["n_words"]
+    if len(body):
+        bits.append(
+            f"the {len(body)} body sentences {int(body.min())} to {int(body.max())}"
+            f" (median {body.median():g})"
+        )
+    text = ", ".join(bits[:-1]) + (", " if len(bits) > 1 else "") + bits[-1] if bits else "no sentences"
+    return f"{len(data)} sentences: {text}."
+
+
+def sentence_lengths_chart(sentences: pd.DataFrame) -> alt.Chart:
+    """Words per sentence, in reading order, coloured by part of the page.
+
+    Examples
+    --------
+    >>> import kit
+    >>> spec = sentence_lengths_chart(kit.load_article().sentences).to_dict()
+    >>> spec["mark"]["type"], spec["encoding"]["x"]["field"]
+    ('bar', 'sentence_id')
+    """
+    import altair as alt
+
+    _ready()
+    data = sentence_lengths_table(sentences)
+    data = data.assign(part=data["part"].astype("string"))
+    colours = palette(["headline", "caption", "body"])
+    return (
+        alt.Chart(
+            data,
+            title="Words per sentence, in reading order",
+            description=sentence_lengths_text(sentences),
+        )
+        .mark_bar()
+        .encode(
+            x=alt.X("sentence_id:O", title="sentence_id"),
+            y=alt.Y("n_words:Q", title="words"),
+            color=alt.Color(
+                "part:N",
+                scale=alt.Scale(domain=list(colours), range=list(colours.values())),
+                title="part",
+            ),
+            tooltip=["sentence_id:O", "part:N", "n_words:Q"],
+        )
+        .properties(width=420, height=200)
+        .configure(aria=True)
+    )
+
+
+def top_words_table(tokens: pd.DataFrame, *, n: int = 10) -> pd.DataFrame:
+    """The ``n`` commonest words that are neither punctuation, stop words nor clitics (``'s``).
+
+    Ties are broken alphabetically, so the table is the same on every machine.
+
+    Examples
+    --------
+    >>> import kit
+    >>> top_words_table(kit.load_article().tokens, n=3)
+          lower   n
+    0  military  10
+    1        us  10
+    2   strikes   7
+    """
+    _require(tokens, ["lower", "is_punct", "is_stop"], "top_words")
+    words = tokens.loc[~tokens["is_punct"] & ~tokens["is_stop"], "lower"].astype("string")
+    words = words[words.str.match(r"\w")]  # drops clitics such as 's and n't
+    counts = words.value_counts().rename_axis("lower").reset_index(name="n")
+    counts = counts.sort_values(["n", "lower"], ascending=[False, True], kind="stable").head(n)
+    return pd.DataFrame(
+        {
+            "lower": pd.Series(list(counts["lower"]), dtype="string"),
+            "n": pd.Series(list(counts["n"]), dtype="int64"),
+        }
+    )
+
+
+def top_words_text(tokens: pd.DataFrame, *, n: int = 10) -> str:
+    """Say :func:`top_words_table` in one sentence."""
+    data = top_words_table(tokens, n=n)
+    words = ", ".join(f"{w} ({c})" for w, c in zip(data["lower"], data["n"]))
+    return f"The {len(data)} commonest words, stop words left out: {words}."
+
+
+def top_words_chart(tokens: pd.DataFrame, *, n: int = 10) -> alt.Chart:
+    """A bar chart of :func:`top_words_table`."""
+    data = top_words_table(tokens, n=n)
+    import altair as alt
+
+    _ready()
+    return (
+        alt.Chart(data, title=f"The {len(data)} commonest words", description=top_words_text(tokens, n=n))
+        .mark_bar(color=OKABE_ITO[3])
+        .encode(
+            x=alt.X("n:Q", title="times used", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("lower:N", sort=list(data["lower"]), title=None),
+            tooltip=["lower:N", "n:Q"],
+        )
+        .properties(width=360, height=alt.Step(22))
+        .configure(aria=True)
+    )
+
+
+# ----- sourcing -----------------------------------------------------------------
+
+SOURCE_TYPES = ("named", "organization", "anonymous", "own_sources")
+KINDS = ("direct", "indirect", "mixed")
+
+
+def source_types_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Statements by source type and kind: ``source_type``, ``kind``, ``n`` (every pair, zeros kept).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"source_type": ["named", "named", "anonymous"], "kind": ["direct", "indirect", "indirect"]})
+    >>> source_types_table(t).query("n > 0")
+      source_type      kind  n
+    0       named    direct  1
+    1       named  indirect  1
+    7   anonymous  indirect  1
+    """
+    _require(quotes, ["source_type", "kind"], "source_types")
+    types = list(dict.fromkeys([*SOURCE_TYPES, *_values(quotes["source_type"])]))
+    kinds = list(dict.fromkeys([*KINDS, *_values(quotes["kind"])]))
+    pairs = quotes[["source_type", "kind"]].astype("string").value_counts()
+    rows = [(t, k, int(pairs.get((t, k), 0))) for t in types for k in kinds]
+    return pd.DataFrame(
+        {
+            "source_type": pd.Series([r[0] for r in rows], dtype="string"),
+            "kind": pd.Series([r[1] for r in rows], dtype="string"),
+            "n": pd.Series([r[2] for r in rows], dtype="int64"),
+        }
+    )
+
+
+def source_types_text(quotes: pd.DataFrame) -> str:
+    """Say :func:`source_types_table` in one sentence.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"source_type": ["named", "named", "anonymous"], "kind": ["direct", "indirect", "indirect"]})
+    >>> source_types_text(t)
+    '3 statements: named 2 (1 direct, 1 indirect), organization 0, anonymous 1 (1 indirect), own_sources 0.'
+    """
+    data = source_types_table(quotes)
+    bits = []
+    for t, rows in data.groupby("source_type", sort=False):
+        total = int(rows["n"].sum())
+        detail = ", ".join(f"{n} {k}" for k, n in zip(rows["kind"], rows["n"]) if n)
+        bits.append(f"{t} {total}" + (f" ({detail})" if detail else ""))
+    return f"{int(data['n'].sum())} statements: {', '.join(bits)}."
+
+
+def source_types_chart(quotes: pd.DataFrame) -> alt.Chart:
+    """Statements by source type, stacked by kind (direct, indirect, mixed).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"source_type": ["named", "anonymous"], "kind": ["direct", "indirect"]})
+    >>> spec = source_types_chart(t).to_dict()
+    >>> spec["title"], spec["encoding"]["color"]["field"]
+    ('Who speaks: statements by source type', 'kind')
+    """
+    import altair as alt
+
+    _ready()
+    data = source_types_table(quotes)
+    kinds = list(dict.fromkeys(data["kind"]))
+    colours = palette(kinds)
+    return (
+        alt.Chart(data, title="Who speaks: statements by source type", description=source_types_text(quotes))
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(n):Q", title="number of statements", axis=alt.Axis(tickMinStep=1)),
+            y=alt.Y("source_type:N", sort=list(dict.fromkeys(data["source_type"])), title="source type"),
+            color=alt.Color(
+                "kind:N", scale=alt.Scale(domain=kinds, range=list(colours.values())), title="kind"
+            ),
+            order=alt.Order("kind_order:Q"),
+            tooltip=["source_type:N", "kind:N", "n:Q"],
+        )
+        .transform_calculate(kind_order=f"indexof({kinds!r}, datum.kind)")
+        .properties(width=360, height=alt.Step(30))
+        .configure(aria=True)
+    )
+
+
+# ----- entities -------------------------------------------------------------------
+
+
+def _type_column(table: pd.DataFrame, candidates: Sequence[str], what: str) -> str:
+    for c in candidates:
+        if c in table.columns:
+            return c
+    raise KeyError(
+        f"The {what} chart needs one of the columns {list(candidates)}; this table has {list(table.columns)}."
+    )
+
+
+def entity_types_table(entities: pd.DataFrame) -> pd.DataFrame:
+    """Entity mentions by type (the ``type`` or ``entity_type`` column), with distinct entities.
+
+    Columns: the type column, ``mentions`` and ``entities`` (distinct ``entity_id``).
+    """
+    col = _type_column(entities, ("type", "entity_type", "label"), "entity_types")
+    order = _values(entities[col])
+    key = entities[col].astype("string")
+    mentions = key.value_counts()
+    distinct = (
+        entities.assign(_k=key).groupby("_k")["entity_id"].nunique()
+        if "entity_id" in entities.columns
+        else mentions
+    )
+    return pd.DataFrame(
+        {
+            col: pd.Series(order, dtype="string"),
+            "mentions": pd.Series([int(mentions.get(v, 0)) for v in order], dtype="int64"),
+            "entities": pd.Series([int(distinct.get(v, 0)) for v in order], dtype="int64"),
+        }
+    )
+
+
+def entity_types_text(entities: pd.DataFrame) -> str:
+    """Say :func:`entity_types_table` in one sentence."""
+    data = entity_types_table(entities)
+    col = data.columns[0]
+    bits = ", ".join(
+        f"{t} {m} ({e} distinct)" for t, m, e in zip(data[col], data["mentions"], data["entities"])
+    )
+    return f"{int(data['mentions'].sum())} entity mentions by type: {bits}."
+
+
+def entity_types_chart(entities: pd.DataFrame) -> alt.Chart:
+    """Entity mentions by type, one colour per type."""
+    data = entity_types_table(entities)
+    col = data.columns[0]
+    return _bar(
+        data,
+        category=col,
+        count="mentions",
+        title="Who and what is named: entity mentions by type",
+        description=entity_types_text(entities),
+        x_title="mentions",
+        order=list(data[col]),
+    )
+
+
+# ----- framing --------------------------------------------------------------------
+
+
+def labels_table(labels: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
+    """Labels counted by one column (``by``; default: the first of ``voice``, ``device``,
+    ``category``, ``kind`` that the table has). Columns: ``by`` and ``n``."""
+    col = by or _type_column(labels, ("voice", "device", "category", "kind"), "labels")
+    return count_table(labels, col)
+
+
+def labels_text(labels: pd.DataFrame, *, by: str | None = None) -> str:
+    """Say :func:`labels_table` in one sentence."""
+    col = labels_table(labels, by=by).columns[0]
+    return count_text(labels, col, noun="labels")
+
+
+def labels_chart(labels: pd.DataFrame, *, by: str | None = None) -> alt.Chart:
+    """A bar chart of :func:`labels_table`."""
+    data = labels_table(labels, by=by)
+    col = data.columns[0]
+    return _bar(
+        data,
+        category=col,
+        title=f"How actors and actions are named: labels by {col}",
+        description=labels_text(labels, by=by),
+        x_title="number of labels",
+        order=list(data[col]),
+    )
+
+
+# ----- timeline -------------------------------------------------------------------
+
+_TIME_COLUMNS = ("time_start", "start", "when", "value", "datetime", "date", "normalized", "normalised")
+_NAME_COLUMNS = ("description", "label", "summary", "text", "event")
+
+
+def timeline_table(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> pd.DataFrame:
+    """Events with a time, in time order: ``event_id`` (or row), ``name``, ``when``, ``narrative``.
+
+    ``when`` is the column holding the (normalised) time, ``name`` the column
+    naming the event; by default the first that the table has of
+    ``time_start, start, when, value, datetime, date, normalized`` and
+    ``description, label, summary, text, event``. ``narrative`` is the row's
+    place in the text (by ``start_char`` when there is one). Rows with no
+    time are left out.
+
+    Examples
+    --------
+    >>> ev = pd.DataFrame({"event_id": [0, 1], "text": ["strikes", "drone attack"],
+    ...                    "start": pd.to_datetime(["2023-12-26 01:45", "2023-12-25 12:00"]),
+    ...                    "start_char": [10, 50]})
+    >>> timeline_table(ev)
+       event_id          name                when  narrative
+    0         1  drone attack 2023-12-25 12:00:00          2
+    1         0       strikes 2023-12-26 01:45:00          1
+    """
+    when = when or _type_column(events, _TIME_COLUMNS, "timeline")
+    name = name or _type_column(events, _NAME_COLUMNS, "timeline")
+    ids = events["event_id"] if "event_id" in events.columns else pd.Series(range(len(events)))
+    place = events["start_char"] if "start_char" in events.columns else pd.Series(range(len(events)))
+    stamps = pd.to_datetime(events[when].astype("object"), errors="coerce", utc=False, format="mixed")
+    data = pd.DataFrame(
+        {
+            "event_id": pd.Series(list(ids), dtype="int64"),
+            "name": pd.Series(list(events[name].astype("string")), dtype="string"),
+            "when": list(stamps),
+            "narrative": pd.Series(list(place)).rank(method="first").astype("int64"),
+        }
+    )
+    data = data[data["when"].notna()]
+    return data.sort_values(["when", "narrative"], kind="stable").reset_index(drop=True)
+
+
+def timeline_text(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> str:
+    """Say :func:`timeline_table` in one sentence: the events in time order."""
+    data = timeline_table(events, when=when, name=name)
+    if data.empty:
+        return "No event has a time the kit could place."
+    bits = "; ".join(
+        f"{w:%a %d %b %Y %H:%M} {n} (told {k}.)"
+        for n, w, k in zip(data["name"], data["when"], data["narrative"])
+    )
+    return f"{len(data)} events in time order, with their place in the telling: {bits}."
+
+
+def timeline_chart(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> alt.Chart:
+    """The events on a time axis; the label says in which order the article tells them."""
+    import altair as alt
+
+    _ready()
+    data = timeline_table(events, when=when, name=name)
+    data = data.assign(told=data["narrative"].map(lambda k: f"told {k}."))
+    base = alt.Chart(data)
+    points = base.mark_point(filled=True, size=90, color=OKABE_ITO[4]).encode(
+        x=alt.X("when:T", title="time"),
+        y=alt.Y("name:N", sort=list(data["name"]), title=None),
+        tooltip=["name:N", "when:T", "narrative:Q"],
+    )
+    text = base.mark_text(align="left", dx=8, color="#000000").encode(
+        x="when:T", y=alt.Y("name:N", sort=list(data["name"])), text="told:N"
+    )
+    return (
+        alt.layer(
+            points,
+            text,
+            title="What happened when (and in which order the article tells it)",
+            description=timeline_text(events, when=when, name=name),
+        )
+        .properties(width=420, height=alt.Step(28))
+        .configure(aria=True)
+    )

@@ -1,0 +1,64 @@
+// The event orderer's drag-and-drop list (anywidget). The order lives in the
+// model's "order" (a list of event ids); Python checks it (kit.widgets.order_feedback).
+// Keyboard: focus an item, then Alt+ArrowUp / Alt+ArrowDown moves it; the
+// select list and the Up / Down buttons beside it do the same.
+function render({ model, el }) {
+  el.classList.add("kit-drag-view");
+  const list = document.createElement("ol");
+  list.className = "kit-drag-list";
+  list.setAttribute("aria-label", "Events: drag to reorder, or focus one and press Alt+Up or Alt+Down");
+  el.appendChild(list);
+  let dragged = null;
+
+  const commit = (order) => {
+    model.set("order", order);
+    model.save_changes();
+  };
+  const draw = () => {
+    const labels = model.get("labels");
+    const order = model.get("order");
+    list.innerHTML = "";
+    order.forEach((id, i) => {
+      const li = document.createElement("li");
+      li.draggable = true;
+      li.tabIndex = 0;
+      li.dataset.id = String(id);
+      li.className = "kit-drag-item";
+      li.textContent = labels[String(id)] ?? String(id);
+      li.addEventListener("dragstart", (e) => {
+        dragged = i;
+        e.dataTransfer.effectAllowed = "move";
+        e.dataTransfer.setData("text/plain", String(id));
+      });
+      li.addEventListener("dragover", (e) => e.preventDefault());
+      li.addEventListener("drop", (e) => {
+        e.preventDefault();
+        if (dragged === null || dragged === i) return;
+        const next = order.slice();
+        const [moved] = next.splice(dragged, 1);
+        next.splice(i, 0, moved);
+        dragged = null;
+        commit(next);
+      });
+      li.addEventListener("keydown", (e) => {
+        if (!e.altKey || (e.key !== "ArrowUp" && e.key !== "ArrowDown")) return;
+        e.preventDefault();
+        const j = e.key === "ArrowUp" ? i - 1 : i + 1;
+        if (j < 0 || j >= order.length) return;
+        const next = order.slice();
+        [next[i], next[j]] = [next[j], next[i]];
+        commit(next);
+        requestAnimationFrame(() => list.children[j] && list.children[j].focus());
+      });
+      list.appendChild(li);
+    });
+  };
+  model.on("change:order", draw);
+  model.on("change:labels", draw);
+  draw();
+  return () => {
+    model.off("change:order", draw);
+    model.off("change:labels", draw);
+  };
+}
+export default { render };

@@ -1,0 +1,144 @@
+"""Charts, asserted as specs (chart.to_dict()), with their table and text twins."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import kit
+from kit import charts
+
+
+def _colours(spec):
+    return spec["encoding"]["color"]["scale"]["range"]
+
+
+def test_import_kit_does_not_import_altair():
+    code = "import sys, kit; kit.load_article().sentences; print('altair' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_setup_makes_the_offline_jupyter_renderer_active():
+    import altair as alt
+
+    kit.setup()
+    assert alt.renderers.active == "jupyter"
+    assert alt.renderers.options == {"offline": True, "embed_options": {"renderer": "svg", "actions": False}}
+    kit.setup()  # idempotent
+
+
+def test_setup_without_vl_convert_says_how_to_install(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setitem(charts._STATE, "done", False)
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "vl_convert" else real(n, *a))
+    with pytest.raises(charts.ChartSetupError, match=r"pip install vl-convert-python==1\.9\.0\.post1"):
+        charts.setup()
+
+
+def test_palette_is_okabe_ito():
+    assert charts.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
+    assert list(charts.palette(list("abcdefghi")).values())[8] == "#E69F00"  # repeats after eight
+
+
+def test_sentence_lengths(seed):
+    spec = charts.sentence_lengths_chart(seed.sentences).to_dict()
+    assert spec["title"] == "Words per sentence, in reading order"
+    assert spec["description"] == charts.sentence_lengths_text(seed.sentences)
+    assert _colours(spec) == ["#E69F00", "#56B4E9", "#009E73"]
+    assert spec["config"]["aria"] is True
+    data = spec["datasets"][spec["data"]["name"]]
+    assert [r["n_words"] for r in data] == charts.sentence_lengths_table(seed.sentences)["n_words"].tolist()
+
+
+def test_top_words(seed):
+    table = charts.top_words_table(seed.tokens, n=5)
+    assert table["lower"].tolist() == ["military", "us", "strikes", "said", "attack"]
+    assert (
+        charts.top_words_text(seed.tokens, n=2)
+        == "The 2 commonest words, stop words left out: military (10), us (10)."
+    )
+
+
+def test_count_chart_keeps_zero_categories():
+    t = pd.DataFrame({"kind": pd.Categorical(["a", "a"], categories=["a", "b"])})
+    assert charts.count_table(t, "kind")["n"].tolist() == [2, 0]
+    spec = charts.count_chart(t, "kind", noun="things").to_dict()
+    assert spec["description"] == "2 things by kind: a 2, b 0."
+
+
+def test_source_types_on_the_seed(seed):
+    try:
+        quotes = seed.quotes
+    except Exception:
+        pytest.skip("the quotes table is not built yet")
+    table = charts.source_types_table(quotes)
+    totals = table.groupby("source_type", sort=False)["n"].sum().to_dict()
+    assert totals == {"named": 4, "organization": 2, "anonymous": 1, "own_sources": 1}
+    spec = charts.source_types_chart(quotes).to_dict()
+    assert spec["description"] == charts.source_types_text(quotes)
+    assert spec["description"].startswith("8 statements: named 4 (2 direct, 1 indirect, 1 mixed)")
+
+
+def test_entity_types_on_the_seed(seed):
+    try:
+        entities = seed.entities
+    except Exception:
+        pytest.skip("the entities table is not built yet")
+    table = charts.entity_types_table(entities)
+    assert int(table["mentions"].sum()) == len(entities)
+    spec = charts.entity_types_chart(entities).to_dict()
+    assert spec["title"].startswith("Who and what is named")
+    assert spec["description"] == charts.entity_types_text(entities)
+
+
+def test_labels_chart(seed):
+    try:
+        labels = seed.labels
+    except Exception:
+        pytest.skip("the labels table is not built yet")
+    assert charts.labels_table(labels, by="voice")["n"].sum() == len(labels)
+    spec = charts.labels_chart(labels, by="device").to_dict()
+    assert spec["description"] == charts.labels_text(labels, by="device")
+
+
+def test_timeline_chart_synthetic():
+    ev = pd.DataFrame(
+        {
+            "event_id": [0, 1],
+            "text": ["strikes", "drone attack"],
+            "start": pd.to_datetime(["2023-12-26 01:45", "2023-12-25 12:00"]),
+            "start_char": [10, 50],
+        }
+    )
+    assert charts.timeline_table(ev)["name"].tolist() == ["drone attack", "strikes"]
+    spec = charts.timeline_chart(ev).to_dict()
+    assert spec["title"].startswith("What happened when")
+    assert spec["description"].startswith("2 events in time order")
+    assert "Mon 25 Dec 2023 12:00 drone attack (told 2.)" in spec["description"]
+
+
+def test_wrong_table_messages():
+    with pytest.raises(KeyError, match=r"needs the column\(s\) \['n_words'\]"):
+        charts.sentence_lengths_table(pd.DataFrame({"sentence_id": [0], "part": ["body"]}))
+    with pytest.raises(TypeError, match="needs a table"):
+        charts.count_table([1, 2], "x")
+
+
+def test_offline_bundle_is_cached_and_reused(tmp_path, monkeypatch):
+    from altair import JupyterChart
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(JupyterChart, "_is_offline", False)
+    monkeypatch.setattr(JupyterChart, "_esm", JupyterChart._esm)
+    path = charts._cache_file()
+    path.parent.mkdir(parents=True)
+    path.write_text("export default {render() {}}; // cached")
+    charts._offline_bundle()
+    assert JupyterChart._is_offline and JupyterChart._esm.endswith("// cached")
+    assert "esm.sh" not in path.read_text()
