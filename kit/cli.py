@@ -1,0 +1,126 @@
+"""The ``kit`` command line: build the exercises and grade submissions.
+
+``python -m kit build-exercises`` (or ``kit build-exercises`` once installed)
+makes the student copies, the executed solutions and the grader bundles from
+``exercises/source/``. ``python -m kit grade SUBMISSIONS --exercise NAME --out
+DIR [-j N]`` grades a folder of notebooks. See ``docs/instructors.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kit",
+        description="The news-reading kit's instructor commands (see docs/instructors.md).",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    build = sub.add_parser(
+        "build-exercises",
+        help="make exercises/student, exercises/solution and exercises/grader from exercises/source",
+    )
+    build.add_argument("names", nargs="*", metavar="NAME", help="only these exercises (default: all)")
+    build.add_argument("--source", default="exercises/source", help="folder of source notebooks")
+    build.add_argument("--out", default="exercises", help="folder to write student/, solution/, grader/ into")
+    build.add_argument(
+        "--no-execute", action="store_true", help="write the solution notebooks without running them"
+    )
+
+    grade = sub.add_parser("grade", help="grade a folder of submitted notebooks")
+    grade.add_argument(
+        "submissions", nargs="+", metavar="SUBMISSIONS", help="a folder of <student>.ipynb, or files"
+    )
+    grade.add_argument(
+        "--exercise", required=True, help="the exercise's name, or the path of its grader bundle"
+    )
+    grade.add_argument(
+        "--out", required=True, help="folder for gradebook.csv, summary.csv, lms.csv, feedback/"
+    )
+    grade.add_argument("-j", "--jobs", type=int, default=1, help="submissions graded at once (default 1)")
+    grade.add_argument(
+        "--exercises-dir", default="exercises", help="where grader/<name>.json is (default exercises)"
+    )
+    grade.add_argument("--timeout", type=float, default=None, help="seconds per cell (default 30)")
+    grade.add_argument(
+        "--wall-time", type=float, default=None, help="seconds per submission (default: from --timeout)"
+    )
+    grade.add_argument(
+        "--memory-mb", type=int, default=None, help="kernel memory limit in MiB (default 2048)"
+    )
+    grade.add_argument(
+        "--max-output-mb", type=float, default=None, help="output limit per cell in MB (default 1)"
+    )
+    grade.add_argument(
+        "--sandbox",
+        choices=("auto", "on", "off"),
+        default="auto",
+        help="run kernels under unshare (default auto)",
+    )
+    grade.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``kit`` command; return its exit status.
+
+    Examples
+    --------
+    >>> main(["--help"])  # doctest: +ELLIPSIS
+    usage: kit [-h] COMMAND ...
+    ...
+    0
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, or a usage error already printed
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return 2
+    from kit import grading
+
+    try:
+        if args.command == "build-exercises":
+            written = grading.build_exercises(
+                args.source, args.out, names=args.names or None, execute=not args.no_execute
+            )
+            for path in written:
+                print(path)
+            return 0
+        if args.jobs < 1:
+            raise ValueError(f"-j {args.jobs} is not a number of workers; use -j 1 or more.")
+        options = {}
+        if args.timeout is not None:
+            options["cell_timeout"] = args.timeout
+        if args.wall_time is not None:
+            options["wall_time"] = args.wall_time
+        if args.memory_mb is not None:
+            options["memory_mb"] = args.memory_mb
+        if args.max_output_mb is not None:
+            options["max_output_bytes"] = int(args.max_output_mb * 1_000_000)
+        rows = grading.grade(
+            args.submissions,
+            args.exercise,
+            args.out,
+            jobs=args.jobs,
+            exercises_dir=args.exercises_dir,
+            sandbox=args.sandbox,
+            progress=None if args.quiet else sys.stderr,
+            **options,
+        )
+        students = len({r.student for r in rows})
+        print(
+            f"Graded {students} submissions; wrote {args.out}/gradebook.csv, summary.csv, lms.csv, feedback/"
+        )
+        return 0
+    except (OSError, ValueError, RuntimeError) as exc:
+        print(f"kit {args.command}: {exc}", file=sys.stderr)
+        return 1

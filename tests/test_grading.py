@@ -1,0 +1,504 @@
+"""Tests for kit.grading and kit.cli: exercises, honest checks, nbval, and `kit grade`.
+
+The slow parts (kernels) are few and run in parallel: one nbval subprocess
+pair for the notebooks, one `kit grade -j 2` run over the fixture class.
+Set KIT_UPDATE_GOLDEN=1 to rewrite tests/fixtures/submissions/sourcing_gradebook.csv.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+import kit
+from kit import grading
+from kit.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXERCISES = ROOT / "exercises"
+NAMES = ["framing", "sourcing", "timeline"]
+FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
+GOLDEN = FIXTURES / "sourcing_gradebook.csv"
+NEEDS_SANDBOX = {"judy_deletes_files", "leo_reads_hidden_tests"}
+
+
+# ----- plain values --------------------------------------------------------------
+
+
+class Always:
+    def __eq__(self, other):
+        return True
+
+
+class LyingInt(int):
+    def __eq__(self, other):
+        return True
+
+    __hash__ = int.__hash__
+
+
+class LyingStr(str):
+    def __eq__(self, other):
+        return True
+
+    __hash__ = str.__hash__
+
+
+@pytest.mark.parametrize(
+    ("value", "plain"),
+    [
+        (3, 3),
+        (True, True),
+        (2.5, 2.5),
+        (float("nan"), None),
+        ("Austin", "Austin"),
+        ((1, "a"), [1, "a"]),
+        ({3, 1, 2}, [1, 2, 3]),
+        ({"n": (1, 2)}, {"n": [1, 2]}),
+        (LyingInt(4), 4),
+        (LyingStr("x"), "x"),
+        (pd.NA, None),
+    ],
+)
+def test_to_plain_reads_values_through_their_base_type(value, plain):
+    out = grading.to_plain(value)
+    assert out == plain
+    assert type(out) is type(plain)
+
+
+def test_to_plain_refuses_objects_it_cannot_read():
+    with pytest.raises(
+        grading.UnreadableAnswer, match="the answer is a Always, which the grader cannot read"
+    ):
+        grading.to_plain(Always())
+    loop: list = []
+    loop.append(loop)
+    with pytest.raises(grading.UnreadableAnswer, match="nested too deeply"):
+        grading.to_plain(loop)
+
+
+def test_dataframes_round_trip_through_json():
+    df = pd.DataFrame(
+        {
+            "speaker": pd.Series(["Austin", None], dtype="string"),
+            "n": [2, 1],
+            "kind": pd.Categorical(["direct", "mixed"]),
+        }
+    )
+    back = grading.from_plain(json.loads(json.dumps(grading.to_plain(df))))
+    assert list(back.columns) == ["speaker", "n", "kind"]
+    assert back["n"].tolist() == [2, 1]
+    assert back["speaker"].isna().tolist() == [False, True]
+    assert str(back["n"].dtype) == "int64"
+    s = pd.Series([3, 1], index=["named", "anonymous"], name="n")
+    assert grading.from_plain(grading.to_plain(s)).to_dict() == {"named": 3, "anonymous": 1}
+
+
+# ----- authoring -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "student"),
+    [
+        ("n = len(t)  # SOLUTION", "n = ..."),
+        ("    total += 1  # SOLUTION", "    total += ..."),
+        ("    print(total)  # SOLUTION", "    ..."),
+        ("x = f(1)  # SOLUTION: x = f(...)", "x = f(...)"),
+        ("# BEGIN SOLUTION\na = 1\nn = a + 1\n# END SOLUTION\nn", "n = ...\nn"),
+        ("# BEGIN SOLUTION\nprint(1)\n# END SOLUTION", "..."),
+        ("n = 3\nn", "n = ..."),
+    ],
+)
+def test_strip_solution(source, student):
+    assert grading.strip_solution(source, "n") == student
+
+
+def test_strip_solution_unclosed_block_is_an_error():
+    with pytest.raises(grading.ExerciseError, match="without '# END SOLUTION'"):
+        grading.strip_solution("# BEGIN SOLUTION\nn = 1", "n")
+
+
+@pytest.fixture
+def registry(monkeypatch):
+    monkeypatch.setattr(grading, "_REGISTRY", {})
+    monkeypatch.setattr(grading, "_CELLS_RUN", [])
+    q = grading.question("q1", answer="n", points=2, hidden=1)
+
+    @q.public("Give a whole number.")
+    def is_int(answer):
+        assert isinstance(answer, int)
+
+    @q.public("Give a positive number.")
+    def positive(answer):
+        if not answer > 0:  # (pytest would add its own text to a plain assert here)
+            raise AssertionError("n should be more than 0 (count the rows).")
+
+    return q
+
+
+def test_check_is_honest_about_hidden_tests(registry, capsys):
+    grading.check("q1", 5)
+    assert capsys.readouterr().out == "q1: public 2/2 passed; hidden tests run at grading.\n"
+
+    @registry.hidden("Count every row.")
+    def right(answer):
+        assert answer == 18
+
+    with pytest.raises(AssertionError) as info:
+        grading.check("q1", 5)
+    assert (
+        str(info.value) == "q1: public 2/2 and hidden 0/1 passed.\n  - a hidden test failed: Count every row."
+    )
+    assert "18" not in str(info.value)
+    grading.check("q1", 18)
+    assert capsys.readouterr().out == "q1: public 2/2 and hidden 1/1 passed.\n"
+
+
+def test_check_failure_names_the_question(registry):
+    with pytest.raises(grading.CheckFailed) as info:
+        grading.check("q1", -1)
+    assert str(info.value) == "q1: public 1/2 passed.\n  - n should be more than 0 (count the rows)."
+    assert info.value._render_traceback_() == [f"CheckFailed: {info.value}"]
+    with pytest.raises(grading.CheckFailed, match=r"^q1: no answer yet\. Replace the \.\.\."):
+        grading.check("q1", ...)
+    with pytest.raises(grading.CheckFailed, match="q1: the answer is a Always"):
+        grading.check("q1", Always())
+    with pytest.raises(grading.CheckFailed, match="the answer is a Always"):
+        grading.check("q1", Always())
+    with pytest.raises(
+        grading.CheckFailed, match="q2: this question is not declared yet. Did you mean 'q1'?"
+    ):
+        grading.check("q2", 1)
+
+
+def test_check_spots_a_blank_left_in_the_answer_cell(registry):
+    grading._CELLS_RUN[:] = ['n = int((t["kind"] == ...).sum())', 'kit.grading.check("q1", n)']
+    with pytest.raises(grading.CheckFailed, match="no answer yet"):
+        grading.check("q1", 3)
+    grading._CELLS_RUN[:] = ["n = 3  # was: n = ...", 'kit.grading.check("q1", n)']
+    grading.check("q1", 3)
+
+
+def test_lying_eq_gains_nothing_in_check(registry):
+    @registry.hidden("Count every row.")
+    def right(answer):
+        assert answer == 18
+
+    with pytest.raises(grading.CheckFailed, match="hidden 0/1"):
+        grading.check("q1", LyingInt(5))
+
+
+def test_question_ids_and_hints_are_checked():
+    with pytest.raises(ValueError, match="The question id 'Q 1' is not valid"):
+        grading.question("Q 1", answer="n")
+    with pytest.raises(ValueError, match="answer='n s' must be the name of the answer variable"):
+        grading.question("q1", answer="n s")
+    q = grading.Question("q1", "n")
+    with pytest.raises(TypeError, match="a test needs a hint"):
+        q.public("")
+
+
+# ----- the built exercises -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exercises")
+    grading.build_exercises(EXERCISES / "source", out, execute=False)
+    return out
+
+
+def _without_volatile(nb: dict) -> list:
+    return [
+        (c["cell_type"], c.get("id"), c["source"], c.get("metadata", {}).get("tags")) for c in nb["cells"]
+    ]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_generated_files_are_up_to_date(rebuilt, name):
+    hint = "Run `python -m kit build-exercises` and commit exercises/."
+    for rel in (f"student/{name}.ipynb", f"grader/{name}.json"):
+        assert (rebuilt / rel).read_text() == (EXERCISES / rel).read_text(), f"{rel} is out of date. {hint}"
+    fresh = json.loads((rebuilt / "solution" / f"{name}.ipynb").read_text())
+    committed = json.loads((EXERCISES / "solution" / f"{name}.ipynb").read_text())
+    assert _without_volatile(fresh) == _without_volatile(committed), (
+        f"solution/{name}.ipynb is out of date. {hint}"
+    )
+    assert all(c.get("outputs") for c in committed["cells"] if c.get("id", "").endswith("-check")), (
+        f"solution/{name}.ipynb was not executed. {hint}"
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_student_copy_holds_no_solution_and_no_hidden_test(name):
+    student = nbformat.read(EXERCISES / "student" / f"{name}.ipynb", as_version=4)
+    bundle = json.loads((EXERCISES / "grader" / f"{name}.json").read_text())
+    text = json.dumps(student.dict())
+    assert 5 <= len(bundle["questions"]) <= 8
+    assert "hidden-tests" not in text and "# SOLUTION" not in text and "BEGIN SOLUTION" not in text
+    for q in bundle["questions"]:
+        assert q["n_hidden"] >= 1
+        for src in q["hidden_tests"]:
+            assert src.strip() not in text
+        answer = next(c for c in student.cells if c.get("id") == f"{q['id']}-answer")
+        assert "..." in answer.source
+        check = next(c for c in student.cells if c.get("id") == f"{q['id']}-check")
+        assert check.source == f'kit.grading.check("{q["id"]}", {q["answer"]})'
+    assert all(not c.get("outputs") for c in student.cells if c.cell_type == "code")
+
+
+def test_source_errors_are_explained(tmp_path):
+    nb = nbformat.read(EXERCISES / "source" / "sourcing.ipynb", as_version=4)
+    for cell in nb.cells:
+        if cell.get("id") == "q1-public-tests":
+            cell.source = cell.source.replace("hidden=1", "hidden=3")
+    (tmp_path / "src").mkdir()
+    nbformat.write(nb, tmp_path / "src" / "broken.ipynb")
+    with pytest.raises(grading.ExerciseError, match=r"question q1 declares hidden=3 but has 1 hidden tests"):
+        grading.build_exercises(tmp_path / "src", tmp_path / "out", execute=False)
+    with pytest.raises(grading.ExerciseError, match=r"No source notebook for \['nope'\]"):
+        grading.build_exercises(tmp_path / "src", tmp_path / "out", names=["nope"], execute=False)
+
+
+# ----- nbval, literally ------------------------------------------------------------
+
+
+def _filled_copy(name: str, wrong: dict[str, str] | None = None) -> dict:
+    """The student copy with the solution's answer cells put back (and some wrong answers)."""
+    solution = json.loads((EXERCISES / "solution" / f"{name}.ipynb").read_text())
+    answers = {c["id"]: c["source"] for c in solution["cells"] if c.get("id", "").endswith("-answer")}
+    for qid, src in (wrong or {}).items():
+        answers[f"{qid}-answer"] = src
+    student = json.loads((EXERCISES / "student" / f"{name}.ipynb").read_text())
+    for cell in student["cells"]:
+        if cell.get("id") in answers:
+            cell["source"] = answers[cell["id"]]
+    return student
+
+
+def _nbval(paths: list[Path], junit: Path, cwd: Path) -> subprocess.Popen:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    cmd = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--nbval-lax",
+        "--nbval-cell-timeout=120",
+    ]
+    cmd += [f"--junitxml={junit}", "--rootdir", str(cwd), "-c", os.devnull, *map(str, paths)]
+    return subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+@pytest.fixture(scope="module")
+def nbval_results(tmp_path_factory):
+    work = tmp_path_factory.mktemp("nbval")
+    for name in NAMES:
+        shutil.copy(EXERCISES / "solution" / f"{name}.ipynb", work / f"solution_{name}.ipynb")
+        shutil.copy(EXERCISES / "student" / f"{name}.ipynb", work / f"student_{name}.ipynb")
+    (work / "filled_sourcing.ipynb").write_text(json.dumps(_filled_copy("sourcing")))
+    (work / "wrong_sourcing.ipynb").write_text(
+        json.dumps(_filled_copy("sourcing", {"q3": 'source_counts = {"named": 1}'}))
+    )
+    first = [work / f"solution_{n}.ipynb" for n in NAMES] + [work / "filled_sourcing.ipynb"]
+    second = [work / f"student_{n}.ipynb" for n in NAMES] + [work / "wrong_sourcing.ipynb"]
+    procs = [_nbval(first, work / "a.xml", work), _nbval(second, work / "b.xml", work)]
+    logs = [p.communicate(timeout=600)[0].decode() for p in procs]
+    return {"codes": [p.returncode for p in procs], "logs": logs, "a": work / "a.xml", "b": work / "b.xml"}
+
+
+def _by_notebook(junit: Path) -> dict[str, list[str]]:
+    """Notebook (junit class name) -> the messages of its failed cells."""
+    out: dict[str, list[str]] = {}
+    for case in ET.parse(junit).iter("testcase"):
+        msgs = [
+            (f.get("message") or "") + (f.text or "") for f in [*case.iter("failure"), *case.iter("error")]
+        ]
+        out.setdefault(case.get("classname", ""), []).extend(msgs)
+    return out
+
+
+def test_solutions_and_a_correct_student_copy_pass_nbval(nbval_results):
+    assert nbval_results["codes"][0] == 0, nbval_results["logs"][0][-3000:]
+    cases = _by_notebook(nbval_results["a"])
+    assert len(cases) == 4 and all(not msgs for msgs in cases.values())
+
+
+def test_unedited_student_copies_and_a_wrong_answer_fail_nbval(nbval_results):
+    assert nbval_results["codes"][1] == 1
+    cases = _by_notebook(nbval_results["b"])
+    failed = {k: "\n".join(v) for k, v in cases.items() if v}
+    for name in NAMES:
+        key = next(k for k in failed if f"student_{name}" in k)
+        text = failed[key]
+        assert len(cases[key]) - sum(not m for m in cases[key]) >= 8  # every question's check fails
+        blanks = [
+            qid for qid in ("q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8") if f"{qid}: no answer yet" in text
+        ]
+        assert len(blanks) >= 7, (name, blanks)  # the rest fail earlier, in the answer cell
+    wrong = failed[next(k for k in failed if "wrong_sourcing" in k)]
+    assert "CheckFailed" in wrong and "q3: public 0/3 and" not in wrong
+    assert "q3: public 1/3 passed." in wrong
+    assert set(re.findall(r"CheckFailed: (q\d+)", wrong)) == {"q3"}
+
+
+# ----- kit grade ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    work = tmp_path_factory.mktemp("grade")
+    subs = work / "submissions"
+    subs.mkdir()
+    sandbox = grading.sandbox_available()
+    for f in sorted((FIXTURES / "sourcing").glob("*.ipynb")):
+        if sandbox or f.stem not in NEEDS_SANDBOX:
+            shutil.copy(f, subs / f.name)
+    bundle_before = (EXERCISES / "grader" / "sourcing.json").read_bytes()
+    code = main(
+        [
+            "grade",
+            str(subs),
+            "--exercise",
+            "sourcing",
+            "--out",
+            str(work / "out"),
+            "-j",
+            "2",
+            "--timeout",
+            "4",
+            "-q",
+        ]
+    )
+    return {
+        "code": code,
+        "out": work / "out",
+        "subs": subs,
+        "sandbox": sandbox,
+        "bundle": bundle_before,
+        "work": work,
+    }
+
+
+def test_grade_fixture_class_gives_the_exact_gradebook(graded):
+    assert graded["code"] == 0
+    # Paths in exception messages depend on the checkout's location.
+    got = (graded["out"] / "gradebook.csv").read_text().replace(str(ROOT), "<ROOT>")
+    if os.environ.get("KIT_UPDATE_GOLDEN") and graded["sandbox"]:
+        GOLDEN.write_text(got)
+    expected = GOLDEN.read_text()
+    if not graded["sandbox"]:
+        expected = "".join(
+            line for line in expected.splitlines(keepends=True) if line.split(",")[0] not in NEEDS_SANDBOX
+        )
+    assert got == expected
+
+
+def test_grade_statuses_and_scores(graded):
+    book = pd.read_csv(graded["out"] / "gradebook.csv")
+    assert list(book.columns) == ["student", "question", "points", "max_points", "status", "message"]
+    status = book.set_index(["student", "question"])["status"]
+    assert set(book.groupby("student").size()) == {8}
+    assert (status["alice_all_right"] == "passed").all()
+    assert (status["carol_blank"] == "unanswered").all()
+    assert (status["dan_broken_json"] == "invalid_json").all()
+    assert (status["erin_not_a_notebook"] == "not_a_notebook").all()
+    assert status["frank_loops", "q1"] == "timeout" and status["frank_loops", "q8"] == "passed"
+    assert status["bob_partly_right", "q2"] == "error"
+    assert status["grace_tampered_checks", "q1"] == "partial"
+    assert status["heidi_lying_eq", "q1"] == "unreadable" and status["heidi_lying_eq", "q3"] == "partial"
+    assert status["ivan_patched_checker", "q1"] == "partial"
+    assert status["ken_floods_output", "q2"] == "output_too_large"
+    assert status["mia_missing_cells", "q3"] == "missing" and status["mia_missing_cells", "q4"] == "missing"
+    lms = pd.read_csv(graded["out"] / "lms.csv")
+    assert list(lms.columns) == ["student_id", "score", "max_score"]
+    assert lms.set_index("student_id").loc["alice_all_right"].tolist() == [15, 15]
+    summary = pd.read_csv(graded["out"] / "summary.csv")
+    assert summary.set_index("student").loc["alice_all_right", "percent"] == 100.0
+
+
+def test_sandbox_keeps_files_and_hidden_tests_safe(graded):
+    if not graded["sandbox"]:
+        pytest.skip("unshare is not allowed here: the sandbox cases are not run")
+    book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
+    assert (EXERCISES / "grader" / "sourcing.json").read_bytes() == graded["bundle"]
+    assert not (ROOT / "kit" / "PWNED.txt").exists()
+    assert (book.loc["judy_deletes_files", "status"] == "passed").all()
+    assert book.loc[("leo_reads_hidden_tests", "q7"), "status"] == "error"
+    assert "FileNotFoundError" in book.loc[("leo_reads_hidden_tests", "q7"), "message"]
+    assert sorted(p.name for p in graded["subs"].iterdir()) == sorted(
+        p.name for p in (FIXTURES / "sourcing").glob("*.ipynb")
+    )
+
+
+def test_feedback_never_shows_hidden_test_code(graded):
+    bundle = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())
+    feedback = {p.stem: p.read_text() for p in (graded["out"] / "feedback").glob("*.md")}
+    assert set(feedback) == {p.stem for p in graded["subs"].glob("*.ipynb")}
+    everything = "\n".join(feedback.values()) + (graded["out"] / "gradebook.csv").read_text()
+    for q in bundle["questions"]:
+        for src in q["hidden_tests"]:
+            for line in src.splitlines():
+                if line.strip().startswith(("assert", "_TRUE_FIXES", "def ", "expected")):
+                    assert line.strip() not in everything
+    bob = feedback["bob_partly_right"]
+    assert bob.startswith("# Feedback: sourcing, bob_partly_right\n\nScore: **")
+    assert "- a hidden test failed: A span inside an attributed statement" in bob
+
+
+def test_regrading_gives_byte_identical_files(graded, tmp_path):
+    # Files: two runs without kernels compare byte for byte; rows: a run with a
+    # kernel gives the same rows as the class run.
+    names = ["carol_blank", "dan_broken_json", "erin_not_a_notebook"]
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    for name in names:
+        shutil.copy(FIXTURES / "sourcing" / f"{name}.ipynb", subs)
+    outs = []
+    for run, jobs in (("one", 2), ("two", 1)):
+        grading.grade(subs, "sourcing", tmp_path / run, exercises_dir=EXERCISES, jobs=jobs)
+        files = sorted(p for p in (tmp_path / run).rglob("*") if p.is_file())
+        outs.append({p.relative_to(tmp_path / run): p.read_bytes() for p in files})
+    assert outs[0] == outs[1]
+    assert not list((tmp_path / "one").rglob("*.tmp"))
+    shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs)
+    grading.grade(subs, "sourcing", tmp_path / "three", exercises_dir=EXERCISES)
+    again = (tmp_path / "three" / "gradebook.csv").read_text().splitlines()
+    names.append("alice_all_right")
+    first = (graded["out"] / "gradebook.csv").read_text().splitlines()
+    assert again[1:] == [line for line in first if line.split(",")[0] in names]
+
+
+def test_cli_errors_are_clear(tmp_path, capsys):
+    assert main(["grade", str(FIXTURES / "sourcing"), "--exercise", "sorcing", "--out", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "No grader bundle for the exercise 'sorcing'" in err and "Did you mean 'sourcing'?" in err
+    assert main(["grade", str(tmp_path), "--exercise", "sourcing", "--out", str(tmp_path / "o")]) == 1
+    assert "No .ipynb files in" in capsys.readouterr().err
+    assert main([]) == 2
+
+
+def test_python_m_kit_runs():
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", "grade", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert proc.returncode == 0 and "--exercise EXERCISE" in proc.stdout
+
+
+def test_import_kit_does_not_import_grading():
+    code = "import sys, kit; print('kit.grading' in sys.modules, 'nbclient' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.split() == ["False", "False"]
+    assert kit.grading is grading  # the submodule, once imported
