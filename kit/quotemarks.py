@@ -24,8 +24,25 @@ Rules (the ``rule`` column):
     span runs to the end of the paragraph and ``closed`` is False, so a
     learner can see the kit could not find where the quotation ends.
 
-Single quotation marks (``‘…’``) are left alone here: the same character is
-the apostrophe in ``Kata’ib``.
+``single``
+    Single quotation marks, British style ``‘…’`` or straight ``'…'``. The
+    closing ``’`` is also the apostrophe (``Kata’ib``, ``don’t``, ``the
+    players’ union``), so a single mark counts only at a word's edge: an
+    opening mark must start a word (it stands at the start of the paragraph,
+    or after a space, an opening bracket, a dash or a double mark, and a
+    letter or digit follows it); the closing mark must end one (no space
+    before it) and be followed by a space, punctuation or the paragraph's end.
+    A closing candidate such as ``players’`` followed by a lower-case word
+    reads as a plural possessive and is used only when no other closing mark
+    follows in the paragraph. An opening single mark that is never closed
+    starts an ``unclosed`` (or ``continued``) span only when it opens the
+    paragraph or follows a colon; anywhere else it is taken for an apostrophe
+    (``'90s``, ``rock 'n' roll``) and left alone.
+
+Marks nest: whichever kind of mark opens first is the outer quotation, and
+marks of the other kind inside it (the single marks in ``“He told me ‘get
+out now,’ and I did”``, or the double marks inside a British ``‘…’``) are
+nested quotations inside the span, not spans of their own.
 """
 
 from __future__ import annotations
@@ -40,6 +57,14 @@ OPENING = {"“": "”", "«": "»", "„": "“"}
 """Opening marks and the mark that closes each."""
 
 _CLOSING = frozenset('”»“"')
+
+SINGLE = {"‘": "’", "'": "'"}
+"""Opening single marks and the mark that closes each (see the ``single`` rule)."""
+
+# A single opening mark stands after one of these (or at the paragraph's start).
+_BEFORE_OPENING = frozenset(' \t\n\r\u00a0([{—–-“"«/')
+# A single closing mark is followed by one of these (or the paragraph's end).
+_AFTER_CLOSING = frozenset(' \t\n\r\u00a0,.;:!?)]}—–-…”"»/')
 
 register(
     "quote_marks",
@@ -56,7 +81,9 @@ register(
         Column("text", "string", "text[start_char:end_char], marks included"),
         Column("closed", "bool", "False when no closing mark was found"),
         Column("continues", "bool", "True when the span continues a quotation from the previous paragraph"),
-        Column("rule", "string", "'curly', 'straight', 'continued' or 'unclosed' (see kit.quotemarks)"),
+        Column(
+            "rule", "string", "'curly', 'straight', 'single', 'continued' or 'unclosed' (see kit.quotemarks)"
+        ),
     ],
 )
 
@@ -72,8 +99,12 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
     >>> s = '“A,” he said. "B" and «C'
     >>> [(s[a:b], closed, rule) for a, b, closed, rule in quote_spans(s, 0, len(s))]
     [('“A,”', True, 'curly'), ('"B"', True, 'straight'), ('«C', False, 'unclosed')]
+    >>> s = "‘The players’ union backed me,’ she said. 'Don't go,' he said."
+    >>> [s[a:b] for a, b, _, _ in quote_spans(s, 0, len(s))]
+    ['‘The players’ union backed me,’', "'Don't go,'"]
     """
     spans: list[tuple[int, int, bool, str]] = []
+    closers: dict[str, tuple[list[int], list[int]]] = {}
     i = start
     straight_open: int | None = None
     while i < end:
@@ -92,10 +123,65 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
             else:
                 spans.append((straight_open, i + 1, True, "straight"))
                 straight_open = None
+        elif ch in SINGLE and straight_open is None and _opens_word(text, i, start, end):
+            close_ch = SINGLE[ch]
+            if close_ch not in closers:
+                closers[close_ch] = _single_closers(text, start, end, close_ch)
+            good, weak = closers[close_ch]
+            close = good[i + 1 - start] if good[i + 1 - start] != -1 else weak[i + 1 - start]
+            if close != -1:
+                spans.append((i, close + 1, True, "single"))
+                i = close + 1
+                continue
+            k = i - 1
+            while k >= start and i - k < 40 and text[k].isspace():
+                k -= 1
+            if k < start or text[k] == ":":
+                spans.append((i, end, False, "unclosed"))
+                break
         i += 1
     if straight_open is not None:
         spans.append((straight_open, end, False, "unclosed"))
     return sorted(spans)
+
+
+def _opens_word(text: str, i: int, start: int, end: int) -> bool:
+    """A single mark at ``i`` can open a quotation: it starts a word."""
+    if i + 1 >= end or (not text[i + 1].isalnum() and text[i + 1] not in '“"¿¡…'):
+        return False
+    return i == start or text[i - 1] in _BEFORE_OPENING
+
+
+def _single_closers(text: str, start: int, end: int, mark: str) -> tuple[list[int], list[int]]:
+    """For each offset from ``start``, the next closing ``mark`` after it (one pass from the right).
+
+    Returns two lists indexed by ``offset - start``: ``good`` holds the next
+    mark that ends a word, ``weak`` the next one that may be a plural
+    possessive (``players’ union``); -1 where there is none.
+    """
+    good = [-1] * (end - start + 1)
+    weak = [-1] * (end - start + 1)
+    next_good = next_weak = -1
+    for j in range(end - 1, start - 1, -1):
+        if text[j] == mark and j > start and not text[j - 1].isspace():
+            after = text[j + 1] if j + 1 < end else " "
+            if j + 1 >= end or after in _AFTER_CLOSING:
+                if after.isspace() and text[j - 1] in "sS" and _lower_word_after(text, j + 1, end):
+                    next_weak = j
+                elif text[j - 1] in _BEFORE_OPENING and text[j - 1] not in '“"«':
+                    pass
+                else:
+                    next_good = j
+        good[j - start] = next_good
+        weak[j - start] = next_weak
+    return good, weak
+
+
+def _lower_word_after(text: str, j: int, end: int) -> bool:
+    """The next word after offset ``j`` starts with a lower-case letter."""
+    while j < end and text[j].isspace():
+        j += 1
+    return j < end and text[j].islower()
 
 
 def build_quote_marks(article) -> pd.DataFrame:
@@ -119,7 +205,8 @@ def build_quote_marks(article) -> pd.DataFrame:
     pending_open = False
     for p in paragraphs:
         spans = quote_spans(text, p.start_char, p.end_char)
-        starts_with_mark = text[p.start_char] in OPENING or text[p.start_char] == '"'
+        first_char = text[p.start_char]
+        starts_with_mark = first_char in OPENING or first_char in SINGLE or first_char == '"'
         continues_previous = pending_open and starts_with_mark
         if continues_previous and rows["rule"]:
             rows["rule"][-1] = "continued"
@@ -137,8 +224,8 @@ def build_quote_marks(article) -> pd.DataFrame:
     rows["text"] = [text[a:b] for a, b in zip(rows["start_char"], rows["end_char"])]
     rows["content_start"] = [a + 1 for a in rows["start_char"]]
     rows["content_end"] = [
-        b - 1 if b - 1 > a and text[b - 1] in _CLOSING else b
-        for a, b in zip(rows["start_char"], rows["end_char"])
+        b - 1 if b - 1 > a and (text[b - 1] in _CLOSING or rule == "single") else b
+        for a, b, rule in zip(rows["start_char"], rows["end_char"], rows["rule"])
     ]
     rows["sentence_id"] = [_sentence_at(sentences, a) for a in rows["start_char"]]
     return frame("quote_marks", rows)

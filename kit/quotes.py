@@ -11,7 +11,8 @@ television"). This module finds attributions with small, documented patterns,
 in the spirit of the Gender Gap Tracker's rule-based quote extractor (Asr et
 al. 2021, *PLOS ONE* 16(1): e0245533) and textacy's ``direct_quotations``, but
 with no parser: only the kit's sentences, quotation-mark spans
-(:mod:`kit.quotemarks`), entity mentions (:mod:`kit.entities`) and the word
+(:mod:`kit.quotemarks`: double marks, and British single marks ‘…’ whose
+edges stand at word edges, so apostrophes never count), entity mentions (:mod:`kit.entities`) and the word
 lists in ``kit/data/quote_*.txt``.
 
 How the extractor reads an article
@@ -27,7 +28,10 @@ How the extractor reads an article
        ``“Q,” V S`` -- "We will rebuild," said Mayor Ana Ruiz.
    ``sv_q``
        ``S V: “Q”`` or ``S V, “Q”`` (also ``S V that “Q”`` when the marks hold
-       the whole reported clause).
+       the whole reported clause). A sentence ending in ``S V:`` ("In a
+       statement after the vote, the mayor said:") introduces the quotation
+       that opens the next sentence or paragraph; the words before the
+       speaker are then its channel, never a quote of their own.
    ``floating``
        A quotation that fills its sentence(s) with no attribution of its own
        inherits the speaker of the nearest quote before it, at most two
@@ -58,26 +62,57 @@ How the extractor reads an article
 
    Cue verbs with other senses ("added", "noted", "asked": the ``that`` lines
    of ``quote_cue_verbs.txt``) count only before a that-clause or in a closing
-   attribution. When the reported content holds a span between quotation
-   marks, the quote is **mixed**.
+   attribution. A time phrase may stand between the cue and its content
+   ("announced in June that ...", "said on Monday it would ..."; a cue followed
+   by a time phrase alone, "..., researchers reported on Wednesday", is a
+   closing attribution). A cue right after "who" or "which" belongs to a
+   relative clause ("a clerk who asked that her name not be used") and is
+   skipped. A sentence may hold two attributions ("..., according to police,
+   while organisers said ..."): the content of the first stops before ", while
+   S V", ", but S V" or ", whereas S V", and each gets its own row. When the
+   reported content holds a span between quotation marks, the quote is
+   **mixed**.
 
 3. **Speakers.** The words before a cue are split at commas; the speaker is
    the last part that reads as a noun phrase (a name, a pronoun, or a phrase
    headed by a noun of ``quote_speaker_nouns.txt``), skipping a channel ("in a
    statement published on its Telegram channel") and an appositive after a
    name ("General Michael Erik Kurilla, head of US Central Command
-   (CENTCOM),"), which becomes the ``speaker_role``. The speaker is linked to
-   ``article.entities`` by span overlap. A pronoun (he, she, they, it) or a
-   definite role ("the spokesperson") takes the last compatible speaker before
-   it (``+pronoun`` in the rule): he/she a person, it an organisation, they
-   anyone.
+   (CENTCOM),"), which becomes the ``speaker_role``; a name may carry a
+   lower-case modifier ("retired Gen. ..."), and an appositive that is a
+   relative clause ("who now leads the ... movement") is never the speaker.
+   A speaker noun may carry a modifier after it, up to
+   :data:`MAX_MODIFIED_WORDS` words: "Two people familiar with the plans", "A
+   senior official who asked not to be named because ...", "Experts not
+   involved in the study", "the state Department of Transportation". The
+   speaker is linked to ``article.entities`` by span overlap; a title before a
+   given name ("Local MP Gareth Lowe") makes a person whatever type the entity
+   table guessed.
+
+   A pronoun (he, she, they, it) or a definite role ("the spokesperson")
+   takes the last compatible speaker before it (``+pronoun`` in the rule): it
+   an organisation, they anyone, he and she a person **whose gender agrees**.
+   A speaker's gender comes from, in order: honorifics and gendered nouns in
+   the speaker's words or entity title (Mr, Ms, Mrs, spokeswoman, chairman),
+   pronouns already resolved to that speaker, and the first name in
+   ``quote_given_name_genders.txt``; otherwise it is unknown and agrees with
+   either pronoun. An anonymous speaker whose description gives a gender ("a
+   bookkeeper who asked that her name not be used") can be the antecedent of
+   a later "she". A definite description of an organisation ("the company",
+   "the trust", "the charity's board") takes the last organisation before it,
+   among earlier speakers first and then entity mentions, whose name holds the
+   noun or a word that fits it (``quote_org_heads.txt``: a company's name
+   "Foods", "Brands", "Inc"; a charity's "Fund", "Foundation"); a possessor
+   ("the charity's") is tried first. ``+reference`` is added to the rule.
 
 4. **Source types.** ``named``: a person named or resolved by a pronoun (or
    identified by a definite role such as "the foreign minister").
    ``organization``: an organisation, government or country speaking as one.
    ``anonymous``: an unnamed source ("a source", "officials", "a diplomat"),
    or any speaker described with a phrase from ``quote_anonymous.txt``
-   ("speaking on condition of anonymity"). ``own_sources``: the outlet's own
+   ("speaking on condition of anonymity", "asked that her name not be used"),
+   or a bare number word standing for one of a group ("One, a former clerk,
+   said"). ``own_sources``: the outlet's own
    unnamed sources ("Press TV sources", "our sources"), found by the outlet's
    name in ``article.metadata["outlet"]``.
 
@@ -94,7 +129,8 @@ of this table covers the sentence (``quote_id`` says which). ``claim_kind`` is:
     "Another 54,536 individuals have been wounded";
 ``statistic``
     a percentage, a hedged quantity ("at least 40", "more than 300",
-    "nearly 2 million") or a number of five or more figures;
+    "nearly 2 million"), a ratio ("one in five", "three out of ten") or a
+    number of five or more figures ("12,500"; "1,200" has four);
 ``money``
     an amount of money ("$14.3-billion"): a public record, not flagged;
 ``none``
@@ -102,8 +138,9 @@ of this table covers the sentence (``quote_id`` says which). ``claim_kind`` is:
 
 ``unattributed_claim`` is True for a ``casualty_figure`` or ``statistic``
 sentence that is not attributed *in the same sentence* (the AP rule). Years,
-dates and clock times are not numbers here. The ``rule`` column names the
-cue that decided (``casualty_number``, ``percent``, ``hedged_number``,
+dates and clock times are not numbers here, nor is a penalty the law allows
+("faces up to 20 years in prison"). The ``rule`` column names the cue that
+decided (``casualty_number``, ``percent``, ``hedged_number``, ``ratio``,
 ``large_number``, ``money``, ``none``).
 
 Limits
@@ -145,6 +182,7 @@ from kit.schemas import Column, frame, register
 
 __all__ = [
     "MAX_MARKS_PER_PARAGRAPH",
+    "MAX_MODIFIED_WORDS",
     "MAX_SENTENCE_CHARS",
     "WINDOW",
     "QuoteWarning",
@@ -311,6 +349,26 @@ _DOCUMENT_RE = re.compile(
 _TIME_RE = re.compile(
     r"(?:on|late|early|earlier|last|this|in|at)(?:\s+[\w’'-]+){1,3}(?:\s+that)?|(?:yesterday|today|later)"
 )
+_WHEN_RE = re.compile(
+    r"(?:(?:on|in|last|this|next|early|late|earlier|later)\s+)?"
+    r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|week|month|year|today|yesterday|tonight|morning"
+    r"|afternoon|evening|night)\b[\s\u00a0]*){1,2}(?:\d{1,2}(?:st|nd|rd|th)?\b)?",
+)
+_CONTRAST_RE = re.compile(r",[\s\u00a0]+(?:while|whereas|but)[\s\u00a0]+")
+_RELATIVE_WORDS = frozenset("who whom whose which".split())
+# Words that start a modifier after a speaker noun ("people familiar with", "a source
+# close to", "an official who", "experts not involved in", "the Department of").
+_POSTMODIFIERS = frozenset(
+    "who whom whose which familiar close with in at from of for involved briefed based not"
+    " speaking working knowledgeable".split()
+)
+_DETERMINER_WORDS = frozenset("the a an".split())
+MAX_MODIFIED_WORDS = 30
+"""A speaker noun with a modifier after it ("A senior official who asked not to be named
+because ...") may run to this many words."""
+# Lower-case words that may stand before a titled name ("retired Gen. X", "former Mayor Y").
+_NAME_MODIFIERS = frozenset("retired former late acting interim outgoing incoming veteran then".split())
 _CONJUNCTIONS = frozenset(
     "as and but while when although though because since after before so yet even".split()
 )
@@ -345,6 +403,7 @@ class _Row:
     entity_id: int | None = None
     role: str | None = None
     inherited: _Row | None = None
+    gender: str | None = None  # "f", "m" or None (unknown), for he/she agreement
 
 
 def _strip(text: str, a: int, b: int, chars: str = " \t\n\r\u00a0,;:—–-") -> tuple[int, int]:
@@ -365,6 +424,8 @@ def _segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
         elif ch in ")]" and depth:
             depth -= 1
         elif ch in ",—–" and depth == 0:
+            if ch == "," and 0 < i < b - 1 and text[i - 1].isdigit() and text[i + 1].isdigit():
+                continue  # a thousands separator ("4,000"), not a clause break
             parts.append((start, i))
             start = i + 1
     parts.append((start, b))
@@ -423,6 +484,39 @@ class _Context:
         words = [(m.start() + a, m.end() + a) for m in _WORD.finditer(text[a:b])]
         if not words:
             return None
+        while words and _bare(text[words[-1][0] : words[-1][1]]) in _TRAILING_ADVERBS:
+            words.pop()
+        if not words:
+            return None
+        sp = self._plain_noun_phrase(list(words))
+        if sp is None and len(words) <= MAX_MODIFIED_WORDS:
+            sp = self._modified_noun_phrase(words)
+        return sp
+
+    def _modified_noun_phrase(self, words: list[tuple[int, int]]) -> _Speaker | None:
+        """A speaker noun with a modifier after it: "Two people familiar with the plans",
+        "A senior official who asked not to be named", "the Department of Transportation"."""
+        text = self.text
+        lowered = [_bare(text[s:e]) for s, e in words]
+        nouns = _speaker_nouns()
+        if lowered[0] in _PREPOSITIONS and lowered[0] not in _DETERMINER_WORDS:
+            return None
+        for k in range(min(len(words) - 1, 5)):
+            w = lowered[k]
+            if w in nouns and lowered[k + 1] in _POSTMODIFIERS and len(words) > k + 2:
+                for v in lowered[:k]:
+                    if v in _CLAUSE_WORDS or v in _cue_verbs() or v in PRONOUNS or v in _PREPOSITIONS:
+                        return None
+                start, end = words[0][0], words[-1][1]
+                while end > start and text[end - 1] in ".,;:":
+                    end -= 1
+                return _Speaker(start, end, nouns[w])
+            if w in _CLAUSE_WORDS or w in _cue_verbs() or w in PRONOUNS:
+                return None
+        return None
+
+    def _plain_noun_phrase(self, words: list[tuple[int, int]]) -> _Speaker | None:
+        text = self.text
         # Drop adverbs and auxiliaries between the speaker and the cue.
         while words and _bare(text[words[-1][0] : words[-1][1]]) in _TRAILING_ADVERBS:
             words.pop()
@@ -430,7 +524,10 @@ class _Context:
             return None
         # A clause word means only what follows it can be the speaker ("what he").
         for k in range(len(words) - 1, -1, -1):
-            if _bare(text[words[k][0] : words[k][1]]) in _CLAUSE_WORDS:
+            w = _bare(text[words[k][0] : words[k][1]])
+            if w in _CLAUSE_WORDS:
+                if w in _RELATIVE_WORDS:
+                    return None  # "who now leads the movement": a relative clause, not a subject
                 words = words[k + 1 :]
                 break
         if not words or len(words) > MAX_SPEAKER_WORDS:
@@ -459,10 +556,16 @@ class _Context:
                 return None
             return _Speaker(start, end, nouns[head])
         if _CAP.match(raw[-1]):
-            for w, r in zip(lowered, raw):
+            for j, (w, r) in enumerate(zip(lowered, raw)):
                 if _CAP.match(r) or w in _NP_FUNCTION or w in nouns or w.startswith(("al-", "el-")):
                     continue
+                if j == 0 and w in _NAME_MODIFIERS:
+                    continue  # "retired Gen. Ramiro Vargas", "former Mayor Ana Ruiz"
                 return None
+            for j in range(len(words) - 1):
+                if not _CAP.match(raw[j]) and lowered[j] in nouns and lowered[j + 1] in _POSTMODIFIERS:
+                    # "researchers in Denmark": the noun, not the place, says who speaks
+                    return _Speaker(start, end, nouns[lowered[j]])
             if first in _NP_FUNCTION and first not in ("the", "a", "an"):
                 return None
             return _Speaker(start, end, "name")
@@ -477,6 +580,10 @@ class _Context:
         text = self.text
         a = max(a, b - WINDOW)
         segs = _segments(text, a, b)
+        if segs and all(_bare(w) in _TRAILING_ADVERBS for w in text[segs[-1][0] : segs[-1][1]].split()):
+            # "Haldane's lawyer, Martin Osei, had argued": the auxiliary stands alone.
+            b = segs[-1][0]
+            segs.pop()
         channel = None
         i = len(segs) - 1
         # Skip a channel part standing between the speaker and the cue.
@@ -722,9 +829,13 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     text = ctx.text
     k = ctx.sentence_at(o_start)
     s_start = max(ctx.s_starts[k], o_start - WINDOW)
+    end = o_start
     if s_start >= o_start:
-        return None
-    a, b = _strip(text, s_start, o_start, " \t\u00a0")
+        # "S said:" closing the sentence (or paragraph) before the quotation.
+        if k == 0 or not text[ctx.s_starts[k - 1] : ctx.s_ends[k - 1]].rstrip().endswith(":"):
+            return None
+        s_start, end = max(ctx.s_starts[k - 1], ctx.s_ends[k - 1] - WINDOW), ctx.s_ends[k - 1]
+    a, b = _strip(text, s_start, end, " \t\n\r\u00a0")
     if b <= a or (text[b - 1] not in ",:" and not text[a:b].endswith(" that")):
         return None
     b = b - 5 if text[a:b].endswith(" that") else b - 1
@@ -763,11 +874,17 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 stacklevel=4,
             )
             continue
+        found: list[tuple[int, int]] = []
         for m in _cue_re().finditer(text, sa, sb):
+            if any(a <= m.start() < b for a, b in found):
+                continue
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
                 continue
             if any(a <= m.start() < b for a, b in covered):
                 continue
+            prev_word = text[max(sa, m.start() - 8) : m.start()].split()[-1:]
+            if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
+                continue  # "a clerk who asked that ...": a relative clause, not an attribution
             row = _indirect_at(ctx, m, sa, sb)
             if row is None:
                 continue
@@ -778,9 +895,12 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             ]
             if inner:
                 row.kind = "mixed"
+            if any(row.content_start < b and a < row.content_end for a, b in found):
+                continue  # overlaps a statement already found in this sentence
             used_cues.add(m.start())
             rows.append(row)
-            break
+            found.append((row.content_start, row.content_end))
+            found.append((m.start(), m.end()))
 
 
 def _inside(spans, starts, offset) -> bool:
@@ -824,9 +944,20 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
     use = _cue_verbs()[cue]
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
     after = ch_end if channel else m.end()
+    p = after
+    while p < sb and text[p] in " \t\u00a0,":
+        p += 1
+    when = _WHEN_RE.match(text, p, min(sb, p + 80))
+    if when:
+        w_end = _strip(text, p, when.end())[1]
+        if w_end == sb or not text[w_end].isalnum():
+            after = w_end  # "announced in June that", "reported on Wednesday"
+    if text[after:sb].lstrip(" \t\u00a0,").startswith(":"):
+        return None  # "S said:" introduces the quotation that follows, a direct quote
     rest_a, rest_b = _content_after(ctx, after, sb)
     has_rest = rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
     if has_rest:
+        rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
         if use == "that" and not that:
@@ -855,7 +986,21 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
     ca, cb = _strip(text, left_a, content_end)
     if len(text[ca:cb].split()) < 2:
         return None
+    ch = _channel_re().match(text, ca, cb)
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
+        return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _second_attribution(ctx, a: int, b: int) -> int:
+    """Where reported content ``text[a:b]`` ends when a second attribution follows it in
+    the same sentence ("Police said 9,000 came, while organisers said 15,000 did")."""
+    text = ctx.text
+    for x in _CONTRAST_RE.finditer(text, a, b):
+        m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
+        if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
+            return _strip(text, a, x.start())[1]
+    return b
 
 
 def _coordinated_subject(ctx, sa: int, cue_start: int):
@@ -905,6 +1050,7 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
     text = ctx.text
     history: list[_Row] = []
     roles: dict[str, str] = {}
+    genders: dict = {}
     for row in rows:
         if row.inherited is not None:
             src = row.inherited
@@ -931,7 +1077,7 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
         others = [e for e in ents if e not in person]
         antecedent = None
         if sp.kind == "pronoun":
-            antecedent = _antecedent(history, PRONOUNS[low])
+            antecedent = _antecedent(history, PRONOUNS[low], gender=_PRONOUN_GENDER.get(low), genders=genders)
         elif (
             sp.kind == "person"
             and low.startswith("the ")
@@ -940,18 +1086,30 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
             and (antecedent := _antecedent(history, "person", head)) is not None
         ):
             pass
+        org_ref = None
+        if antecedent is None and sp.kind == "organization" and low.startswith("the ") and not ents:
+            org_ref = _organization_referent(ctx, history, sp)
         if antecedent is not None:
             row.source_type = antecedent.source_type
             row.speaker_name = antecedent.speaker_name
             row.entity_id = antecedent.entity_id
             row.role = antecedent.role
+            row.gender = _gender_of(antecedent, genders)
             row.rule += "+pronoun"
+            if low in _PRONOUN_GENDER and row.gender is None:
+                row.gender = _PRONOUN_GENDER[low]
+                _remember_gender(antecedent, row.gender, genders)
+        elif org_ref is not None:
+            row.source_type, row.speaker_name, row.entity_id = "organization", org_ref[0], org_ref[1]
+            row.role = sp.role
+            row.rule += "+reference"
         elif sp.kind == "pronoun":
             row.source_type = "anonymous"
         elif (ctx.outlet and ctx.outlet in low and sp.kind == "anonymous") or low.startswith("our "):
             row.source_type = "own_sources"
-        elif sp.anonymous_phrase or (sp.kind == "anonymous" and not person):
+        elif sp.anonymous_phrase or (sp.kind == "anonymous" and not person) or low in _NUMBER_WORDS:
             row.source_type = "anonymous"
+            row.gender = _gender_clues(text[sp.start : row.cue_start] + " " + (sp.role or ""))
         elif person and sp.kind not in ("organization",):
             ent = max(person, key=lambda e: (e[1], e[1] - e[0]))
             row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
@@ -964,10 +1122,23 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
             row.role = role or roles.get(row.speaker_name) or _clean_role(ctx.titles.get(ent[4], ""))
             if row.role:
                 roles.setdefault(row.speaker_name, row.role)
+            clue = _gender_clues(f"{sp_text} {sp.role or ''} {ctx.titles.get(ent[4]) or ''}", name=True)
+            _remember_gender(row, clue or _given_name_gender(row.speaker_name), genders)
+        elif others and _titled_person(sp_text):
+            # "Local MP Gareth Lowe", "City Clerk Ana Ruiz": a title before a given name
+            # makes a person, whatever type the entity table guessed.
+            ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
+            row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
+            row.role = sp.role or _clean_role(text[sp.start : ent[0]])
+            _remember_gender(
+                row, _gender_clues(sp_text, name=True) or _given_name_gender(row.speaker_name), genders
+            )
         elif others:
             ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
             row.speaker_name, row.entity_id = ent[2], ent[4]
             run = _clean_role(sp_text)
+            while run and " " in run and run[0].islower():
+                run = run.split(" ", 1)[1]  # "the state Department of X": the name is capitalised
             if _CAP.match(sp_text.split()[-1]) and run and len(run) > ent[1] - ent[0] + 3:
                 # The entity table found only part of the name ("Union" in "Nurses' Union"):
                 # the name as written is the better name, with no entity to join.
@@ -986,6 +1157,121 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
 
 
 _HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_NUMBER_WORDS = frozenset("one two three four five several another".split())
+# Words that say a person's gender: honorifics and gendered role nouns, then pronouns.
+_GENDER_WORDS = {
+    **dict.fromkeys(
+        "mr sir lord mister spokesman chairman congressman councilman businessman father"
+        " husband son brother king prince he him his himself".split(),
+        "m",
+    ),
+    **dict.fromkeys(
+        "ms mrs miss dame lady madam spokeswoman chairwoman congresswoman councilwoman"
+        " businesswoman actress mother wife daughter sister queen princess she her hers herself".split(),
+        "f",
+    ),
+}
+_PRONOUN_WORDS = frozenset("he him his himself she her hers herself".split())
+
+
+def _gender_clues(text: str, *, name: bool = False) -> str | None:
+    """The gender that the words of ``text`` agree on (honorifics, gendered nouns,
+    pronouns), or None when they say nothing or disagree. With ``name=True`` (text that
+    names the speaker, not a clause about them) pronouns are not read."""
+    found = set()
+    for w in text.split()[:60]:
+        b = _bare(w)
+        if b in _GENDER_WORDS and not (name and b in _PRONOUN_WORDS):
+            found.add(_GENDER_WORDS[b])
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    out = {}
+    for line in read_lexicon("quote_given_name_genders.txt"):
+        name, _, g = line.partition(",")
+        out[match_form(name.strip())] = g.strip()
+    return out
+
+
+def _given_name_gender(name: str | None) -> str | None:
+    if not name:
+        return None
+    return _given_names().get(match_form(name.split()[0]))
+
+
+def _gender_key(row: _Row):
+    return row.entity_id if row.entity_id is not None else (row.speaker_name or id(row))
+
+
+def _gender_of(row: _Row, genders: dict) -> str | None:
+    return genders.get(_gender_key(row), row.gender)
+
+
+def _remember_gender(row: _Row, gender: str | None, genders: dict) -> None:
+    if gender is not None:
+        row.gender = gender
+        genders.setdefault(_gender_key(row), gender)
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    try:
+        lines = read_lexicon("entity_titles.txt")
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(match_form(line.split(",")[0].strip()) for line in lines if line.strip())
+
+
+def _titled_person(sp_text: str) -> bool:
+    """A title or role word followed by a given name and a surname ("Local MP Gareth Lowe")."""
+    words = sp_text.split()
+    for k in range(len(words) - 2, 0, -1):
+        if match_form(words[k]) in _given_names() and all(_CAP.match(w) for w in words[k:]):
+            return any(_bare(w) in _title_words() for w in words[:k])
+    return False
+
+
+@cache
+def _org_heads() -> dict[str, frozenset[str]]:
+    out = {}
+    for line in read_lexicon("quote_org_heads.txt"):
+        noun, _, words = line.partition(":")
+        out[noun.strip()] = frozenset(words.split()) | {noun.strip()}
+    return out
+
+
+def _organization_referent(ctx, history: list[_Row], sp: _Speaker) -> tuple[str, int | None] | None:
+    """The organisation a definite description ("the company", "the charity's board",
+    "the trust") refers to: the last organisation before it whose name fits its nouns."""
+    text = ctx.text
+    words = [_bare(w) for w in text[sp.start : sp.end].split()[1:]]
+    nouns = [w for w in words if w in _org_heads()]
+    if not nouns:
+        return None
+    # A possessor names the body ("the charity's board" is the charity's).
+    raw = text[sp.start : sp.end].split()[1:]
+    owners = [_bare(w) for w in raw if w.endswith(("'s", "’s")) and _bare(w) in _org_heads()]
+    for noun in owners + nouns[::-1]:
+        fits = _org_heads()[noun]
+
+        def ok(name: str, fits: frozenset[str] = fits) -> bool:
+            return any(_bare(w) in fits for w in name.split())
+
+        for prev in reversed(history[-8:]):
+            if prev.source_type == "organization" and prev.speaker_name and ok(prev.speaker_name):
+                return prev.speaker_name, prev.entity_id
+        k = bisect.bisect_left(ctx.m_starts, sp.start) - 1
+        for m in ctx.mentions[max(0, k - 60) : k + 1][::-1]:
+            if m[0] < sp.start - 3000:
+                break
+            if m[3] != "PERSON" and ok(m[2]):
+                return m[2], m[4]
+    return None
+
+
 # Titles that stand before a name but are not part of it (a person's canonical name is
 # the name alone: "Councillor James Liu" is James Liu, role "Councillor").
 _NAME_TITLES = _HONORIFICS | frozenset(
@@ -1012,12 +1298,19 @@ def _clean_role(text: str) -> str | None:
     return text or None
 
 
-def _antecedent(history: list[_Row], want: str, head: str | None = None) -> _Row | None:
+def _antecedent(
+    history: list[_Row], want: str, head: str | None = None, gender: str | None = None, genders=None
+) -> _Row | None:
     for prev in reversed(history[-6:]):
         if head is not None:
             if prev.role and head in match_form(prev.role).split():
                 return prev
             continue
+        if gender is not None:
+            if _gender_of(prev, genders or {}) not in (None, gender):
+                continue
+            if prev.source_type == "anonymous" and _gender_of(prev, genders or {}) == gender:
+                return prev  # "One, a bookkeeper who asked that her name not be used" ... she
         if want == "person" and prev.source_type == "named" and prev.speaker_name:
             return prev
         if want == "organization" and prev.source_type == "organization":
@@ -1118,7 +1411,21 @@ _HEDGED_RE = re.compile(
     r"an estimated|over|some)\s+(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:million|billion|thousand))?\b",
     re.IGNORECASE,
 )
-_LARGE_RE = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d{5,}\b|\b\d+(?:\.\d+)?\s*-?\s*(?:million|billion)\b")
+_LARGE_RE = re.compile(
+    r"\b\d{2,3}(?:,\d{3})+\b|\b\d{1,3}(?:,\d{3}){2,}\b|\b\d{5,}\b|\b\d+(?:\.\d+)?\s*-?\s*(?:million|billion)\b"
+)
+_RATIO_RE = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|a\s+hundred|a\s+thousand|\d+)\b",
+    re.IGNORECASE,
+)
+# A penalty the law allows ("faces up to 20 years in prison") is not a disputable figure.
+_PENALTY_RE = re.compile(
+    r"\b(?:(?:up\s+to|a\s+maximum\s+of|as\s+many\s+as|at\s+least|more\s+than)\s+)?"
+    r"(?:\d+|one|two|three|five|ten|twenty)\s+(?:years?|months?|weeks?|days?)[’']?\s+"
+    r"(?:in\s+(?:prison|jail)|behind\s+bars|(?:of\s+)?(?:imprisonment|custody|detention))",
+    re.IGNORECASE,
+)
 _MONEY_RE = re.compile(
     r"[$€£¥]\s?\d[\d,.]*(?:\s*-?\s*(?:million|billion|trillion|thousand|bn)\b)?"
     r"|\b\d[\d,.]*\s*-?\s*(?:million|billion)?\s*(?:dollars|euros|pounds|rials|dinars)\b",
@@ -1142,10 +1449,16 @@ def claim_kind(sentence: str) -> tuple[str, str]:
     ('money', 'money')
     >>> claim_kind("The strike took place on May 31, 2019.")
     ('none', 'none')
+    >>> claim_kind("Nearly one in four clinics has closed.")
+    ('statistic', 'ratio')
+    >>> claim_kind("He faces up to 10 years in prison.")
+    ('none', 'none')
+    >>> claim_kind("The firm will cut 3,400 jobs.")
+    ('none', 'none')
     """
     if len(sentence) > MAX_SENTENCE_CHARS:
         sentence = sentence[:MAX_SENTENCE_CHARS]
-    plain = _DATE_RE.sub(" ", sentence.replace("\u00a0", " "))
+    plain = _PENALTY_RE.sub(" ", _DATE_RE.sub(" ", sentence.replace("\u00a0", " ")))
     money = _MONEY_RE.search(plain)
     without_money = _MONEY_RE.sub(" ", plain) if money else plain
     if _CASUALTY_RE.search(without_money):
@@ -1154,6 +1467,8 @@ def claim_kind(sentence: str) -> tuple[str, str]:
         return "statistic", "percent"
     if _HEDGED_RE.search(without_money):
         return "statistic", "hedged_number"
+    if _RATIO_RE.search(without_money):
+        return "statistic", "ratio"
     if _LARGE_RE.search(without_money):
         return "statistic", "large_number"
     if money:
