@@ -68,38 +68,76 @@ How the kit finds them (the rules)
    Such a word starts a name only with evidence: a place, demonym, given-name
    or alias lexicon knows it, it is part of a known phrase, the article
    capitalises it elsewhere in mid-sentence, or a company suffix ends the run
-   ("Acme Widgets Inc. said"). A single word linked to a person named
-   elsewhere ("Biden was briefed") is kept by the surname rule.
+   ("Acme Widgets Inc. said"), or a head word ("Mactan-Cebu International
+   Airport cancelled"), or a storm's head word starts it ("Cyclone Mira hit").
+   An all-capitals dateline ("MARLOW HEIGHTS, Ohio -", "VELMONT --") is a
+   name, and so is a full name the sentence calls a person ("Margaret Quinlan,
+   an analyst at ...", when the article never writes "margaret" in lower
+   case). A single word linked to a person named elsewhere ("Biden was
+   briefed") is kept by the surname rule.
 3. **Chunk** runs of name tokens with NLTK's :class:`~nltk.chunk.RegexpParser`
    (grammar :data:`GRAMMAR`): capitalised words, with "of", "for" or "&" inside
    only after a head word or a title ("Ministry of Interior", "Secretary of
-   State").
+   State"). Three kinds of small word continue a name: a possessive right
+   before a head word, after a name of more than one word, a title or a
+   common noun ("Bright Futures Children's Fund", "St Columba's University",
+   "U.S. Attorney's Office", but not "President Biden's Cabinet"); a
+   capitalised function word inside a run of capitals ("Save Our Births"); and
+   a month word that is no date ("Theresa May", "the Mar Para Bolivia
+   movement"; "in March Congress" stays a date).
 4. **Type each chunk**, first rule that applies (the ``rule`` column's first
    half): ``lexicon:alias``, ``lexicon:place`` or ``lexicon:demonym`` (the
-   whole chunk is known); ``title`` (a title or honorific inside the chunk:
-   the words after it are a PERSON); ``lexicon:org``, ``lexicon:facility``,
-   ``lexicon:location``, ``lexicon:event`` (the chunk's last head word decides);
+   whole chunk is known); ``title`` (a title or honorific inside the chunk,
+   or a capitalised role right before a full name: the words after it are a
+   PERSON, "Chief Executive Ingrid Halvorsen", "City Clerk Oksana Melnyk",
+   "Local MP Gareth Lowe"; a chunk of titles with no name after them keeps
+   only the names before them: "Ohio" in "the Ohio Attorney General's
+   office"); ``lexicon:org``, ``lexicon:facility``, ``lexicon:location``,
+   ``lexicon:event`` (the chunk's last head word decides: "Halvorsen Foods",
+   "Harbridge Rovers", "Philippine Red Cross"; an event word first decides
+   too: "Typhoon Kalani"); ``cue:org_noun`` ("al-Sumaria television",
+   "Kata'ib Hezbollah group", "the Save Our Births campaign");
+   ``cue:dateline`` ("COLUMBUS, Ohio (AP) --", "VELMONT --");
    ``cue:role_before`` (a lower-case role before it: "spokesperson Adrienne
-   Watson"), ``given_name``, ``cue:said`` (followed by "said", "told", ...),
-   ``cue:appositive`` (followed by ", head of ...") for people;
-   ``cue:org_noun`` ("al-Sumaria television", "Kata'ib Hezbollah group"),
-   ``cue:place_noun`` ("Hillah city", "the town of Malatya"), ``cue:preposition``
-   ("in Dayton": a place; "an analyst at Goldman Sachs": an organisation),
-   ``cue:dateline`` ("COLUMBUS, Ohio (AP) --"); ``shape:name`` for the rest (two or
-   three words: PERSON; a single word or a long name: ORGANIZATION), and
+   Watson") and ``given_name`` for people; then the place cues:
+   ``cue:place_noun`` ("the town of Malatya", "the port of Arica", "the
+   island of Cebu" (a LOCATION), "Hillah city", "Iloilo City", "Iloilo
+   province", "Brackford council"), ``cue:region_after`` ("Muncie, Indiana":
+   a known state or country follows), ``cue:preposition`` ("in Dayton", "in
+   La Paz", "near", "flew to Harbridge", "northern Panay"; not "from" before
+   two words, "a goal from Tiago Silva", nor before a possessive, "in Volkov's
+   case"); then ``cue:said`` (followed by "said", "told", ...) and
+   ``cue:appositive`` (followed by ", head of ...") for people, unless the
+   pronoun that follows is "it" or "its" (``cue:pronoun``: "Tern Brands said
+   it would ...", "Bright Futures, which serves ..." are organisations; "he",
+   "she" and ", who" keep a person); ``cue:preposition`` ("an analyst at
+   Goldman Sachs": an organisation); ``shape:name`` for the rest (two or three
+   words: PERSON; a single word or a long name: ORGANIZATION), and
    ``shape:acronym`` for acronyms (ORGANIZATION). A place or demonym inside a
-   hyphenated word is ``hyphen_part`` ("US-run", "anti-US").
+   hyphenated word is ``hyphen_part`` ("US-run", "anti-US"), and the place
+   before "-based" is ``cue:based`` ("Minneapolis-based"). Names listed
+   together share a kind (``cue:list``: "in Bacolod, Ormoc and Dumaguete");
+   names listed before a product noun are products, not entities ("the
+   Crunchwell and Zesta lines").
 5. **Link aliases** (the ``rule`` column's second half; ``first_mention`` for
    the mention that opens an entity): ``same_form`` (the same words, any
    apostrophe); ``alias_lexicon`` (known aliases and transliterations:
    Kataib, Kataeb, Kata'ib Hezbollah); ``acronym_definition`` ("Popular
    Mobilization Units (PMU)", when the letters fit); ``also_known_as`` ("...,
    also known as Hashd al-Sha’abi"); ``surname`` (a final part of a person's
-   full name, before or after it: "Austin", "Biden"); ``org_short_form`` (the
-   first or last word of an organisation's name: "Halvorsen" for "Halvorsen
-   Semiconductor Inc."); ``company_suffix`` (the same name with or without
+   full name, before or after it: "Austin", "Biden"; not a word the context
+   calls a place, nor one followed by "said it" when an organisation has the
+   same word); ``org_short_form`` (the first or last word of an
+   organisation's name: "Halvorsen" for "Halvorsen Semiconductor Inc.",
+   "Rovers" for "Harbridge Rovers", only when exactly one organisation fits
+   and the context never calls the word a place: "Brackford" stays the town,
+   apart from "Brackford City Council" and "Brackford Transit Authority");
+   ``event_short_form`` ("Kalani" for "Typhoon Kalani"); ``company_suffix`` (the same name with or without
    "Inc.", "Co.", "Ltd"); ``demonym`` (the same people: "Palestinian",
    "Palestinians").
+   A single word keeps one sense in an article: the first context cue found
+   for it types every pending mention of it ("in Velmont" makes each
+   "Velmont" a place).
 6. **Name and number** each entity: its ``name`` is its first full form (not
    an acronym, and not a single word when the article writes a longer one);
    ``entity_id`` counts entities in order of first mention, from 0.
@@ -127,6 +165,7 @@ from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import pandas as pd
 from nltk.chunk import RegexpParser
@@ -344,7 +383,72 @@ _PLACE_NOUNS = frozenset(
     {"city", "town", "village", "province", "district", "region", "governorate", "county", "state", "area",
      "neighbourhood", "neighborhood", "suburb", "camp", "capital", "municipality", "oblast"}
 )  # fmt: skip
-_PLACE_PREPS = frozenset({"in", "from", "near", "across", "outside", "inside"})
+_PLACE_PREPS = frozenset({"in", "from", "near", "across", "outside", "inside", "throughout"})
+_OF_PLACE = {n: "GPE" for n in _PLACE_NOUNS | {"port", "people", "residents", "mayor", "outskirts", "centre",
+             "center", "streets", "suburbs"}} | {"island": "LOCATION", "islands": "LOCATION",
+             "peninsula": "LOCATION", "coast": "LOCATION"}  # fmt: skip
+_PLACE_SUFFIXES = frozenset({"city", "province", "county", "prefecture", "governorate", "oblast", "borough"})
+_CIVIC_NOUNS = frozenset({"council", "councillors", "mayor", "residents"})  # "Brackford council"
+_MOTION_VERBS = frozenset(
+    {"flew", "fly", "flying", "travelled", "traveled", "travel", "went", "go", "returned", "return", "moved",
+     "move", "drove", "drive", "headed", "came", "back", "trip", "journey", "road", "ferry", "flights"}
+)  # fmt: skip
+_DIRECTIONS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+     "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "downtown", "rural",
+     "coastal", "suburban", "upstate", "neighbouring", "neighboring"}
+)  # fmt: skip
+_DASHES = frozenset({"—", "–", "-", "--"})
+_COMMON_POSSESSORS = frozenset(
+    {"children", "women", "men", "people", "workers", "veterans", "citizens", "farmers", "teachers"}
+)  # "People's Party", "Children's Hospital": a possessive that belongs to the name
+_PRODUCT_NOUNS = frozenset({"line", "lines", "model", "models", "product", "products", "app", "apps"})
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+     "dec"}
+)  # fmt: skip
+_DATE_WORDS = frozenset(
+    {
+        "in",
+        "on",
+        "since",
+        "until",
+        "till",
+        "by",
+        "from",
+        "through",
+        "to",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "mid",
+        "of",
+        "during",
+        "before",
+        "after",
+        "between",
+        "and",
+        "or",
+        "every",
+        "each",
+        "as",
+        "at",
+        "that",
+        "around",
+        "for",
+        "the",
+        "a",
+        "an",
+        "than",
+        "but",
+        "when",
+    }
+)  # words before a month that make it a date ("in March", "last May")
+_PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "himself", "herself"})
+_PRONOUN_WINDOW = 12  # tokens after a name in which its pronoun is looked for
 _AKA = (("also", "known", "as"), ("known", "as"), ("also", "called"), ("aka",), ("a.k.a",), ("a.k.a.",))
 _OPEN_QUOTES = frozenset({"“", '"', "‘", "«", "``", "'"})
 
@@ -368,8 +472,8 @@ def _tag_token(tok: _Tok, lex: _Lexicons, shape: str) -> str:
         kind = lex.titles.get(key)
         if kind in ("honorific",):
             return "HON"
-        if (kind == "title" and shape != "ACR") or (kind == "role" and shape == "ACR"):
-            return "TTL"  # President, General; CEO
+        if kind == "title" or (kind == "role" and shape == "ACR"):
+            return "TTL"  # President, General; CEO, MP
         if kind in ("role", "modifier") and shape != "ACR":
             return "TMOD"
         if key in lex.heads and shape != "INI":
@@ -500,6 +604,18 @@ class _Sentence:
             while k > i and toks[k - 1].tag in _PERSON_PART_TAGS:
                 k -= 1
             titles = [n for n in range(i, k) if toks[n].tag in ("TTL", "HON")]
+            if not titles and j - k >= 2 and toks[k].tag != "PRT":
+                # A capitalised role before a full name: "Chief Executive Ingrid Halvorsen".
+                titles = [
+                    n for n in range(i, k) if toks[n].tag == "TMOD" and lex.titles[toks[n].key] == "role"
+                ]
+                if titles and toks[k - 1].tag != "TMOD":
+                    titles = []
+            if titles and k == j and toks[j - 1].tag in ("TTL", "TMOD") and not _HEAD_TAGS & set(tags):
+                # Only titles, no name: "the Ohio Attorney General's office" holds only "Ohio".
+                if titles[0] > i:
+                    self.interpret(i, titles[0], allow_title=False, lead=True)
+                return
             if titles and k < j and toks[k].tag != "PRT":
                 given = [n for n in range(k, j) if toks[n].tag == "GIVEN"]
                 if j - k > 2 and given and given[0] > k:
@@ -516,7 +632,7 @@ class _Sentence:
                 self.add_appositive(m)
                 return
         # Head words decide organisations, facilities, places and events.
-        first_conn = next((n for n in range(i, j) if toks[n].tag in ("CONN", "AMP")), j)
+        first_conn = next((n for n in range(i, j) if toks[n].tag == "CONN"), j)
         heads = [n for n in range(i, first_conn) if toks[n].tag in _HEAD_TAGS]
         if toks[i].tag == "EVTW" and j - i > 1:
             self.add(i, j, "EVENT", "lexicon:event")
@@ -535,7 +651,7 @@ class _Sentence:
             }[typ]
             self.add(i, j, typ, rule)
             return
-        if lead and j - i > 1:
+        if lead:
             # Inside a title ("U.S. District Judge"), only names a lexicon knows count.
             for n in range(i, j):
                 if lex.known(self.phrase(n, n + 1)):
@@ -557,13 +673,8 @@ class _Sentence:
             m = self.add(i, j, "ORGANIZATION", "cue:org_noun", pending=j - i == 1)
             m.cue_type = "ORGANIZATION"
             return
-        if (
-            i == 0
-            and all(t.text.isupper() for t in toks[i:j])
-            and self.tag(j) == "CM"
-            and self.tag(j + 1) == "GEO"
-        ):
-            self.add(i, j, "GPE", "cue:dateline")  # COLUMBUS, Ohio (AP) --
+        if i == 0 and all(t.text.isupper() for t in toks[i:j]) and self.is_dateline(j):
+            self.add(i, j, "GPE", "cue:dateline")  # COLUMBUS, Ohio (AP) --; VELMONT --
             return
         person_cue = None
         if before in ("ROLE", "HON") or (before == "TMOD" and i > 0 and toks[i - 1].text[0].islower()):
@@ -572,10 +683,22 @@ class _Sentence:
             person_cue = "given_name"
         elif any(t == "INI" for t in tags[1:-1]) and j - i > 2:
             person_cue = "given_name"
-        elif self.key(j) in _SAID or (self.key(i - 1) in _SAID and j - i > 1):
-            person_cue = "cue:said"
-        elif self.has_appositive(j):
-            person_cue = "cue:appositive"
+        place = None if person_cue or "ACR" in tags else self.place_cue(i, j)
+        if place:
+            typ, rule = place
+            m = self.add(i, j, typ, rule, pending=j - i == 1)
+            m.cue_type = typ
+            return
+        if not person_cue:
+            if self.key(j) in _SAID or (self.key(i - 1) in _SAID and j - i > 1):
+                person_cue = "cue:said"
+            elif self.has_appositive(j):
+                person_cue = "cue:appositive"
+            if person_cue and self.pronoun_cue(j) == "ORGANIZATION":
+                # "Tern Brands said it would ...": an entity that is "it" is not a person.
+                m = self.add(i, j, "ORGANIZATION", "cue:pronoun", pending=j - i == 1)
+                m.cue_type = "ORGANIZATION"
+                return
         if person_cue and not (j - i == 1 and toks[i].tag == "ACR"):
             title = None
             if person_cue == "cue:role_before":
@@ -584,37 +707,86 @@ class _Sentence:
             m.cue_type = "PERSON"
             self.add_appositive(m)
             return
-        if self.key(i - 1) == "of" and self.key(i - 2) in _PLACE_NOUNS and "ACR" not in tags:
-            m = self.add(i, j, "GPE", "cue:place_noun", pending=j - i == 1)
-            m.cue_type = "GPE"
-            return
         if j - i > 1 and (
             self.key(i - 1) == "at" or (self.key(i - 1) in _DETERMINERS and self.key(i - 2) == "at")
         ):
             self.add(i, j, "ORGANIZATION", "cue:preposition")  # "an analyst at Goldman Sachs"
             return
+        pronoun = self.pronoun_cue(j)
         if j - i == 1:
             cue_type, rule = None, "shape:acronym" if tags[0] == "ACR" else "shape:name"
-            if self.key(j) in _PLACE_NOUNS:
-                cue_type, rule = "GPE", "cue:place_noun"
-            elif self.key(i - 1) in _PLACE_PREPS and tags[0] != "ACR":
-                cue_type, rule = "GPE", "cue:preposition"
+            if pronoun == "ORGANIZATION":
+                cue_type, rule = pronoun, "cue:pronoun"
             m = self.add(i, j, cue_type or "ORGANIZATION", rule, pending=True)
             m.cue_type = cue_type
             return
-        if self.key(j) in _PLACE_NOUNS:
-            self.add(i, j, "GPE", "cue:place_noun")
-        elif j - i <= 3 and not {"ACR", "DEM", "GEO", "KN"} & set(tags):
+        if j - i <= 3 and not {"ACR", "DEM", "GEO", "KN"} & set(tags) and pronoun != "ORGANIZATION":
             m = self.add(i, j, "PERSON", "shape:name")
             self.add_appositive(m)
         else:
-            self.add(i, j, "ORGANIZATION", "shape:name")
+            self.add(i, j, "ORGANIZATION", "cue:pronoun" if pronoun == "ORGANIZATION" else "shape:name")
+
+    def is_dateline(self, j: int) -> bool:
+        """True when ``j`` follows a dateline's place: "COLUMBUS, Ohio (AP) --", "VELMONT --"."""
+        if self.tag(j) == "CM" and self.tag(j + 1) in ("GEO", "KN"):
+            return True
+        return 0 <= j < len(self.toks) and self.toks[j].text in _DASHES
+
+    def place_cue(self, i: int, j: int) -> tuple[str, str] | None:
+        """The place type and rule the context of the chunk ``i:j`` suggests, if any.
+
+        "the port of Arica", "the island of Cebu", "Iloilo City", "Iloilo province",
+        "Muncie, Indiana", "in La Paz", "flew to Harbridge", "northern Panay"."""
+        toks = self.toks
+        if self.key(i - 1) == "of" and self.key(i - 2) in _OF_PLACE:
+            return _OF_PLACE[self.key(i - 2)], "cue:place_noun"
+        if j - i > 1 and toks[j - 1].key in _PLACE_SUFFIXES:
+            return "GPE", "cue:place_noun"
+        if self.key(j) in _PLACE_NOUNS or self.key(j) in _CIVIC_NOUNS:
+            return "GPE", "cue:place_noun"
+        if self.tag(j) == "CM" and self.tag(j + 1) in ("GEO", "KN") and self.tag(j + 2) != "POS":
+            nxt = toks[j + 1]
+            span = nxt.known or (j + 1, j + 2)
+            known = self.lex.known(self.phrase(*span))
+            if known and known[1] == "GPE" and known[0] == "lexicon:place":
+                return "GPE", "cue:region_after"
+        prev = self.key(i - 1)
+        if self.tag(j) == "POS":
+            return None  # "in Volkov's case": the preposition governs "case", not the name
+        if (prev in _PLACE_PREPS and (j - i == 1 or prev != "from")) or (
+            prev == "to" and self.key(i - 2) in _MOTION_VERBS
+        ):
+            return "GPE", "cue:preposition"
+        if prev in _DIRECTIONS and self.tag(i - 1) == "O":
+            return "GPE", "cue:preposition"
+        return None
+
+    def pronoun_cue(self, j: int) -> str | None:
+        """The type the first pronoun after token ``j`` suggests: "it"/"its" an organisation,
+        "he"/"she" a person ("Halvorsen has said it will keep both brands")."""
+        toks = self.toks
+        if self.tag(j) == "CM" and self.key(j + 1) in ("which", "who"):
+            return "ORGANIZATION" if self.key(j + 1) == "which" else "PERSON"
+        said = False
+        for n in range(j, min(j + _PRONOUN_WINDOW, len(toks))):
+            key, tag = toks[n].key, toks[n].tag
+            if tag == "Q" or (tag in _NAME_TAGS and not toks[n].doubtful):
+                return None
+            if key in _SAID:
+                said = True
+            elif key in _PERSON_PRONOUNS:
+                return "PERSON"
+            elif key in ("its", "itself") or (key == "it" and said):
+                return "ORGANIZATION"
+        return None
 
     def org_cue(self, i: int, j: int) -> bool:
         """True when an organisation noun names the chunk's kind: "the journal Nature",
         "al-Sumaria television", "the White Helmets, a civil defence group"."""
         if self.key(j) in _ORG_NOUNS or (self.key(i - 1) in _ORG_NOUNS and self.tag(i - 2) == "DT"):
             return True
+        if self.key(j) == "campaign" and j - i > 1:
+            return True  # "the Save Our Births campaign" (but "the Biden campaign" names a person)
         if self.tag(j) == "CM" and self.tag(j + 1) == "DT":
             window = [self.key(n) for n in range(j + 2, min(j + 7, len(self.toks)))]
             for w in window:
@@ -693,7 +865,16 @@ class _Sentence:
             if t.tag != "O" or "-" not in t.text or t.text.count("-") > 3:
                 continue
             offset = 0
-            for part in t.text.split("-"):
+            parts = t.text.split("-")
+            if len(parts) == 2 and parts[1] == "based" and parts[0][:1].isupper() and parts[0][1:].islower():
+                if not self.lex.known((match_form(parts[0]),)):  # "Minneapolis-based"
+                    a = t.start
+                    self.mentions.append(
+                        _Mention(a, a + len(parts[0]), self.sid, "GPE", "cue:based", n, n + 1, pending=True)
+                    )
+                    self.mentions[-1].cue_type = "GPE"
+                    continue
+            for part in parts:
                 if part[:1].isupper():
                     known = self.lex.known((match_form(part),))
                     if known and known[1] != "PERSON":
@@ -703,6 +884,41 @@ class _Sentence:
                             _Mention(a, a + len(part), self.sid, typ, "hyphen_part", n, n + 1, group=group)
                         )
                 offset += len(part) + 1
+
+    def lists(self) -> None:
+        """Coordinated names share a kind: "in Bacolod, Ormoc and Dumaguete" are all places;
+        "the Crunchwell and Zesta lines" are products, which are not tagged."""
+        ms = self.mentions
+        if not ms:
+            return
+        runs, run = [], [ms[0]]
+        for a, b in pairwise(ms):
+            between = [t.key for t in self.toks[a.tok_end : b.tok_start]]
+            if b.tok_start >= a.tok_end and between and all(k in (",", "and", "or") for k in between):
+                run.append(b)
+            else:
+                runs.append(run)
+                run = [b]
+        runs.append(run)
+        drop = set()
+        for run in runs:
+            if self.key(run[-1].tok_end) in _PRODUCT_NOUNS and all(m.pending and not m.cue_type for m in run):
+                drop.update(id(m) for m in run)
+                continue
+            if len(run) < 2:
+                continue
+            places = [
+                m.type
+                for m in run
+                if (m.type in ("GPE", "LOCATION") and not m.pending) or m.cue_type == "GPE"
+            ]
+            if places:
+                for m in run:
+                    if m.pending and not m.cue_type:
+                        m.type = m.cue_type = places[0]
+                        m.found = "cue:list"
+        if drop:
+            self.mentions = [m for m in ms if id(m) not in drop]
 
     def acronyms_and_aka(self) -> list[tuple[_Mention, _Mention, str]]:
         """Links made inside the sentence: "Long Form (ACR)" and "also known as"."""
@@ -806,7 +1022,7 @@ def _sentences(article) -> tuple[list[_Sentence], int]:
     rows = article._token_rows
     sent_rows = article._sentence_rows
     sids, starts, ends, texts = rows["sentence_id"], rows["start_char"], rows["end_char"], rows["text"]
-    sentences, skipped = [], 0
+    sentences, skipped, parts = [], 0, []
     for sid, part in zip(sent_rows["sentence_id"], sent_rows["part"]):
         lo, hi = bisect_left(sids, sid), bisect_right(sids, sid)
         if hi - lo > _LONG_SENTENCE:
@@ -833,6 +1049,7 @@ def _sentences(article) -> tuple[list[_Sentence], int]:
                 ):
                     t.doubtful = t.text[:1].isupper()
             sentences.append(_Sentence(sid, toks, text, lex))
+            parts.append(part)
     # A doubtful run that ends in a company suffix is a name: "Acme Widgets Inc. said".
     for s in sentences:
         toks = s.toks
@@ -841,12 +1058,43 @@ def _sentences(article) -> tuple[list[_Sentence], int]:
             n += 1
         if toks and toks[0].doubtful and 1 < n < len(toks) and toks[n].key in _CORPORATE:
             toks[0].doubtful = False
-    # Evidence for doubtful capitals: the word is capitalised elsewhere in mid-sentence.
-    confirmed = {t.key for s in sentences for t in s.toks if not t.doubtful and t.text[:1].isupper()}
+    # A doubtful capital that starts a run ending in a head word ("Mactan-Cebu International
+    # Airport cancelled ..."), or a storm's head word before its name ("Cyclone Mira hit ...").
+    lower = {t.key for s in sentences for t in s.toks if t.text[:1].islower()}
     for s in sentences:
         toks = s.toks
-        if len(toks) > 2 and toks[0].text.isupper() and toks[1].text == "," and toks[2].tag == "GEO":
-            toks[0].doubtful = False  # a dateline: "COLUMBUS, Ohio (AP) --"
+        n = 1
+        while n < len(toks) and toks[n].tag in _NAME_TAGS and not toks[n].doubtful:
+            n += 1
+        if toks and toks[0].doubtful and n > 1 and toks[0].key not in lower:
+            if (toks[0].tag == "CAP" and toks[n - 1].tag in _HEAD_TAGS) or toks[0].tag == "EVTW":
+                toks[0].doubtful = False
+    # Evidence for doubtful capitals: the word is capitalised elsewhere in mid-sentence.
+    confirmed = {t.key for s in sentences for t in s.toks if not t.doubtful and t.text[:1].isupper()}
+    for s, part in zip(sentences, parts):
+        toks = s.toks
+        n = 0  # a dateline: "COLUMBUS, Ohio (AP) --", "MARLOW HEIGHTS, Ohio -", "VELMONT --"
+        while n < min(len(toks), 4) and toks[n].text.isupper() and toks[n].text.isalpha():
+            n += 1
+        if n and part != "headline" and n < len(toks):
+            after = toks[n + 1].tag if n + 1 < len(toks) else "END"
+            if (toks[n].text == "," and after == "GEO") or toks[n].text in _DASHES:
+                for t in toks[:n]:
+                    t.doubtful = False
+        n = 1
+        while n < len(toks) and toks[n].tag in _NAME_TAGS and not toks[n].doubtful:
+            n += 1
+        if (  # "Margaret Quinlan, a consumer-goods analyst, ...": a full name with a person cue
+            toks
+            and toks[0].doubtful
+            and toks[0].tag == "CAP"
+            and toks[0].key not in lower
+            and toks[0].key not in confirmed
+            and 1 < n <= 3
+            and all(t.tag in ("CAP", "GIVEN") for t in toks[1:n])
+            and (s.key(n) in _SAID or s.has_appositive(n))
+        ):
+            toks[0].doubtful = False
         for t in s.toks:
             if not t.doubtful:
                 continue
@@ -878,6 +1126,40 @@ def _mark_known_phrases(s: _Sentence) -> None:
                 break
         else:
             n += 1
+
+
+def _mark_inside_words(s: _Sentence) -> None:
+    """Small words that continue a name: "Children's" in "Bright Futures Children's Fund",
+    "Our" in "Save Our Births", "Mar" in "Mar Para Bolivia" (not a month there)."""
+    toks = s.toks
+    for n in range(1, len(toks) - 1):
+        t, prev, nxt = toks[n], toks[n - 1], toks[n + 1]
+        if t.tag == "POS":
+            # A possessive inside a name only when a head word follows it at once, and not
+            # after a person's name ("President Biden's Cabinet").
+            if (
+                prev.tag in ("CAP", "TTL", "TMOD", "GIVEN")
+                and nxt.tag in ("ORGW", "FACW")
+                and not prev.doubtful
+            ):
+                a = n - 1
+                while a > 0 and toks[a - 1].tag in _NAME_TAGS:
+                    a -= 1
+                before = [x.tag for x in toks[a : n - 1]]
+                saint = toks[a].key in ("st", "saint", "ste", "san", "santa")
+                common = prev.key in _COMMON_POSSESSORS or prev.tag in ("TTL", "TMOD")
+                if "HON" not in before and "TTL" not in before and ("GIVEN" not in before or saint):
+                    if (prev.tag != "GIVEN" or saint) and (before or common or saint):
+                        t.tag = "PRT"
+        elif t.doubtful or not t.text[:1].isupper() or t.tag not in ("O", "DT"):
+            continue
+        elif t.key in _MONTHS:
+            if (prev.tag == "GIVEN" and nxt.tag != "NUM") or (
+                nxt.tag in ("CAP", "GEO", "GIVEN") and prev.tag == "O" and prev.key not in _DATE_WORDS
+            ):
+                t.tag = "CAP"  # "Theresa May", "the Mar Para Bolivia movement"
+        elif prev.tag in ("CAP", "GIVEN", "GEO") and nxt.tag in ("CAP", "GEO") and t.key in stopwords():
+            t.tag = "PRT"  # "Save Our Births"
 
 
 def _chunk(s: _Sentence) -> int:
@@ -932,10 +1214,12 @@ def _mentions(article) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
     local_links = []
     for s in sentences:
         _mark_known_phrases(s)
+        _mark_inside_words(s)
         skipped += _chunk(s)
         s.hyphen_parts()
         local_links.extend(s.acronyms_and_aka())
         s.mentions.sort(key=lambda m: m.start)
+        s.lists()
         mentions.extend(s.mentions)
     if skipped:
         warnings.warn(
@@ -955,6 +1239,42 @@ def _resolve(article) -> tuple[list[_Mention], list[int], list[str], list[str]]:
     mentions, links = _mentions(article)
     text = article.text
     forms = [match_form(text[m.start : m.end]) for m in mentions]
+    # One sense per discourse: a single word written several times shares the first cue
+    # found for it ("in Velmont" makes every "Velmont" a place).
+    cue_of: dict[str, str] = {}
+    for n, m in enumerate(mentions):
+        if m.pending and m.cue_type:
+            cue_of.setdefault(forms[n], m.cue_type)
+    places = {f for f, t in cue_of.items() if t in ("GPE", "LOCATION")}
+    lex = _lexicons()
+    # The short-form candidates: the first or last word of an organisation's name
+    # ("Halvorsen" for "Halvorsen Semiconductor Inc.", "Dortmund" for "Borussia Dortmund"),
+    # and the name of a storm or other event without its head word ("Kalani").
+    by_part: dict[str, list[int]] = defaultdict(list)  # "halvorsen" -> [index of "halvorsen foods"]
+    by_head: dict[str, list[int]] = defaultdict(list)  # "rovers" -> [index of "harbridge rovers"]
+    for n, m in enumerate(mentions):
+        if m.pending or " " not in forms[n]:
+            continue
+        if m.type == "ORGANIZATION":
+            words = [w for w in forms[n].split() if _key(w) not in _CORPORATE]
+            for part in dict.fromkeys((words[0], words[-1], " ".join(words)) if words else ()):
+                if _key(part) not in lex.heads:
+                    by_part[part].append(n)
+                elif part == words[-1]:
+                    by_head[part].append(n)
+        elif m.type == "EVENT":
+            words = [w for w in forms[n].split() if _key(w) not in lex.heads]
+            if len(words) == 1:
+                by_part[words[0]].append(n)
+
+    def unique(candidates: list[int], n: int) -> int | None:
+        """The one entity a short form can stand for (None when there are several)."""
+        full = {forms[c] for c in candidates if c != n}
+        if len(full) != 1:
+            return None
+        before = [c for c in candidates if c < n]
+        return before[-1] if before else candidates[0]
+
     # The surname rule: a single word that is the last part of a person's full name.
     by_suffix: dict[str, list[int]] = defaultdict(list)  # "austin" -> [index of "lloyd austin"]
     for n, m in enumerate(mentions):
@@ -969,6 +1289,10 @@ def _resolve(article) -> tuple[list[_Mention], list[int], list[str], list[str]]:
             continue  # a full name itself
         if _is_acronym(text[m.start : m.end]) or (m.type != "PERSON" and " " in forms[n] and not m.pending):
             continue
+        if m.pending and forms[n] in places:
+            continue  # "in Austin": the place, not the person
+        if m.pending and m.cue_type == "ORGANIZATION" and forms[n] in by_part:
+            continue  # "Halvorsen said it would ...": the company, not Ingrid Halvorsen
         candidates = [p for p in by_suffix.get(forms[n], ()) if p != n]
         if not candidates:
             continue
@@ -977,36 +1301,23 @@ def _resolve(article) -> tuple[list[_Mention], list[int], list[str], list[str]]:
         m.type, m.pending = "PERSON", False
         m.found = m.found if m.found.startswith(("title", "cue:role", "cue:said")) else "surname"
         links.append((target, n, "surname"))
-    # The short-form rule: a single word that is the first or last word of an organisation's
-    # name ("Halvorsen" for "Halvorsen Semiconductor Inc.", "Dortmund" for "Borussia Dortmund").
-    lex = _lexicons()
-    by_part: dict[str, list[int]] = defaultdict(
-        list
-    )  # "halvorsen" -> [index of "halvorsen semiconductor inc."]
-    for n, m in enumerate(mentions):
-        if m.type == "ORGANIZATION" and not m.pending and " " in forms[n]:
-            words = [w for w in forms[n].split() if _key(w) not in _CORPORATE]
-            for part in dict.fromkeys((words[0], words[-1], " ".join(words)) if words else ()):
-                if _key(part) not in lex.heads:
-                    by_part[part].append(n)
+    # The short-form rule, for a single word that no stronger rule typed and that stands for
+    # one organisation or event only (never a word the context calls a place).
     for n, m in enumerate(mentions):
         weak = m.pending and not (m.type == "PERSON" and m.cue_type == "PERSON")
-        if not (weak or m.found == "shape:name"):
+        if forms[n] in places or not (weak or m.found == "shape:name"):
+            if m.found == "lexicon:org" and " " not in forms[n]:
+                target = unique(by_head.get(forms[n], []), n)  # "Rovers" for "Harbridge Rovers"
+                if target is not None:
+                    links.append((target, n, "org_short_form"))
             continue
-        candidates = [o for o in by_part.get(forms[n], ()) if o != n]
-        if candidates:
-            before = [o for o in candidates if o < n]
-            target = before[-1] if before else candidates[0]
-            m.type, m.pending = "ORGANIZATION", False
-            links.append((target, n, "org_short_form"))
-    # What is left pending takes the type its context suggested (or stays an organisation);
-    # one word written several times shares the first cue found for it.
-    cue_of: dict[str, str] = {}
+        target = unique(by_part.get(forms[n], []), n)
+        if target is not None:
+            m.type, m.pending = mentions[target].type, False
+            links.append((target, n, "org_short_form" if m.type == "ORGANIZATION" else "event_short_form"))
+    # What is left pending takes the type its context suggested (or stays an organisation).
     for n, m in enumerate(mentions):
-        if m.pending and m.cue_type:
-            cue_of.setdefault(forms[n], m.cue_type)
-    for n, m in enumerate(mentions):
-        if m.pending and not m.cue_type and forms[n] in cue_of:
+        if m.pending and forms[n] in cue_of:
             m.cue_type = cue_of[forms[n]]
     for m in mentions:
         if m.pending and m.cue_type:

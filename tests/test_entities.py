@@ -212,6 +212,90 @@ def test_title_case_headline_needs_evidence():
     assert got == [("Florida", "GPE", "Florida")]
 
 
+def test_places_typed_by_context():
+    """Unknown places typed by their context, not by word shape (class 1 of the blind evaluation)."""
+    got = mentions(
+        "Floods spread\n\nRescuers reached the island of Mora and the port of Tulear. Water rose in"
+        " San Lorenzo and in Kestrel, Ohio. The Dunmore-based charity sent boats to Pelham City,"
+        " Ardley and Fenwick."
+    )
+    assert [(t, ty) for t, ty, _ in got] == [
+        ("Mora", "LOCATION"),  # the island of X
+        ("Tulear", "GPE"),  # the port of X
+        ("San Lorenzo", "GPE"),  # in X Y
+        ("Kestrel", "GPE"),  # X, <known state>
+        ("Ohio", "GPE"),
+        ("Dunmore", "GPE"),  # X-based
+        ("Pelham City", "GPE"),  # a "City" suffix
+        ("Ardley", "GPE"),  # listed with a place
+        ("Fenwick", "GPE"),
+    ]
+    rules = kit.parse_article("Tour\n\nThe band flew to Kestrel and played in Mora.").entities["rule"]
+    assert rules.tolist() == ["cue:preposition+first_mention", "cue:preposition+first_mention"]
+
+
+def test_organisations_and_events_are_not_people():
+    """Org and event head words, "X said it would", event short forms (class 2)."""
+    got = mentions(
+        "Jobs cut\n\nQuarry Foods said it would shut a plant. Quarry has said it will keep its brand."
+        " Cyclone Mira hit the port of Tulear on Tuesday, and the Red Crescent said Mira was the worst"
+        " storm in years. Corby Wanderers sold Ivo Marsh to Elton United."
+    )
+    assert got == [
+        ("Quarry Foods", "ORGANIZATION", "Quarry Foods"),
+        ("Quarry", "ORGANIZATION", "Quarry Foods"),
+        ("Cyclone Mira", "EVENT", "Cyclone Mira"),
+        ("Tulear", "GPE", "Tulear"),
+        ("Red Crescent", "ORGANIZATION", "Red Crescent"),
+        ("Mira", "EVENT", "Cyclone Mira"),
+        ("Corby Wanderers", "ORGANIZATION", "Corby Wanderers"),
+        ("Ivo Marsh", "PERSON", "Ivo Marsh"),
+        ("Elton United", "ORGANIZATION", "Elton United"),
+    ]
+    got = mentions("Deal\n\nTarn Brands said it would sell. Mr Holt said he would stay.")
+    assert got == [("Tarn Brands", "ORGANIZATION", "Tarn Brands"), ("Holt", "PERSON", "Holt")]
+
+
+def test_capitalised_job_titles_are_split_off():
+    """Multi-word and capitalised job titles go to the title column (class 3)."""
+    e = kit.parse_article(
+        "Fraud trial\n\nThe jury heard Assistant U.S. Attorney Maya Brandt and Chief Financial Officer"
+        " Laura Pryce. Town Clerk Ivo Marsh and MP Ada Quist watched from the Ohio Attorney General's"
+        " office."
+    ).entities
+    rows = list(zip(e["text"], e["type"].astype(str), e["title"].fillna("")))
+    assert rows == [
+        ("U.S.", "GPE", ""),
+        ("Maya Brandt", "PERSON", "Assistant U.S. Attorney"),
+        ("Laura Pryce", "PERSON", "Chief Financial Officer"),
+        ("Ivo Marsh", "PERSON", "Town Clerk"),
+        ("Ada Quist", "PERSON", "MP"),
+        ("Ohio", "GPE", ""),
+    ]
+
+
+def test_names_with_small_words_and_safe_alias_links():
+    """Possessives and small words inside names; aliases link only when type and head fit (class 4)."""
+    got = mentions(
+        "Library vote\n\nStaff at Saint Anne's Hospital joined the Keep Our Libraries campaign and the"
+        " nationalist Mar Libre movement in March. The Pelham City Council backed the Pelham Water"
+        " Authority (PWA). Pelham residents cheered, and PWA said it was pleased. Theresa May agreed."
+    )
+    assert got == [
+        ("Saint Anne's Hospital", "FACILITY", "Saint Anne's Hospital"),
+        ("Keep Our Libraries", "ORGANIZATION", "Keep Our Libraries"),
+        ("Mar Libre", "ORGANIZATION", "Mar Libre"),
+        ("Pelham City Council", "ORGANIZATION", "Pelham City Council"),
+        ("Pelham Water Authority", "ORGANIZATION", "Pelham Water Authority"),
+        ("PWA", "ORGANIZATION", "Pelham Water Authority"),
+        ("Pelham", "GPE", "Pelham"),
+        ("PWA", "ORGANIZATION", "Pelham Water Authority"),
+        ("Theresa May", "PERSON", "Theresa May"),
+    ]
+    registry = kit.parse_article("Row\n\nThe Gaza Health Ministry and Biden's Cabinet met.").entities
+    assert "Biden's Cabinet" not in set(registry["text"])
+
+
 # ----- invariants for any input ----------------------------------------------------------
 
 WORDS = [
