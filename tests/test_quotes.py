@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import kit
 from kit.quotes import QuoteWarning, build_claims, build_quotes, claim_kind
 from kit.schemas import frame, schema
+from tests.conftest import HANG_LIMIT_S
 
 SEED_QUOTES = [
     (
@@ -602,7 +603,7 @@ def _timed(text: str):
 def test_unbalanced_quotation_mark_warns():
     q, _, elapsed, caught = _timed(H + "“The water rose fast, the mayor said.\n\nThe town was evacuated.")
     assert q.empty
-    assert elapsed < 1
+    assert elapsed < HANG_LIMIT_S
     assert [str(w.message) for w in caught] == [
         "The quotation mark at character 17 ('“The water rose fast, the mayor said.'...)"
         " is never closed, so the kit cannot tell where the quotation ends and left it out of"
@@ -619,14 +620,14 @@ def test_unbalanced_does_not_hide_other_quotes():
 def test_one_megabyte_paragraph():
     q, c, elapsed, caught = _timed(H + "word " * 200_000)
     assert q.empty and len(c) == 2
-    assert elapsed < 1
+    assert elapsed < HANG_LIMIT_S
     assert str(caught[0].message).startswith("Sentence 1 is 999,999 characters long with no sentence end;")
 
 
 def test_ten_thousand_quotation_marks():
     q, _, elapsed, caught = _timed(H + '"' * 10_000)
     assert q.empty
-    assert elapsed < 1
+    assert elapsed < HANG_LIMIT_S
     assert str(caught[0].message).startswith(
         "Paragraph 1 has 5000 spans between quotation marks; the kit did not look for direct quotes"
     )
@@ -635,14 +636,14 @@ def test_ten_thousand_quotation_marks():
 def test_name_repeated_a_million_times():
     q, _, elapsed, caught = _timed(H + "Smith " * 1_000_000)
     assert q.empty
-    assert elapsed < 1
+    assert elapsed < HANG_LIMIT_S
     assert caught
 
 
 def test_many_cues_stay_linear():
     q, _, elapsed, _ = _timed(H + "Smith said the water rose. " * 20_000)
     assert len(q) == 20_000
-    assert elapsed < 5
+    assert elapsed < HANG_LIMIT_S
 
 
 def test_entities_failure_degrades_with_a_warning(monkeypatch):

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import HANG_LIMIT_S
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,6 +29,7 @@ from kit.timeline import (
     timeline,
     zone_lexicon,
 )
+from tests.conftest import HANG_LIMIT_S
 
 ARTICLES = Path(__file__).parent / "articles"
 
