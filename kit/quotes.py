@@ -459,7 +459,8 @@ class _Context:
             if m[5] and m[4] not in self.titles:
                 self.titles[m[4]] = m[5]
         outlet = article.metadata.get("outlet") or ""
-        self.outlet = match_form(str(outlet)).strip()
+        # "The Meridian Post" is written "Meridian Post sources" in running text.
+        self.outlet = re.sub(r"^the\s+", "", match_form(str(outlet)).strip())
 
     def sentence_at(self, offset: int) -> int:
         k = bisect.bisect_right(self.s_starts, offset) - 1

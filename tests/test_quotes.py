@@ -772,3 +772,11 @@ def test_claim_kinds_penalty_ratio_and_four_figures():
     assert claim_kind("Nearly one in three clinics has closed.") == ("statistic", "ratio")
     assert claim_kind("Brewer to cut 2,300 jobs") == ("none", "none")
     assert claim_kind("The city has 12,500 residents.") == ("statistic", "large_number")
+
+
+def test_own_sources_when_the_outlet_name_starts_with_the():
+    article = kit.parse_article(
+        "Council delays vote\n\nThe council will delay the vote, Gazette sources said on Monday.",
+        metadata={"outlet": "The Gazette"},
+    )
+    assert article.quotes["source_type"].tolist() == ["own_sources"]
