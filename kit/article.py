@@ -63,7 +63,9 @@ class Article:
     path: Path | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "metadata", MappingProxyType(dict(self.metadata)))
+        # Dates written as text ("2024-03-01") become dates, however the metadata came.
+        typed = loading._typed(dict(self.metadata), source=repr(self.name))
+        object.__setattr__(self, "metadata", MappingProxyType(typed))
         if not self.text.strip():
             raise EmptyArticleError(
                 f"The article {self.name!r} has no text to analyse. Paste the article's"
@@ -86,6 +88,27 @@ class Article:
             f"<Article {self.name!r}: {outlet}, {published}: {headline!r},"
             f" {len(self._sentence_rows['sentence_id'])} sentences>"
         )
+
+    def with_metadata(self, **changes: Any) -> Article:
+        """Return a copy of the article with some metadata changed.
+
+        The text and its offsets stay the same; every table is built anew.
+        The usual use: another reference date for the timeline.
+
+        Examples
+        --------
+        >>> import kit
+        >>> seed = kit.load_article()
+        >>> later = seed.with_metadata(published="2024-01-02")
+        >>> later.published
+        datetime.date(2024, 1, 2)
+        >>> later.timeline.loc[later.timeline["text"] == "Monday morning", "value"].item()
+        '2024-01-01TMO'
+        >>> seed.published
+        datetime.date(2023, 12, 26)
+        """
+        metadata = {**self.metadata, **changes}
+        return Article(name=self.name, text=self.text, metadata=metadata, path=self.path)
 
     # ----- metadata shortcuts ---------------------------------------------
 

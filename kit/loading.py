@@ -282,7 +282,7 @@ def _typed(meta: dict[str, Any], source: str) -> dict[str, Any]:
                 meta[key] = dt.date.fromisoformat(meta[key]) if meta[key] else None
             except ValueError:
                 raise ArticleFormatError(
-                    f"The metadata header of {source} says {key}: {meta[key]!r}, but"
+                    f"The metadata of {source} says {key}: {meta[key]!r}, but"
                     " dates must be written YYYY-MM-DD. Fix it, for example\n"
                     f"    {key}: 2024-03-01"
                 ) from None
