@@ -5,9 +5,16 @@
 >>> article.sentences.shape
 (18, 8)
 
-The tables: ``article.parts``, ``article.sentences``, ``article.tokens``.
-Every table's columns are documented in :mod:`kit.schemas`
-(``kit.describe("tokens")``).
+Tables (each a plain DataFrame; columns documented with ``kit.describe(name)``):
+``article.parts``, ``sentences``, ``tokens``, ``quote_marks``, ``entities``,
+``entity_registry``, ``quotes``, ``claims``, ``timeline``, ``events``,
+``event_constraints`` and ``labels``. Functions: ``load_article``,
+``parse_article``, ``list_articles``, ``describe``, ``evaluate`` and
+``load_key`` (scoring against an answer key), ``infer_published``,
+``convert_time`` and ``check_order`` (timeline), ``outlet_labels``,
+``headline_vs_body``, ``reframe`` and ``corroboration_facts`` (framing), and
+``setup`` (offline charts). ``import kit`` loads only what the first tables
+need; the rest is imported on first use.
 """
 
 from kit.article import Article, load_article, parse_article
@@ -19,8 +26,12 @@ from kit.errors import (
     ArticleTooLargeError,
     BinaryArticleError,
     EmptyArticleError,
+    KeyFormatError,
+    KeyNotFoundError,
     KitError,
     KitWarning,
+    UnknownLabelError,
+    UnknownTableError,
 )
 from kit.loading import list_articles
 from kit.schemas import describe
@@ -71,10 +82,24 @@ __all__ = [
     "ArticleTooLargeError",
     "BinaryArticleError",
     "EmptyArticleError",
+    "KeyFormatError",
+    "KeyNotFoundError",
     "KitError",
     "KitWarning",
+    "UnknownLabelError",
+    "UnknownTableError",
+    "check_order",
+    "convert_time",
+    "corroboration_facts",
     "describe",
+    "evaluate",
+    "headline_vs_body",
+    "infer_published",
     "list_articles",
     "load_article",
+    "load_key",
+    "outlet_labels",
     "parse_article",
+    "reframe",
+    "setup",
 ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -24,10 +25,10 @@ from typing import Any
 import pandas as pd
 
 from kit import loading
-from kit.errors import EmptyArticleError
+from kit.errors import EmptyArticleError, did_you_mean, format_options
 from kit.lexicons import match_form
 from kit.parts import ANALYSED_PARTS, Paragraph, find_parts
-from kit.schemas import frame
+from kit.schemas import TABLES, frame
 from kit.schemas import module_of as schema_module
 from kit.sentences import sentence_spans
 from kit.tokens import is_punctuation, stopwords, token_spans
@@ -77,6 +78,16 @@ class Article:
                 " share buttons, addresses) and no paragraph to analyse. Check that"
                 " you copied the article's body, then load it again."
             )
+
+    def __getattr__(self, name: str) -> Any:
+        # Only reached when normal lookup fails: a mistyped table or attribute.
+        if name.startswith("_"):
+            raise AttributeError(name)
+        public = [n for n in dir(type(self)) if not n.startswith("_")]
+        raise AttributeError(
+            f"An Article has no attribute {name!r}.{did_you_mean(name, public)}"
+            f" Its tables are {format_options(TABLES, limit=20)}; see also help(kit.Article)."
+        )
 
     def __repr__(self) -> str:
         published = self.published.isoformat() if self.published else "date unknown"
@@ -284,7 +295,13 @@ class Article:
         cache = self.__dict__.setdefault("_tables", {})
         if name not in cache:
             module = importlib.import_module(module_name)
-            cache[name] = getattr(module, f"build_{name}")(self)
+            # Warnings raised while a table is built are shown at the learner's
+            # line (the cell that asked for the table), not inside the kit.
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                cache[name] = getattr(module, f"build_{name}")(self)
+            for w in caught:
+                warnings.warn(w.message, w.category, stacklevel=3)
         return cache[name].copy()
 
     @property

@@ -19,6 +19,8 @@ __all__ = [
     "ArticleTooLargeError",
     "BinaryArticleError",
     "EmptyArticleError",
+    "KeyFormatError",
+    "KeyNotFoundError",
     "KitError",
     "KitWarning",
     "UnknownLabelError",
@@ -56,6 +58,14 @@ class ArticleTooLargeError(KitError, ValueError):
 
 class ArticleFormatError(KitError, ValueError):
     """The file's metadata header is malformed."""
+
+
+class KeyNotFoundError(KitError, FileNotFoundError):
+    """No answer key at that name or path."""
+
+
+class KeyFormatError(KitError, ValueError):
+    """An answer key's file is malformed (the message says which file, row and column)."""
 
 
 class UnknownTableError(KitError, KeyError):

@@ -99,6 +99,12 @@ def resolve(name_or_path: str | Path | None) -> tuple[Path, str]:
     """
     if name_or_path is None:
         name_or_path = DEFAULT_ARTICLE
+    if not isinstance(name_or_path, str | Path):
+        raise TypeError(
+            f"load_article() takes a bundled article's name or a file's path (text), but got"
+            f" {name_or_path!r}, of type {type(name_or_path).__name__}. For example\n"
+            "    kit.load_article('000_32ac5be837c66968')  or  kit.load_article('my_article.txt')"
+        )
     if isinstance(name_or_path, str) and ("\n" in name_or_path or len(name_or_path) > 500):
         raise ArticleNotFoundError(
             "load_article() takes a bundled article's name or a file's path, but"
@@ -200,10 +206,11 @@ def decode_bytes(data: bytes, *, source: str = "the text", encoding: str | None 
     except UnicodeDecodeError as err:
         try:
             text = data.decode("cp1252")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as cp_err:
             raise ArticleEncodingError(
                 f"{source} is not UTF-8 text (byte {data[err.start]:#04x} at position"
-                f" {err.start}), nor Windows-1252. Re-save it as UTF-8 (in your"
+                f" {err.start}), nor Windows-1252 (byte {data[cp_err.start]:#04x} at position"
+                f" {cp_err.start}). Re-save it as UTF-8 (in your"
                 " editor: Save As, encoding 'UTF-8'), or, if you know its encoding,"
                 " pass it, for example\n    kit.load_article(path, encoding='latin-1')"
             ) from None
@@ -245,6 +252,11 @@ def read_header(text: str, *, source: str = "the text") -> tuple[dict[str, Any],
     """
     first_line = text.split("\n", 1)[0].rstrip("\r")
     if first_line.strip() != "---":
+        return {}, 0
+    # A first line "---" is a header only if a "key: value" line follows it
+    # (a Markdown rule at the top of an article is not).
+    following = next((line for line in text.split("\n", 12)[1:12] if line.strip()), "")
+    if not _HEADER_KEY.match(following.rstrip("\r")) and following.strip() != "---":
         return {}, 0
     meta: dict[str, Any] = {}
     pos = len(first_line) + 1

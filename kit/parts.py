@@ -21,6 +21,8 @@ a few explainable rules, each recorded in the ``rule`` column of
 ``caption`` and ``credit``
     A paragraph near the top that ends with a photo credit such as
     ``(Photo by AFP)`` or ``Photo: Reuters``; the credit is split off.
+``separator``
+    A line with no letter or digit (``---``, ``* * *``) is boilerplate.
 ``boilerplate``
     Paragraphs that are site furniture: share buttons, "read more", addresses,
     copyright lines. A short line without closing punctuation right after one
@@ -62,6 +64,7 @@ _CREDIT = re.compile(
         \(\s*(?:photo(?:graph)?s?|images?|pictures?|file\ photo|credit|video)\b[^()]{0,80}\)
       | \(\s*(?:AFP|Reuters|AP|EPA|Getty\ Images|Xinhua|Anadolu)[^()]{0,40}\)
       | (?:photo(?:graph)?|image|picture|credit)\s*(?:by\b|:)\s*[^.()\n]{1,60}
+      | \b(?:REUTERS|AFP|AP|EPA|Getty\ Images|Xinhua|Anadolu)\s*/\s*[A-Z][^()\n/]{1,60}(?:/\s*[A-Z][^()\n]{1,40})?
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -175,6 +178,10 @@ def find_parts(text: str, *, title: str | None = None) -> list[Paragraph]:
     for pid, (start, end) in enumerate(spans):
         par = text[start:end]
         part = "body"
+        if not any(ch.isalnum() for ch in par):
+            # A rule line ("---", "* * *"): page furniture, whatever its position.
+            result.append(Paragraph(pid, "boilerplate", start, end, "separator"))
+            continue
         if pid == 0 and _is_breadcrumb(par):
             part = "breadcrumb"
         elif _BOILERPLATE.search(par):

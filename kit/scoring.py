@@ -55,7 +55,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.errors import KitError, did_you_mean, format_options
+from kit.errors import KeyFormatError, KeyNotFoundError, did_you_mean, format_options
 from kit.lexicons import match_form
 
 __all__ = ["AnswerKey", "KeyFormatError", "KeyNotFoundError", "evaluate", "load_key", "match_quotes"]
@@ -86,14 +86,6 @@ HEADERS = {
 }
 
 COLUMNS = ["table", "match", "precision", "recall", "f1", "n_predicted", "n_key", "n_correct"]
-
-
-class KeyNotFoundError(KitError, FileNotFoundError):
-    """No answer key at that name or path."""
-
-
-class KeyFormatError(KitError, ValueError):
-    """An answer key's file is malformed (the message says which file, row and column)."""
 
 
 @dataclass(frozen=True)
@@ -437,6 +429,12 @@ def evaluate(article, key=None) -> pd.DataFrame:
         )
     if key is None:
         key = article.path.with_suffix(".key") if article.path is not None else article.name
+    if not isinstance(key, AnswerKey | str | Path):
+        raise TypeError(
+            f"evaluate() takes an answer key as its second argument (a key's name or folder,"
+            f" or kit.load_key(...)), but got a {type(key).__name__}. For example\n"
+            "    kit.evaluate(article, 'my_article.key')"
+        )
     if not isinstance(key, AnswerKey):
         key = load_key(key)
     rows: list[dict] = []

@@ -16,16 +16,39 @@ Sentences never cross paragraphs: each analysed part of the page (headline,
 caption, body paragraph) is split on its own. The ``rule`` column says why a
 sentence ends: ``punkt`` (Punkt found a boundary inside the paragraph) or
 ``paragraph_end``.
+
+A paragraph longer than :data:`MAX_WINDOW` characters (a pasted data dump, a
+text with no punctuation) is read in windows, so that the time stays linear:
+each window ends at the last full stop, question or exclamation mark followed
+by a capital letter (rule ``long_paragraph``), or, where the window has none,
+at its last space (rule ``length_limit``, with a
+:class:`SentenceLengthWarning`: the kit had to cut a sentence it could not
+find the end of).
 """
 
 from __future__ import annotations
 
+import re
 import string
+import warnings
 from functools import lru_cache
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
-__all__ = ["ABBREVIATIONS", "SENTENCE_STARTERS", "sentence_spans"]
+from kit.errors import KitWarning
+
+__all__ = ["ABBREVIATIONS", "MAX_WINDOW", "SENTENCE_STARTERS", "SentenceLengthWarning", "sentence_spans"]
+
+MAX_WINDOW = 5_000
+"""Longest stretch of a paragraph Punkt reads at once (a long news paragraph is
+under 1,500 characters)."""
+
+_LIKELY_END = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"“‘(]?[A-Z])")
+
+
+class SentenceLengthWarning(KitWarning):
+    """A paragraph ran so long without a sentence end that the kit cut it."""
+
 
 ABBREVIATIONS = frozenset(
     # Countries and organisations written with stops.
@@ -66,6 +89,43 @@ def _tokenizer() -> PunktSentenceTokenizer:
     return PunktSentenceTokenizer(params)
 
 
+def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    try:
+        spans = list(_tokenizer().span_tokenize(chunk))
+    except TimeoutError:  # NLTK's guard against pathological input
+        spans = []
+        last = 0
+        for m in _LIKELY_END.finditer(chunk):
+            spans.append((last, m.start() + len(m.group(0).rstrip())))
+            last = m.end()
+        spans.append((last, len(chunk.rstrip())))
+    return [(start + a, start + b) for a, b in spans if b > a]
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Cut a long paragraph into windows Punkt can read in linear time."""
+    windows = []
+    pos = start
+    while end - pos > MAX_WINDOW:
+        limit = pos + MAX_WINDOW
+        cut = None
+        for m in _LIKELY_END.finditer(text, pos, limit):
+            cut = m
+        if cut is not None:
+            stop, rule, resume = cut.start() + len(cut.group(0).rstrip()), "long_paragraph", cut.end()
+        else:
+            space = text.rfind(" ", pos + 1, limit)
+            stop = space if space > pos else limit
+            rule, resume = "length_limit", stop
+        windows.append((pos, stop, rule))
+        while resume < end and text[resume].isspace():
+            resume += 1
+        pos = resume
+    windows.append((pos, end, "paragraph_end"))
+    return windows
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` into sentences.
 
@@ -78,9 +138,22 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]
     >>> [s[a:b] for a, b, _ in sentence_spans(s, 0, len(s))]
     ['Gen. Kurilla spoke at 9 a.m. on Tuesday.', 'Then he left.']
     """
-    chunk = text[start:end]
-    spans = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
-    spans = [(a, b) for a, b in spans if b > a]
-    if not spans:
-        return []
-    return [(a, b, "punkt") for a, b in spans[:-1]] + [(*spans[-1], "paragraph_end")]
+    result: list[tuple[int, int, str]] = []
+    cut = 0
+    for w_start, w_end, w_rule in _windows(text, start, end):
+        spans = _punkt_spans(text, w_start, w_end)
+        if not spans:
+            continue
+        result.extend((a, b, "punkt") for a, b in spans[:-1])
+        result.append((*spans[-1], w_rule))
+        cut += w_rule == "length_limit"
+    if cut:
+        warnings.warn(
+            f"A paragraph of {end - start:,} characters (from offset {start}) ran past"
+            f" {MAX_WINDOW:,} characters {cut} time(s) without a sentence end, so the kit"
+            " cut it at a space (rule 'length_limit' in article.sentences). If this is"
+            " real text, check that its full stops survived the copy.",
+            SentenceLengthWarning,
+            stacklevel=2,
+        )
+    return result

@@ -86,8 +86,8 @@ def stopwords() -> frozenset[str]:
 
     Examples
     --------
-    >>> len(stopwords())
-    179
+    >>> len(stopwords()), "'s" in stopwords()
+    (186, True)
     """
     return frozenset(read_lexicon("stopwords_en.txt"))
 

@@ -203,3 +203,15 @@ def test_parse_article_matches_load_article(seed):
     pd.testing.assert_frame_equal(pasted.sentences, seed.sentences)
     assert pasted.metadata == {}
     assert pasted.published is None
+
+
+def test_table_warnings_point_at_the_learners_line():
+    article = kit.parse_article("Headline\n\n“An unclosed quotation, the mayor said.\n\nAnother paragraph.")
+    with pytest.warns(kit.KitWarning) as caught:
+        article.quotes  # noqa: B018
+    assert {w.filename for w in caught} == {__file__}
+
+
+def test_mistyped_attribute_suggests_the_table(seed):
+    with pytest.raises(AttributeError, match=r"An Article has no attribute 'sentance'\. Did you mean 'sentences'\?"):
+        seed.sentance  # noqa: B018

@@ -197,3 +197,25 @@ def test_batch_of_articles_never_stops(tmp_path):
             failed[path.name] = type(err).__name__
     assert sorted(loaded) == ["a.txt", "d.txt"]
     assert failed == {"b.txt": "EmptyArticleError", "c.txt": "BinaryArticleError"}
+
+
+def test_wrong_argument_type():
+    with pytest.raises(TypeError, match=r"got 42, of type int\. For example"):
+        kit.load_article(42)
+
+
+def test_encoding_error_names_the_byte_windows_1252_cannot_read(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Headline\n\nCaf\u00e9 \x81 text.".encode("latin-1"))
+    with pytest.raises(kit.ArticleEncodingError, match=r"nor Windows-1252 \(byte 0x81 at position 15\)"):
+        kit.load_article(path)
+
+
+def test_a_markdown_rule_on_the_first_line_is_not_a_header():
+    article = kit.parse_article("---\n\nHeadline\n\nBody text here.")
+    assert article.metadata == {}
+    assert article.parts[["part", "rule"]].values.tolist() == [
+        ["boilerplate", "separator"],
+        ["headline", "headline"],
+        ["body", "body"],
+    ]

@@ -156,3 +156,33 @@ def test_published_given_as_text_becomes_a_date():
     assert article.published == dt.date(2024, 3, 5)
     with pytest.raises(kit.ArticleFormatError, match=r"The metadata of 'pasted' says published: 'March 5'"):
         kit.parse_article("Storm hits\n\nA storm hit.", metadata={"published": "March 5"})
+
+
+def test_a_megabyte_without_punctuation_is_cut_into_windows():
+    from kit.sentences import MAX_WINDOW, SentenceLengthWarning
+
+    text = "Headline\n\n" + "word " * 200_000
+    with pytest.warns(
+        SentenceLengthWarning, match=r"ran past 5,000 characters 199 time\(s\) without a sentence end"
+    ):
+        article = kit.parse_article(text)
+        sentences = article.sentences
+    body = sentences[sentences["part"] == "body"]
+    assert (body["end_char"] - body["start_char"]).max() <= MAX_WINDOW
+    assert body["rule"].value_counts().to_dict() == {"length_limit": 199, "paragraph_end": 1}
+
+
+def test_long_paragraph_windows_end_at_likely_sentence_ends():
+    text = "Headline\n\n" + "The vote was held today. " * 1_000
+    sentences = kit.parse_article(text).sentences
+    assert len(sentences) == 1_001
+    assert set(sentences["rule"]) == {"paragraph_end", "punkt", "long_paragraph"}
+    assert (sentences["text"].iloc[1:] == "The vote was held today.").all()
+
+
+def test_agency_slash_photographer_credit():
+    text = "Floods hit city\n\nResidents wade through water on Monday. REUTERS/John Smith\n\nThe water rose."
+    assert parts_of(text)[1:3] == [
+        ("caption", "Residents wade through water on Monday."),
+        ("credit", "REUTERS/John Smith"),
+    ]
