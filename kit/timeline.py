@@ -87,7 +87,12 @@ the news conventions:
 
 The ``anchor`` column says what a value rests on: ``absolute`` (the text
 gives it all, or it is a length of time), ``reference_date``,
-``speaker_time`` or ``vague``. ``anchor_note`` says it in words.
+``speaker_time`` or ``vague``. ``anchor_note`` says it in words. Without a
+reference date (an article with no published date, or
+``find_time_expressions`` without ``reference_date=``) a relative expression
+rests on nothing: its value keeps ``X`` for what is unknown (``XXXX-WXX-2``
+for "Tuesday"), its anchor is ``vague`` and its note says a reference date is
+needed (``article.with_metadata(published="YYYY-MM-DD")``).
 
 Quoted speakers have their own "today"
 --------------------------------------
@@ -116,6 +121,27 @@ instrument decides which attack a "strike" is ("the strike, which was carried
 out with a one-way attack drone" is the drone attack). A time expression
 (DATE or TIME) dates the verb it follows in its sentence, else the nearest
 event word before it, else the first after it.
+
+An event the text does not report as happened ("an imminent attack", "a
+planned strike", "threatened to strike", "prevented them from attacking")
+stays its own event, is never dated by the time of the words about it (the
+time of the statement), takes part in no constraint, and its description
+ends "(not reported as happened)"; "carried out a planned strike" did happen.
+
+A description names the place that is the object of a preposition right
+after a mention: "strikes on Hamas fighters in Gaza" are "the strikes in
+Gaza"; "strikes on Hamas fighters near Israel's border" name no place, since
+Israel is not what the strikes were on. A statement is by the quotes table's
+``speaker_name`` when that is the head of the speaker's words, else by the
+words as written without hyphenated labels ("Gaza's Hamas-run health
+ministry" is "Gaza's health ministry").
+
+``time_start`` and ``time_end`` are UTC bounds. Where the text gives only a
+date, they span that local day (in the zone of the place or speaker named in
+the clause; with none, every zone from UTC+14 to UTC-12), so "May 31, 2019"
+in Baghdad starts at 2019-05-30 21:00 UTC. The ``when`` column says the time
+in words, no more precisely than the text: "31 May 2019", "Monday 25 December
+2023, morning", "26 December 2023 01:45 UTC".
 
 Constraints come from these rules:
 
@@ -204,6 +230,13 @@ ANCHORS = ("absolute", "reference_date", "speaker_time", "vague")
 
 RELATIONS = ("BEFORE", "AFTER", "OVERLAP")
 
+ARTICLE_HINT = (
+    'a reference date is needed: give the article one with article.with_metadata(published="YYYY-MM-DD")'
+)
+"""The note on a relative expression when the article has no published date."""
+STRING_HINT = 'a reference date is needed: pass reference_date="YYYY-MM-DD"'
+"""The same note for :func:`find_time_expressions`."""
+
 WEEK_WINDOW = dt.timedelta(days=7)
 """Rule 3: a year-less date may lie at most this far after the reference date."""
 
@@ -275,8 +308,23 @@ register(
             "narrative_position", "int64", "its place in the telling: 0 is the first event the reader meets"
         ),
         Column("n_mentions", "int64", "how many times the article mentions it"),
-        Column("time_start", "datetime64[ns, UTC]", "earliest it can have happened, as far as the text says"),
-        Column("time_end", "datetime64[ns, UTC]", "latest it can have ended (exclusive); NaT when unknown"),
+        Column(
+            "time_start",
+            "datetime64[ns, UTC]",
+            "earliest it can have happened, in UTC, as far as the text says (a date alone spans the"
+            " whole local day: 31 May 2019 in Baghdad starts 2019-05-30 21:00 UTC)",
+        ),
+        Column(
+            "time_end",
+            "datetime64[ns, UTC]",
+            "latest it can have ended (exclusive), in UTC; NaT when unknown",
+        ),
+        Column(
+            "when",
+            "string",
+            "when it happened in words, only as precise as the text ('31 May 2019', 'Monday 25 December"
+            " 2023, morning', '26 December 2023 01:45 UTC'); <NA> when no expression dates it",
+        ),
         Column("rule", "string", "how it was found, merged and dated"),
     ],
 )
@@ -401,6 +449,10 @@ _MONTH = (
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WD = "(?:" + "|".join(_WEEKDAYS) + ")"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_OF = r"(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\s(?:of\s)?|\s)"
+"""A day before its month: "2 March", "2nd March", "2nd of March" ("of" only after an ordinal)."""
+_WEEK_AFTER = r"(?:\s(?i:next|last|this)\sweek)"
+"""A week after a weekday: "Friday next week"."""
 _YEAR = r"(?:1[89]|20)\d\d"
 _POD = r"(?:morning|afternoon|evening|night)"
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -468,8 +520,9 @@ def _zone_abbrev_re() -> str:
 
 def _dayexpr() -> str:
     return (
-        rf"(?:{_WD}(?:\s{_POD})?(?:,?\s{_MONTH}\s{_DAY}(?:,\s?{_YEAR})?)?"
-        rf"|{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?|{_DAY}\s{_MONTH}(?:,?\s{_YEAR})?|(?i:today|yesterday|tomorrow))"
+        rf"(?:{_WD}(?:\s{_POD})?(?:,?\s{_MONTH}\s{_DAY}(?:,\s?{_YEAR})?|,?\s(?:the\s)?{_DAY_OF}{_MONTH}"
+        rf"(?:,?\s{_YEAR})?)?|{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?|{_DAY_OF}{_MONTH}(?:,?\s{_YEAR})?"
+        r"|(?i:today|yesterday|tomorrow))"
     )
 
 
@@ -484,16 +537,20 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("clock", rf"{b}{_CLOCK}(?:\s{zone})?(?:,?\s(?:on\s)?{day})?"),
         ("day_clock", rf"{b}{day},?\s(?:at\s)?{_CLOCK}(?:\s{zone})?"),
         ("weekday_date", rf"{b}{_WD},?\s{_MONTH}\s{_DAY}(?:,\s?{_YEAR})?(?![\d])"),
+        (
+            "weekday_date",
+            rf"{b}{_WD},?\s(?:the\s)?{_DAY_OF}{_MONTH}(?:,?\s{_YEAR}(?![\d])|(?![\w]))",
+        ),
         ("date_mdy", rf"{b}{_MONTH}\s{_DAY},?\s{_YEAR}(?![\d])"),
-        ("date_dmy", rf"{b}{_DAY}\s{_MONTH},?\s{_YEAR}(?![\d])"),
+        ("date_dmy", rf"{b}{_DAY_OF}{_MONTH},?\s{_YEAR}(?![\d])"),
         ("date_iso", r"(?<![\w.-])(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
         ("month_year", rf"{b}(?:{_MONTH_FULL})\s{_YEAR}(?![\d])"),
         ("date_md", rf"{b}{_MONTH}\s{_DAY}(?![\d:,.]\d|\d)"),
-        ("date_dm", rf"{b}{_DAY}\s(?:{_MONTH}){e}"),
+        ("date_dm", rf"{b}{_DAY_OF}(?:{_MONTH}){e}"),
         ("offset_date_ago", rf"{b}(?i:{_NUM})[\s-](?i:{_UNIT})\s(?i:ago){e}"),
         (
             "weekday",
-            rf"{b}(?:(?i:last|next|this|coming|past|early|late)\s)?{_WD}(?:\s(?i:{_POD}))?{e}",
+            rf"{b}(?:(?i:last|next|this|coming|past|early|late)\s)?{_WD}(?:\s(?i:{_POD}))?{_WEEK_AFTER}?{e}",
         ),
         (
             "month",
@@ -748,16 +805,23 @@ def _yearless(month: int, day: int, ref: dt.date, future: bool) -> tuple[dt.date
 
 
 def _parse_date_words(chunk: str) -> tuple[int | None, int, int] | None:
-    """(year or None, month, day) of a written date such as 'Oct. 17, 2023'."""
-    m = re.search(rf"({_MONTH})\s({_DAY})(?:,?\s?({_YEAR}))?", chunk)
+    """(year or None, month, day) of a written date such as 'Oct. 17, 2023',
+    '2 March 2024' or '2nd of March'.
+
+    The day is a whole number (never the first digits of a year: "March 2024"
+    has no day), and the date that starts first wins ("2 March 2024" is day
+    first)."""
+    found = []
+    m = re.search(rf"({_MONTH})\s({_DAY})(?![\d])(?:,?\s?({_YEAR})(?![\d]))?", chunk)
     if m:
-        day = int(re.match(r"\d+", m.group(2)).group())
-        return (int(m.group(3)) if m.group(3) else None, _month_num(m.group(1)), day)
-    m = re.search(rf"({_DAY})\s({_MONTH})(?:,?\s?({_YEAR}))?", chunk)
+        found.append((m.start(), m.group(3), m.group(1), m.group(2)))
+    m = re.search(rf"(?<![\d])({_DAY_OF})({_MONTH})(?:,?\s?({_YEAR})(?![\d]))?", chunk)
     if m:
-        day = int(re.match(r"\d+", m.group(1)).group())
-        return (int(m.group(3)) if m.group(3) else None, _month_num(m.group(2)), day)
-    return None
+        found.append((m.start(), m.group(3), m.group(2), m.group(1)))
+    if not found:
+        return None
+    _, year, month, day = min(found, key=lambda f: f[0])
+    return (int(year) if year else None, _month_num(month), int(re.match(r"\d+", day).group()))
 
 
 def _resolve_day(chunk: str, ctx: _Context) -> tuple[str, str, str, dt.date | None, str]:
@@ -802,6 +866,14 @@ def _resolve_day(chunk: str, ctx: _Context) -> tuple[str, str, str, dt.date | No
         modifier = mod.group(1).lower() if mod else ""
         if ctx.ref is None:
             return f"XXXX-WXX-{n + 1}", "day", ctx.anchor, None, "a weekday needs a reference date"
+        week = re.search(rf"(?i){_WEEK_AFTER}$", chunk)
+        if week:
+            # "Friday next week": that weekday in the week after the reference date's week
+            shift = {"next": 1, "last": -1, "this": 0}[week.group().split()[0].lower()]
+            monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=shift)
+            d = monday + dt.timedelta(days=n)
+            where = {1: "the week after", -1: "the week before", 0: "the same week as"}[shift]
+            return d.isoformat(), "day", ctx.anchor, d, f"the {_WEEKDAYS[n]} of {where} {ctx.ref_label}"
         d, how = _weekday_date(n, ctx.ref, modifier, ctx.future)
         return d.isoformat(), "day", ctx.anchor, d, f"{how} {ctx.ref_label}"
     return "XXXX-XX-XX", "day", "vague", None, "no day"
@@ -838,7 +910,14 @@ def _normalise(chunk: str, rule: str, ctx: _Context) -> tuple[str, str | None, s
     low = match_form(chunk)
     if rule in ("date_mdy", "date_dmy", "date_iso", "date_md", "date_dm", "weekday_date", "weekday"):
         value, gran, anchor, d, note = _resolve_day(chunk, ctx)
-        pod = re.search(rf"(?i){_POD}$", chunk)
+        named = re.match(_WD, chunk) if rule == "weekday_date" else None
+        if named and d is not None and _WEEKDAYS[d.weekday()] != named.group():
+            # the date wins: a wrong weekday is a slip more often than a wrong number
+            note = (
+                f"{note}; the text says {named.group()}, but {d.day} {d:%B} {d.year} is a"
+                f" {d:%A}: the kit keeps the date"
+            )
+        pod = re.search(rf"(?i){_POD}(?={_WEEK_AFTER}?$)", chunk)
         if pod and d is not None:
             value = f"{value}T{_POD_CODE[pod.group().lower()]}"
             gran = "part_of_day"
@@ -1131,6 +1210,7 @@ def _find(
     *,
     quoted: Sequence[tuple[int, int]] = (),
     speaker_of=None,
+    hint: str = ARTICLE_HINT,
 ) -> list[_Timex]:
     """Find and normalise the time expressions of ``text`` sentence by sentence."""
     ref_label = f"the publication date {ref.isoformat()}" if ref else "no reference date"
@@ -1171,6 +1251,12 @@ def _find(
             i = out.index(None)
             who = speaker_of(c.start, sid, s_start, s_end)
             out[i] = _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants)
+    for t in out:
+        # no reference date: a relative expression rests on nothing yet
+        unresolved = t.value is None or "X" in t.value
+        if (t.anchor == "reference_date" and ref is None) or (t.anchor == "speaker_time" and unresolved):
+            t.anchor = "vague"
+            t.anchor_note = f"{t.anchor_note}; {hint}"
     return out
 
 
@@ -1388,7 +1474,7 @@ def find_time_expressions(text: str, *, reference_date=None) -> pd.DataFrame:
     if not isinstance(text, str):
         raise TypeError(f"find_time_expressions() takes a string, but got a {type(text).__name__}.")
     ref = _coerce_reference(reference_date)
-    return _timeline_frame(_find(text, [(0, 0, len(text))], ref))
+    return _timeline_frame(_find(text, [(0, 0, len(text))], ref, hint=STRING_HINT))
 
 
 # ----- intervals ----------------------------------------------------------------
@@ -1495,6 +1581,17 @@ _IRREALIS = re.compile(
     r"(?i)(?<![\w])(?:call(?:ed|s|ing)?\sfor|demand(?:ed|s|ing)?|urg(?:ed|es|ing)|propos(?:ed|es|ing)"
     r"|seek(?:s|ing)?|sought|would|could|might|should)\s(?:an?\s|the\s)?(?:[\w’'-]+\s)?$"
 )
+_UNREALISED = re.compile(
+    r"(?i)(?<![\w-])(?:(?:imminent|planned|plotted|foiled|thwarted|prevented|averted|intercepted\splan\sfor"
+    r"|threatened|potential|possible|would-be|feared|expected|impending)\s(?:[\w’'-]+\s)?"
+    r"|(?:plans?|planned|planning|plots?|plotted|plotting|threat(?:en(?:s|ed|ing)?)?|vow(?:s|ed)?|prepar(?:e|es|ed|ing)"
+    r"|intend(?:s|ed)?|prevent(?:s|ed)?\s[\w’'-]+\sfrom|stop(?:s|ped)?\s[\w’'-]+\sfrom)\s(?:to\s)?"
+    r"(?:[\w’'-]+\s){0,2})$"
+)
+_DONE = re.compile(r"(?i)(?<![\w])(?:carried\sout|conducted|launched|staged|made)\s(?:an?|the)\s$")
+"""A past light verb makes a planned event happen: "carried out a planned strike"."""
+"""An event the text does not report as happened: "an imminent attack", "a
+planned strike", "threatened to strike", "prevented them from attacking"."""
 _INSTRUMENT = re.compile(
     r"(?i)^,?\s(?:which|that)\s(?:was|were)\s(?:carried\sout|conducted|launched)\s(?:with|by|using)\s"
     r"(?:[\w’'-]+\s){0,4}?(drones?|missiles?|rockets?)(?![\w])"
@@ -1529,6 +1626,7 @@ class _Mention:
     novel: bool = False
     speaker: str | None = None
     span: tuple[int, int] | None = None  # a statement's reported words
+    unrealised: bool = False  # planned, prevented or threatened: not reported as happened
     event: int = -1
 
 
@@ -1562,10 +1660,9 @@ def _statement_mentions(article, sentences) -> list[_Mention] | None:
     for row in quotes.itertuples():
         if row.source_type not in ("named", "organization"):
             continue
-        speaker = row.speaker_name if isinstance(row.speaker_name, str) else row.speaker
-        if not isinstance(speaker, str):
+        speaker = _statement_speaker(row.speaker_name, row.speaker, text)
+        if speaker is None:
             continue
-        speaker = _speaker_label(speaker, text)
         cue = row.cue if isinstance(row.cue, str) else ""
         start, end = row.start_char, row.end_char
         found = None
@@ -1591,6 +1688,44 @@ def _statement_mentions(article, sentences) -> list[_Mention] | None:
             )
         )
     return out
+
+
+def _statement_speaker(name, written, text: str) -> str | None:
+    """Who made a statement: the quotes table's ``speaker_name`` when it is the
+    head of the words that name the speaker ("Lloyd Austin" for "the Pentagon
+    chief Lloyd Austin"), else those words as written, without the hyphenated
+    labels before the head ("Gaza's Hamas-run health ministry" is Gaza's health
+    ministry, not Hamas)."""
+    name = name if isinstance(name, str) and name.strip() else None
+    written = written if isinstance(written, str) and written.strip() else None
+    if name and (written is None or _last_word(written) == _last_word(name)):
+        return _speaker_label(name, text)
+    if written is None:
+        return None
+    if _find_zone_in(written, text, ("person",)) is not None:
+        return _speaker_label(written, text)
+    words = [
+        w
+        for w in written.split()
+        if not re.fullmatch(
+            r"[\w’']+-(?:run|led|backed|controlled|linked"
+            r"|affiliated|aligned|allied|based|funded|supported|dominated|held)",
+            w,
+            re.IGNORECASE,
+        )
+    ]
+    if not words:
+        return None
+    if words[0].lower() in ("the", "a", "an"):
+        words[0] = words[0].lower()
+    elif words[0][0].islower():
+        words.insert(0, "the")
+    return " ".join(words)
+
+
+def _last_word(phrase: str) -> str:
+    words = re.findall(r"[\w]+", match_form(phrase))
+    return words[-1] if words else ""
 
 
 def _speaker_label(speaker: str, text: str) -> str:
@@ -1662,6 +1797,9 @@ def _mentions(article, timexes: list[_Timex]) -> list[_Mention]:
             mention = _Mention(sid, a, b, form, cls, verbal, rule)
             mention.definite = bool(_DEFINITE.search(window[-40:]))
             mention.novel = bool(_NOVELTY.search(window[-40:]))
+            unreal = _UNREALISED.search(window[-50:]) if cls != "statement" else None
+            if unreal and not _DONE.search(window[: len(window) - len(window[-50:]) + unreal.start()]):
+                mention.unrealised = mention.novel = True
             if cls == "statement":
                 mention.speaker = _nearest_speaker(text, s_start, s_end, a, blank)
                 mention.span = (s_start, s_end)
@@ -1684,12 +1822,16 @@ def _merge(mentions: list[_Mention]) -> list[_Event]:
                     target = i
         elif c.policy == "story" and not m.novel:
             for i in range(len(events) - 1, -1, -1):
-                if classes[events[i].cls].family == c.family:
+                if classes[events[i].cls].family == c.family and not events[i].mentions[0].unrealised:
                     target = i
                     break
-        else:
+        elif not m.unrealised:
             for i, e in enumerate(events):
-                if e.cls == m.cls and e.mentions[0].sentence_id == m.sentence_id:
+                if (
+                    e.cls == m.cls
+                    and e.mentions[0].sentence_id == m.sentence_id
+                    and not e.mentions[0].unrealised
+                ):
                     target = i
         if target is None:
             events.append(_Event(cls=m.cls))
@@ -1732,6 +1874,8 @@ def _analyse(article) -> _Events:
         if t.type not in ("DATE", "TIME"):
             continue
         here = [m for m in by_sentence.get(t.sentence_id, []) if m.cls != "statement"]
+        # a planned or prevented event is not dated by the time of the words about it
+        here = [m for m in here if not m.unrealised]
         before = [m for m in here if m.end <= t.start]
         after = [m for m in here if m.start >= t.end]
         pick = next((m for m in reversed(before) if m.verbal), None) or (before[-1] if before else None)
@@ -1755,7 +1899,7 @@ def _analyse(article) -> _Events:
 
     for sid, here in by_sentence.items():
         s_start, s_end = sentence_span[sid]
-        events_here = [m for m in here if m.cls != "statement"]
+        events_here = [m for m in here if m.cls != "statement" and not m.unrealised]
         # rule signal
         for sig in _CONSTRAINT_SIGNAL.finditer(text, s_start, s_end):
             word = re.sub(r"\s+", " ", sig.group(1).lower())
@@ -1811,7 +1955,7 @@ def _analyse(article) -> _Events:
         if _FUTURE.search(text[lo:hi]):
             continue
         for r in mentions:
-            if r.cls == "statement" or not (lo <= r.start < hi):
+            if r.cls == "statement" or r.unrealised or not (lo <= r.start < hi):
                 continue
             a, b = sorted((m, r), key=lambda x: x.start)
             who = m.speaker or "the speaker"
@@ -1872,6 +2016,9 @@ def _analyse(article) -> _Events:
                     desc = re.sub(r"\s(?:on|for|to carry out)\s\{\}$", "", desc)
             else:
                 desc = _base_description(e, names, text, stops)
+        if first.unrealised:
+            desc = f"{desc} (not reported as happened)"
+            e.rules.append("unrealised: planned, prevented or threatened, so left undated")
         e.description = desc
     seen_desc: dict[str, int] = {}
     for e in events:
@@ -1892,16 +2039,70 @@ def _base_description(e: _Event, names: re.Pattern, text: str, stops: list[int])
     for m in e.mentions:
         stop = min([s for s in stops if s > m.end] + [m.end + 90])
         window = text[m.end : min(stop, m.end + 90)]
-        window = re.split(r";|\.\s|(?<![\w])(?:that|which|who|where|when)(?![\w])", window)[0]
-        p = names.search(window)
-        if p:
-            preps = list(re.finditer(r"(?i)(?<![\w])(in|on|at|near|against)\s", window[: p.start()]))
-            if preps and len(window[preps[-1].end() : p.start()].split()) <= 3:
-                place = " ".join(p.group().split())
-                if place.split()[-1] in ("Strip", "Bank", "Emirates", "Kingdom", "States"):
-                    place = "the " + place
-                return f"{desc} {preps[-1].group(1).lower()} {place}"
+        window = _CHAIN_END.split(window)[0]
+        # the prepositional phrases right after the mention, each with its own object:
+        # "strikes on Hamas fighters in Khan Younis" is on "Hamas fighters", in "Khan Younis"
+        preps = list(_OBJECT_PREP.finditer(window))
+        for k, prep in enumerate(preps):
+            if prep.group(1).lower() not in _PLACE_PREPS:
+                continue
+            obj = window[prep.end() : preps[k + 1].start() if k + 1 < len(preps) else len(window)]
+            p = names.search(obj)
+            # the place must be the object's head: "on Israel", not "on Israel's border"
+            if p is None or len(obj[: p.start()].split()) > 3 or re.match(r"['’-]", obj[p.end() :]):
+                continue
+            place = " ".join(p.group().split())
+            if place.split()[-1] in ("Strip", "Bank", "Emirates", "Kingdom", "States"):
+                place = "the " + place
+            return f"{desc} {prep.group(1).lower()} {place}"
     return desc
+
+
+_CHAIN_END = re.compile(
+    r"[;:()“”\"]|\.\s|(?<![\w])(?:that|which|who|where|when|after|before|following|as|while|but|said"
+    r"|says|since|during|until|because)(?![\w])",
+    re.IGNORECASE,
+)
+"""Where a mention's chain of phrases ends: a clause, a signal of another event."""
+_OBJECT_PREP = re.compile(r"(?i)(?<![\w])(in|on|at|near|against|by|with|of|from|for|to|into|and)\s")
+"""Words that end one phrase's object and start the next."""
+_PLACE_PREPS = frozenset(("in", "on", "at", "near", "against"))
+"""The prepositions whose object can place an event."""
+
+
+_POD_NAME = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
+
+
+def _day_words(d: dt.date, weekday: bool) -> str:
+    return (f"{d:%A} " if weekday else "") + f"{d.day} {d:%B} {d.year}"
+
+
+def _when(t: _Timex) -> str | pd.NA:
+    """A time expression's value in words, at its own granularity."""
+    value = t.value
+    if not value or value.startswith("P") or "X" in value:
+        return pd.NA
+    named = bool(re.search(_WD, t.text))
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(Z|[+-]\d{2}:\d{2})?", value)
+    if m and m.group(3):
+        utc = _instant(value).astimezone(dt.UTC)
+        return f"{_day_words(utc.date(), False)} {utc:%H:%M} UTC"
+    if m:
+        return f"{_day_words(dt.date.fromisoformat(m.group(1)), named)} {m.group(2)} (time zone unknown)"
+    m = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:T(MO|AF|EV|NI))?", value)
+    if m:
+        day = _day_words(dt.date.fromisoformat(m.group(1)), named)
+        return f"{day}, {_POD_NAME[m.group(2)]}" if m.group(2) else day
+    m = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if m:
+        return f"{dt.date(int(m.group(1)), int(m.group(2)), 1):%B %Y}"
+    m = re.fullmatch(r"(\d{4})-W(\d{2})(-WE)?", value)
+    if m:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return f"the weekend of {_day_words(monday + dt.timedelta(days=5), True)}"
+        return f"the week of {_day_words(monday, True)}"
+    return value
 
 
 def build_events(article) -> pd.DataFrame:
@@ -1916,9 +2117,21 @@ def build_events(article) -> pd.DataFrame:
     0                        the parade in Baghdad         0
     1                       the strikes in Iraq         3
     2         the drone attack on Erbil Air Base         1
+
+    ``time_start`` and ``time_end`` are UTC bounds: where the text gives only
+    a date, they span that whole day in the place's time zone (or, with no
+    known place, in any zone from UTC+14 to UTC-12). For charts and prose,
+    ``when`` says it in words, no more precisely than the text:
+
+    >>> e.loc[[0, 1, 10], ["time_start", "when"]]
+                      time_start                             when
+    0  2019-05-30 21:00:00+00:00                      31 May 2019
+    1  2023-12-26 01:45:00+00:00       26 December 2023 01:45 UTC
+    10 2023-12-25 05:00:00+00:00  Monday 25 December 2023, morning
     """
     analysis = _analyse(article)
     events = analysis.events
+    timexes = _timexes(article)
     rows = [e.mentions[0] for e in events]
     text = article.text
     return frame(
@@ -1937,6 +2150,7 @@ def build_events(article) -> pd.DataFrame:
             "n_mentions": [len(e.mentions) for e in events],
             "time_start": [e.start if e.start is not None else pd.NaT for e in events],
             "time_end": [e.end if e.end is not None else pd.NaT for e in events],
+            "when": [_when(timexes[e.timex_id]) if e.timex_id is not None else pd.NA for e in events],
             "rule": [
                 "+".join(dict.fromkeys([m.rule for m in e.mentions]))
                 + (
@@ -2259,11 +2473,40 @@ def _known_events(known_events) -> list[dict[str, str]]:
     )
 
 
+TEXT = "text"
+KNOWLEDGE = "outside knowledge"
+TEXT_AND_KNOWLEDGE = "text + outside knowledge"
+ASSUMPTION = "assumption"
+ALL = "all clues"
+EVIDENCE = (TEXT, KNOWLEDGE, TEXT_AND_KNOWLEDGE, ASSUMPTION, ALL)
+"""Where a clue of :func:`infer_published` comes from: the article's words,
+the known-events table (what the reader knows, with its source), both, or an
+assumption about news."""
+
+
 def infer_published(article, *, known_events=True, freshness_days: int | None = 2) -> pd.DataFrame:
-    """Reason out when the article was published, from its own words.
+    """Reason out when the article was published, from its own words and from
+    what a reader may know.
 
     The article's ``published`` metadata is never read. Each clue gives the
-    earliest and the latest feasible date; the last row intersects them.
+    earliest and the latest feasible date; the last row intersects them. The
+    ``evidence`` column says plainly where each clue comes from:
+
+    ``text``
+        The article's own words ("May 31, 2019").
+    ``outside knowledge``
+        Not in the text: the known-events table (``known_events``, by default
+        ``kit/data/time_known_events.csv``) dates an event the article
+        mentions; ``implies`` cites the table's source for it.
+    ``text + outside knowledge``
+        The text's words read with a known event ("November 2" gets its year
+        from a known event).
+    ``assumption``
+        Neither: the freshness window (a news report is fresh).
+    ``all clues``
+        The last row. Its ``implies`` gives the interval from the text alone,
+        then with outside knowledge, then with the assumption too; its
+        ``earliest`` and ``latest`` are the last of these (all clues).
 
     Rules (the ``rule`` column):
 
@@ -2295,8 +2538,11 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
     -------
     DataFrame
         ``clue_id``, ``clue``, ``sentence_id``, ``start_char``, ``end_char``,
-        ``implies``, ``earliest``, ``latest``, ``rule``; the interval is also
-        in ``.attrs["interval"]`` as two dates.
+        ``evidence``, ``implies``, ``earliest``, ``latest``, ``rule``; the
+        interval of all clues is also in ``.attrs["interval"]`` as two dates
+        (``None`` for an open end), the text's alone in
+        ``.attrs["interval_text"]``, the text's with outside knowledge in
+        ``.attrs["interval_knowledge"]``.
 
     Examples
     --------
@@ -2304,8 +2550,17 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
     >>> clues = kit.infer_published(kit.load_article())
     >>> [str(d) for d in clues.attrs["interval"]]
     ['2023-12-26', '2023-12-28']
-    >>> clues.iloc[-1]["implies"]
-    'published between Tuesday 26 December 2023 and Thursday 28 December 2023'
+    >>> [str(d) for d in clues.attrs["interval_knowledge"]]
+    ['2023-12-26', '2024-01-01']
+    >>> clues.attrs["interval_text"]
+    (datetime.date(2019, 5, 31), None)
+    >>> for part in clues.iloc[-1]["implies"].split("; "):
+    ...     print(part)
+    from the text alone: published on or after Friday 31 May 2019
+    with outside knowledge (the known-events table kit/data/time_known_events.csv): published between Tuesday 26 December 2023 and Monday 1 January 2024
+    adding the freshness assumption: published between Tuesday 26 December 2023 and Thursday 28 December 2023
+    >>> clues["evidence"].value_counts(sort=False).to_dict()
+    {'text': 3, 'outside knowledge': 4, 'text + outside knowledge': 3, 'assumption': 1, 'all clues': 1}
     """
     text = article.text
     mf = match_form(text)
@@ -2314,14 +2569,20 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
     quoted = list(zip(marks["content_start"], marks["content_end"]))
     sentence_of = _sentences(article)
     rows: list[dict] = []
+    table = (
+        "the known-events table kit/data/time_known_events.csv"
+        if known_events is True
+        else "the known-events table you passed"
+    )
 
-    def clue(label, sid, a, b, implies, earliest, latest, rule):
+    def clue(label, sid, a, b, implies, earliest, latest, rule, evidence=TEXT):
         rows.append(
             {
                 "clue": label,
                 "sentence_id": sid,
                 "start_char": a,
                 "end_char": b,
+                "evidence": evidence,
                 "implies": implies,
                 "earliest": earliest,
                 "latest": latest,
@@ -2356,11 +2617,13 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
             sid_at(at),
             at,
             at + len(cues[0]),
-            f"the article reports {row['what']}, which happened on {_fmt_date(day)}"
-            f" ({row.get('source', '')}): published on or after it",
+            f"outside knowledge, not the text: the article mentions '{text[at : at + len(cues[0])]}', and"
+            f" {table} says {row['what']} happened on {_fmt_date(day)}"
+            f" (source: {row.get('source', '') or 'not given'}): published on or after it",
             day,
             None,
             "known_event",
+            KNOWLEDGE,
         )
     for t in timexes:
         in_quote = any(a <= t.start < b for a, b in quoted)
@@ -2408,11 +2671,13 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
                 t.sentence_id,
                 t.start,
                 t.end,
-                f"a date without a year means the latest {d:%B} {d.day}; the year comes from {source},"
-                f" so published between {_fmt_date(d)} and a year and a week later",
+                f"a date without a year means the latest {d:%B} {d.day}; the year comes from outside"
+                f" knowledge ({source} in {table}), so published between {_fmt_date(d)} and a year and a"
+                " week later",
                 d,
                 d + dt.timedelta(days=372),
                 "yearless_date",
+                TEXT_AND_KNOWLEDGE,
             )
         elif t.rule in ("weekday", "clock", "day_clock") and re.search(_WD, t.text) and not in_quote:
             n = _WEEKDAYS.index(re.search(_WD, t.text).group())
@@ -2429,10 +2694,11 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
                     t.start,
                     t.end,
                     f"'{_WEEKDAYS[n]}' names a day of the past week, and the event it dates fell on"
-                    f" {_fmt_date(match)}: published at most six days later",
+                    f" {_fmt_date(match)} (outside knowledge: {table}): published at most six days later",
                     match,
                     match + dt.timedelta(days=6),
                     "weekday",
+                    TEXT_AND_KNOWLEDGE,
                 )
             else:
                 clue(
@@ -2472,19 +2738,33 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
                 None,
                 last + dt.timedelta(days=freshness_days),
                 "freshness",
+                ASSUMPTION,
             )
-    lo = max((r["earliest"] for r in rows if r["earliest"] is not None), default=None)
-    hi = min((r["latest"] for r in rows if r["latest"] is not None), default=None)
-    if lo and hi and lo > hi:
-        implies = "the clues contradict each other: no date fits them all"
-    elif lo or hi:
-        implies = (
-            f"published between {_fmt_date(lo) if lo else 'any earlier date'} and"
-            f" {_fmt_date(hi) if hi else 'any later date'}"
-        )
-    else:
-        implies = "the text gives no clue to the date"
-    clue("all clues together", None, None, None, implies, lo, hi, "combined")
+
+    def interval(kinds):
+        chosen = [r for r in rows if r["evidence"] in kinds]
+        lo = max((r["earliest"] for r in chosen if r["earliest"] is not None), default=None)
+        hi = min((r["latest"] for r in chosen if r["latest"] is not None), default=None)
+        return lo, hi
+
+    def between(lo, hi):
+        if lo and hi and lo > hi:
+            return "the clues contradict each other: no date fits them all"
+        if lo and hi:
+            return f"published between {_fmt_date(lo)} and {_fmt_date(hi)}"
+        if lo or hi:
+            return f"published on or {'after' if lo else 'before'} {_fmt_date(lo or hi)}"
+        return "no clue to the date"
+
+    text_only = interval({TEXT})
+    knowledge = interval({TEXT, KNOWLEDGE, TEXT_AND_KNOWLEDGE})
+    lo, hi = interval({TEXT, KNOWLEDGE, TEXT_AND_KNOWLEDGE, ASSUMPTION})
+    parts = [f"from the text alone: {between(*text_only)}"]
+    if known:
+        parts.append(f"with outside knowledge ({table}): {between(*knowledge)}")
+    if any(r["evidence"] == ASSUMPTION for r in rows):
+        parts.append(f"adding the freshness assumption: {between(lo, hi)}")
+    clue("all clues together", None, None, None, "; ".join(parts), lo, hi, "combined", ALL)
     out = pd.DataFrame(rows)
     out.insert(0, "clue_id", range(len(out)))
     out = out.astype(
@@ -2494,6 +2774,7 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
             "sentence_id": "Int64",
             "start_char": "Int64",
             "end_char": "Int64",
+            "evidence": pd.CategoricalDtype(list(EVIDENCE)),
             "implies": "string",
             "rule": "string",
         }
@@ -2501,4 +2782,6 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
     for col in ("earliest", "latest"):
         out[col] = pd.to_datetime(out[col].astype(object).where(out[col].notna(), None))
     out.attrs["interval"] = (lo, hi)
+    out.attrs["interval_text"] = text_only
+    out.attrs["interval_knowledge"] = knowledge
     return out
