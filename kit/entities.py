@@ -73,8 +73,15 @@ How the kit finds them (the rules)
    An all-capitals dateline ("MARLOW HEIGHTS, Ohio -", "VELMONT --") is a
    name, and so is a full name the sentence calls a person ("Margaret Quinlan,
    an analyst at ...", when the article never writes "margaret" in lower
-   case). A single word linked to a person named elsewhere ("Biden was
-   briefed") is kept by the surname rule.
+   case), and so is a word before "'s mayor" or "'s residents" ("Talvik's
+   mayor said"). A single word linked to a person named elsewhere ("Biden was
+   briefed") is kept by the surname rule. A head word is evidence for itself
+   only where it stands alone: "the Port of Gdansk Authority" does not make a
+   headline's "Port" a name. Plural weekdays ("on Tuesdays") and common
+   technical words ("Wi-Fi") are never names (``entity_nonnames.txt``), and
+   the capitalised words of a short quoted title with a small word inside
+   ("Books on Wheels") are names only when the article writes them elsewhere
+   too ("Velmont" in "Born in Velmont").
 3. **Chunk** runs of name tokens with NLTK's :class:`~nltk.chunk.RegexpParser`
    (grammar :data:`GRAMMAR`): capitalised words, with "of", "for" or "&" inside
    only after a head word or a title ("Ministry of Interior", "Secretary of
@@ -94,15 +101,22 @@ How the kit finds them (the rules)
    only the names before them: "Ohio" in "the Ohio Attorney General's
    office"); ``lexicon:org``, ``lexicon:facility``, ``lexicon:location``,
    ``lexicon:event`` (the chunk's last head word decides: "Halvorsen Foods",
-   "Harbridge Rovers", "Philippine Red Cross"; an event word first decides
-   too: "Typhoon Kalani"); ``cue:org_noun`` ("al-Sumaria television",
-   "Kata'ib Hezbollah group", "the Save Our Births campaign");
+   "Harbridge Rovers", "Philippine Red Cross", "Daily Courier"; after "of",
+   a head word that ends the name decides: "Port of Gdansk Authority" is one
+   ORGANIZATION, with no nested GPE, by the longest-name guideline; an event
+   word first decides too: "Typhoon Kalani"); ``cue:org_noun``
+   ("al-Sumaria television", "Kata'ib Hezbollah group", "the Save Our Births
+   campaign"; not a full name whose appositive is a role, "Marta Kowalczyk,
+   the union's general secretary", nor an organisation noun that is a
+   possessor there);
    ``cue:dateline`` ("COLUMBUS, Ohio (AP) --", "VELMONT --");
    ``cue:role_before`` (a lower-case role before it: "spokesperson Adrienne
    Watson") and ``given_name`` for people; then the place cues:
    ``cue:place_noun`` ("the town of Malatya", "the port of Arica", "the
    island of Cebu" (a LOCATION), "Hillah city", "Iloilo City", "Iloilo
-   province", "Brackford council"), ``cue:region_after`` ("Muncie, Indiana":
+   province", "the Ostra region", "Brackford council", "Talvik's mayor",
+   "Velmar's residents"; "the Lenna valley", "desert", "river" and other
+   natural features give a LOCATION), ``cue:region_after`` ("Muncie, Indiana":
    a known state or country follows), ``cue:preposition`` ("in Dayton", "in
    La Paz", "near", "flew to Harbridge", "northern Panay"; not "from" before
    two words, "a goal from Tiago Silva", nor before a possessive, "in Volkov's
@@ -124,10 +138,17 @@ How the kit finds them (the rules)
    apostrophe); ``alias_lexicon`` (known aliases and transliterations:
    Kataib, Kataeb, Kata'ib Hezbollah); ``acronym_definition`` ("Popular
    Mobilization Units (PMU)", when the letters fit); ``also_known_as`` ("...,
-   also known as Hashd al-Sha’abi"); ``surname`` (a final part of a person's
+   also known as Hashd al-Sha’abi", "also known as the Harbour Union"; when
+   only one of the two names has a type from a lexicon or head word, that type
+   wins); ``surname`` (a final part of a person's
    full name, before or after it: "Austin", "Biden"; not a word the context
    calls a place, nor one followed by "said it" when an organisation has the
-   same word); ``org_short_form`` (the first or last word of an
+   same word); ``name_first_part`` (a word that no surname fits and that is the
+   first part of exactly one person's full name: "Li" for "Premier Li Qiang",
+   written family name first, or a first-name reference, "Ellen" for "Ellen
+   Markovic"; never when two people share that word, "Wang" after "Wang Yi"
+   and "Wang Hu", nor a word a lexicon, a place or organisation cue, or an
+   organisation's name claims); ``org_short_form`` (the first or last word of an
    organisation's name: "Halvorsen" for "Halvorsen Semiconductor Inc.",
    "Rovers" for "Harbridge Rovers", only when exactly one organisation fits
    and the context never calls the word a place: "Brackford" stays the town,
@@ -389,6 +410,14 @@ _OF_PLACE = {n: "GPE" for n in _PLACE_NOUNS | {"port", "people", "residents", "m
              "peninsula": "LOCATION", "coast": "LOCATION"}  # fmt: skip
 _PLACE_SUFFIXES = frozenset({"city", "province", "county", "prefecture", "governorate", "oblast", "borough"})
 _CIVIC_NOUNS = frozenset({"council", "councillors", "mayor", "residents"})  # "Brackford council"
+_LOCATION_NOUNS = frozenset(
+    {"valley", "valleys", "desert", "mountains", "hills", "plateau", "delta", "basin", "coast", "coastline",
+     "river", "lake", "peninsula", "plain", "plains", "highlands", "lowlands", "steppe", "gorge"}
+)  # fmt: skip  # "the Lenna valley": a place without a government (LOCATION)
+_PLACE_POSSESSED = frozenset(
+    {"mayor", "governor", "residents", "inhabitants", "population", "townspeople", "villagers", "council",
+     "councillors", "outskirts", "suburbs", "streets", "city", "town"}
+)  # fmt: skip  # "Talvik's mayor", "Velmar's residents": only a place has these
 _MOTION_VERBS = frozenset(
     {"flew", "fly", "flying", "travelled", "traveled", "travel", "went", "go", "returned", "return", "moved",
      "move", "drove", "drive", "headed", "came", "back", "trip", "journey", "road", "ferry", "flights"}
@@ -634,6 +663,8 @@ class _Sentence:
         # Head words decide organisations, facilities, places and events.
         first_conn = next((n for n in range(i, j) if toks[n].tag == "CONN"), j)
         heads = [n for n in range(i, first_conn) if toks[n].tag in _HEAD_TAGS]
+        if heads and first_conn < j and toks[j - 1].tag in _HEAD_TAGS:
+            heads.append(j - 1)  # a head word that ends the name decides: "Port of Gdansk Authority"
         if toks[i].tag == "EVTW" and j - i > 1:
             self.add(i, j, "EVENT", "lexicon:event")
             return
@@ -669,7 +700,15 @@ class _Sentence:
                 self.interpret(n, j, allow_title=False)
                 return
         before = self.tag(i - 1)
-        if self.org_cue(i, j):
+        # A full name with a role after it is a person, whatever organisation the role names:
+        # "Marta Kowalczyk, the union's general secretary".
+        full_name = (
+            toks[i].tag in ("GIVEN", "CAP")
+            and 2 <= j - i <= 3
+            and all(t in _PERSON_PART_TAGS for t in tags)
+            and bool(self.has_appositive(j))
+        )
+        if not full_name and self.org_cue(i, j):
             m = self.add(i, j, "ORGANIZATION", "cue:org_noun", pending=j - i == 1)
             m.cue_type = "ORGANIZATION"
             return
@@ -744,6 +783,10 @@ class _Sentence:
             return "GPE", "cue:place_noun"
         if self.key(j) in _PLACE_NOUNS or self.key(j) in _CIVIC_NOUNS:
             return "GPE", "cue:place_noun"
+        if self.key(j) in _LOCATION_NOUNS:
+            return "LOCATION", "cue:place_noun"
+        if self.tag(j) == "POS" and self.key(j + 1) in _PLACE_POSSESSED:
+            return "GPE", "cue:place_noun"
         if self.tag(j) == "CM" and self.tag(j + 1) in ("GEO", "KN") and self.tag(j + 2) != "POS":
             nxt = toks[j + 1]
             span = nxt.known or (j + 1, j + 2)
@@ -789,9 +832,9 @@ class _Sentence:
             return True  # "the Save Our Births campaign" (but "the Biden campaign" names a person)
         if self.tag(j) == "CM" and self.tag(j + 1) == "DT":
             window = [self.key(n) for n in range(j + 2, min(j + 7, len(self.toks)))]
-            for w in window:
-                if w in _ORG_NOUNS:
-                    return True
+            for w, nxt in pairwise([*window, ""]):
+                if w in _ORG_NOUNS and nxt != "'s":
+                    return True  # not a possessor: "the union's general secretary" is a role
                 if w in (",", ".", "said", "who", "which", "that"):
                     break
         return False
@@ -847,6 +890,8 @@ class _Sentence:
             elif (tg == "CM" and depth <= 0) or tg == "Q" or toks[end].key in _SAID:
                 break
             end += 1
+        if end == len(toks) and end - j <= _MAX_APPOSITIVE_TOKENS + 1 and toks[-1].key in (".", "!", "?"):
+            return end - 1  # the appositive ends the sentence: "..., the union's general secretary."
         if end - j > _MAX_APPOSITIVE_TOKENS or end >= len(toks) or toks[end].tag != "CM":
             if not (end < len(toks) and toks[end].key in _SAID):
                 return 0
@@ -941,14 +986,17 @@ class _Sentence:
                 ):
                     m.type, m.pending, m.found = long.type, False, "acronym_definition"
                     links.append((long, m, "acronym_definition"))
-            # "..., also known as X": X joins the nearest name before it (within five tokens).
+            # "..., also known as (the) X": X joins the nearest name before it (within five tokens).
+            end = n - 1 if self.key(n - 1) in _DETERMINERS else n
             for pattern in _AKA:
-                k = n - len(pattern)
-                if k >= 0 and tuple(self.key(x) for x in range(k, n)) == pattern:
+                k = end - len(pattern)
+                if k >= 0 and tuple(self.key(x) for x in range(k, end)) == pattern:
                     target = next(
                         (by_end[e] for e in range(k, k - 6, -1) if e in by_end and by_end[e] is not m), None
                     )
                     if target is not None:
+                        if target.found.startswith("shape") and not m.found.startswith(("shape", "cue")):
+                            target.type, target.pending = m.type, False  # the better-typed name decides
                         m.type, m.pending = target.type, False
                         if m.found.startswith(("shape", "cue")):
                             m.found = "also_known_as"
@@ -1070,7 +1118,19 @@ def _sentences(article) -> tuple[list[_Sentence], int]:
             if (toks[0].tag == "CAP" and toks[n - 1].tag in _HEAD_TAGS) or toks[0].tag == "EVTW":
                 toks[0].doubtful = False
     # Evidence for doubtful capitals: the word is capitalised elsewhere in mid-sentence.
-    confirmed = {t.key for s in sentences for t in s.toks if not t.doubtful and t.text[:1].isupper()}
+    # A head word counts only when it stands alone: "the Port of Gdansk Authority" is no
+    # evidence that a headline's "Port" is a name.
+    confirmed = {
+        t.key
+        for s in sentences
+        for n, t in enumerate(s.toks)
+        if not t.doubtful
+        and t.text[:1].isupper()
+        and not (
+            t.tag in _HEAD_TAGS - {"EVTW"}  # a storm word before its name is evidence ("Typhoon Kalani")
+            and (s.tag(n - 1) in _NAME_TAGS or s.tag(n + 1) in _NAME_TAGS or s.tag(n + 1) == "CONN")
+        )
+    }
     for s, part in zip(sentences, parts):
         toks = s.toks
         n = 0  # a dateline: "COLUMBUS, Ohio (AP) --", "MARLOW HEIGHTS, Ohio -", "VELMONT --"
@@ -1093,6 +1153,15 @@ def _sentences(article) -> tuple[list[_Sentence], int]:
             and 1 < n <= 3
             and all(t.tag in ("CAP", "GIVEN") for t in toks[1:n])
             and (s.key(n) in _SAID or s.has_appositive(n))
+        ):
+            toks[0].doubtful = False
+        if (  # "Talvik's mayor said ...": only a place has a mayor
+            len(toks) > 2
+            and toks[0].doubtful
+            and toks[0].tag == "CAP"
+            and toks[0].key not in lower
+            and toks[1].tag == "POS"
+            and toks[2].key in _PLACE_POSSESSED
         ):
             toks[0].doubtful = False
         for t in s.toks:
@@ -1126,6 +1195,42 @@ def _mark_known_phrases(s: _Sentence) -> None:
                 break
         else:
             n += 1
+
+
+_MAX_QUOTED_TITLE = 8  # tokens
+
+
+def _quoted_titles(s: _Sentence) -> set[int]:
+    """The tokens of short Title Case phrases in quotation marks with a small word inside
+    ("Books on Wheels", "Gone with the Wind"): titles of works or programmes, whose
+    capitalised words are names only when the article writes them elsewhere too ("Velmont"
+    in "Born in Velmont") or a lexicon or head word knows them."""
+    toks = s.toks
+    found: set[int] = set()
+    n = 0
+    while n < len(toks):
+        if toks[n].tag != "Q" or toks[n].text not in _OPEN_QUOTES:
+            n += 1
+            continue
+        end = n + 1
+        while end < len(toks) and end - n <= _MAX_QUOTED_TITLE + 1 and toks[end].tag != "Q":
+            end += 1
+        inside = toks[n + 1 : end]
+        if end >= len(toks) or not inside or len(inside) > _MAX_QUOTED_TITLE:
+            n = end
+            continue
+        small = [t for t in inside if t.text[:1].islower()]
+        if (
+            inside[0].text[:1].isupper()
+            and small
+            and all(t.key in stopwords() for t in small)
+            and all(t.text[:1].isalpha() for t in inside)
+            and all(t.tag in ("CAP", "O", "CONN", "AND", "DT", "PRT") for t in inside)
+            and not any(t.known for t in inside)
+        ):
+            found.update(range(n + 1, end))
+        n = end + 1
+    return found
 
 
 def _mark_inside_words(s: _Sentence) -> None:
@@ -1212,8 +1317,21 @@ def _mentions(article) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
     sentences, skipped = _sentences(article)
     mentions: list[_Mention] = []
     local_links = []
+    titles = []
     for s in sentences:
         _mark_known_phrases(s)
+        titles.append(_quoted_titles(s))
+    outside = {
+        t.key
+        for s, inside in zip(sentences, titles)
+        for n, t in enumerate(s.toks)
+        if t.tag == "CAP" and not t.doubtful and n not in inside
+    }
+    for s, inside in zip(sentences, titles):
+        for n in inside:
+            if s.toks[n].tag == "CAP" and s.toks[n].key not in outside:
+                s.toks[n].tag = "O"  # "Wheels" in "Books on Wheels" (but "Velmont" in "Born in Velmont")
+    for s in sentences:
         _mark_inside_words(s)
         skipped += _chunk(s)
         s.hyphen_parts()
@@ -1277,11 +1395,14 @@ def _resolve(article) -> tuple[list[_Mention], list[int], list[str], list[str]]:
 
     # The surname rule: a single word that is the last part of a person's full name.
     by_suffix: dict[str, list[int]] = defaultdict(list)  # "austin" -> [index of "lloyd austin"]
+    by_prefix: dict[str, list[int]] = defaultdict(list)  # "li" -> [index of "li qiang"]
     for n, m in enumerate(mentions):
         if m.type == "PERSON" and not m.pending and " " in forms[n]:
             words = forms[n].split()
             for k in range(1, len(words)):
                 by_suffix[" ".join(words[k:])].append(n)
+            if _key(words[0]) not in _PARTICLES:
+                by_prefix[words[0]].append(n)
     for n, m in enumerate(mentions):
         if m.type == "NORP" or m.found in ("lexicon:alias", "lexicon:demonym", "hyphen_part"):
             continue
@@ -1294,13 +1415,26 @@ def _resolve(article) -> tuple[list[_Mention], list[int], list[str], list[str]]:
         if m.pending and m.cue_type == "ORGANIZATION" and forms[n] in by_part:
             continue  # "Halvorsen said it would ...": the company, not Ingrid Halvorsen
         candidates = [p for p in by_suffix.get(forms[n], ()) if p != n]
+        rule = "surname"
+        if (
+            not candidates
+            and not m.found.startswith("lexicon:")
+            and m.cue_type in (None, "PERSON")
+            and forms[n] not in by_part  # "Halvorsen" may be the company "Halvorsen Semiconductor"
+        ):
+            # The first part of one person's full name: "Li" for "Premier Li Qiang" (family
+            # name first), "Ivo" for "Ivo Marsh"; never when two people share that first word.
+            candidates = [p for p in by_prefix.get(forms[n], ()) if p != n]
+            if len({forms[p] for p in candidates}) != 1:
+                candidates = []
+            rule = "name_first_part"
         if not candidates:
             continue
         before = [p for p in candidates if p < n]
         target = before[-1] if before else candidates[0]
         m.type, m.pending = "PERSON", False
-        m.found = m.found if m.found.startswith(("title", "cue:role", "cue:said")) else "surname"
-        links.append((target, n, "surname"))
+        m.found = m.found if m.found.startswith(("title", "cue:role", "cue:said")) else rule
+        links.append((target, n, rule))
     # The short-form rule, for a single word that no stronger rule typed and that stands for
     # one organisation or event only (never a word the context calls a place).
     for n, m in enumerate(mentions):
