@@ -42,6 +42,7 @@ def run(n: int, jobs: int, repeat: int) -> list[float]:
             )
             elapsed = time.perf_counter() - start
             assert len({r.student for r in rows}) == n
+            assert not any(r.status in ("grader_error", "kernel_died") for r in rows)
             rates.append(60 * n / elapsed)
     return rates
 
@@ -51,7 +52,9 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=1)
     args = parser.parse_args()
-    print(f"sandbox: {'unshare (user, mount, net namespaces)' if grading.sandbox_available() else 'none'}")
+    print(
+        f"sandbox: {'unshare (user, mount, net, pid namespaces)' if grading.sandbox_available() else 'none'}"
+    )
     for jobs in (1, 2):
         rates = run(args.n, jobs, args.repeat)
         print(

@@ -32,6 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--no-execute", action="store_true", help="write the solution notebooks without running them"
     )
+    build.add_argument(
+        "--update-keys",
+        action="store_true",
+        help="first recompute each question's answer key from its solution (after the tables change)",
+    )
 
     grade = sub.add_parser("grade", help="grade a folder of submitted notebooks")
     grade.add_argument(
@@ -89,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         if args.command == "build-exercises":
+            if args.update_keys:
+                grading.update_keys(args.source, names=args.names or None)
             written = grading.build_exercises(
                 args.source, args.out, names=args.names or None, execute=not args.no_execute
             )
@@ -120,6 +127,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"Graded {students} submissions; wrote {args.out}/gradebook.csv, summary.csv, lms.csv, feedback/"
         )
+        failed = sorted({r.student for r in rows if r.status == "grader_error"})
+        if failed:
+            print(
+                f"kit grade: the grader itself failed on {len(failed)} submission(s) ({', '.join(failed)});"
+                " their rows say grader_error. Re-run kit grade for them (see docs/instructors.md).",
+                file=sys.stderr,
+            )
         return 0
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"kit {args.command}: {exc}", file=sys.stderr)

@@ -80,23 +80,33 @@ cell id ``q1-answer`` or by the tags ``answer`` and ``q1``) into the source's
 own cells, runs the result in a fresh kernel in its own subprocess, one cell
 at a time as ``pytest --nbval-lax`` does (an error fails that cell and the
 next cells still run), with a time limit per cell and for the whole
-notebook, a memory limit (``RLIMIT_AS``) and a cap on each cell's output.
-On Linux it runs the kernel under ``unshare --user --mount --net``: no
-network, the kit and the Python environment mounted read-only, and the
-exercises folder (with the hidden tests), the submissions and the output
-folder hidden under empty mounts; where ``unshare`` is not allowed it runs
-without that sandbox and says so. Each answer comes back as JSON (never
+notebook, a memory limit (``RLIMIT_AS``) and a cap on each cell's output
+(stderr is not counted). On Linux it runs the kernel under ``unshare`` with
+its own user, mount, network and PID namespaces: no network; every process
+an answer starts dies with the submission; only the Python environment, the
+``kit`` package and the seeds are visible (read-only), the rest of the
+checkout, ``/tmp``, the home folder, the submissions and the output folder
+are empty mounts; everything is read-only but a private ``/tmp``. Where
+``unshare`` is not allowed it runs without that sandbox and says so
+(see docs/instructors.md, "The sandbox"). Each answer comes back as JSON (never
 pickle), and the public and hidden tests run in the grader's own process on
 the decoded plain values, so an answer whose ``__eq__`` always says True,
 or a cell that patches the checker, gains nothing. Warnings and stderr never
 cost points.
 
+Points: public tests are gatekeepers worth nothing on their own (an answer
+that fails one earns 0); the points come from the hidden tests, shared by
+their ``weight``. A question may carry an answer ``key`` (a salted
+:func:`fingerprint` of the right answer) that adds a public check telling a
+right value from a wrong one, so ``pytest --nbval-lax`` fails on a wrong
+answer, naming the question; it earns nothing itself.
+
 Each question of each submission gets one gradebook row with a *status*:
 
 =====================  ====================================================
 ``passed``             every test passed
-``partial``            some tests passed (points in proportion)
-``failed``             an answer, but no test passed
+``partial``            the public checks and some hidden tests passed
+``failed``             a public check failed, or no hidden test passed
 ``unanswered``         the answer is still ``...``
 ``missing``            no answer cell for this question in the submission
 ``error``              the answer cell raised an exception
@@ -104,6 +114,8 @@ Each question of each submission gets one gradebook row with a *status*:
 ``output_too_large``   the answer cell printed more than the output limit
 ``unreadable``         the answer is not plain data the grader can read
 ``kernel_died``        the kernel died (memory limit, crash) or was stuck
+``grader_error``       the grader itself failed (not the student's fault):
+                       re-run ``kit grade`` for this submission
 ``invalid_json``       the submission file is not valid JSON
 ``not_a_notebook``     valid JSON, but not a Jupyter notebook
 =====================  ====================================================
@@ -137,6 +149,7 @@ __all__ = [
     "Question",
     "build_exercises",
     "check",
+    "fingerprint",
     "from_plain",
     "grade",
     "question",
@@ -177,6 +190,7 @@ STATUSES = (
     "output_too_large",
     "unreadable",
     "kernel_died",
+    "grader_error",
     "invalid_json",
     "not_a_notebook",
 )
@@ -197,6 +211,8 @@ class _Test:
     hint: str
     func: Callable[[Any], Any]
     hidden: bool
+    weight: float = 1
+    gate: bool = True  # a public test the answer must pass before hidden tests earn points
 
 
 @dataclasses.dataclass
@@ -212,27 +228,39 @@ class Question:
     points: float = 1
     hidden_declared: int = 0
     tests: list[_Test] = dataclasses.field(default_factory=list)
+    key: str | None = None
 
-    def _add(self, hint: str, *, hidden: bool) -> Callable[[Callable], Callable]:
+    def _add(self, hint: str, *, hidden: bool, weight: float = 1) -> Callable[[Callable], Callable]:
         if not isinstance(hint, str) or not hint.strip():
             raise TypeError(
                 f"{self.id}: a test needs a hint, the sentence a student reads when it fails."
                 f' Write @{self.id}.public("Give a whole number, such as len(table).").'
             )
 
+        if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not weight > 0:
+            raise ValueError(f"{self.id}: weight={weight!r} must be a positive number.")
+
         def decorate(func: Callable) -> Callable:
-            self.tests.append(_Test(func.__name__, hint.strip(), func, hidden))
+            self.tests.append(_Test(func.__name__, hint.strip(), func, hidden, weight))
             return func
 
         return decorate
 
     def public(self, hint: str) -> Callable[[Callable], Callable]:
-        """Decorate a public test; ``hint`` is shown to the student when it fails."""
+        """Decorate a public test (a gatekeeper); ``hint`` is shown to the student when it fails.
+
+        Public tests earn nothing on their own: an answer must pass them all
+        before its hidden tests earn points.
+        """
         return self._add(hint, hidden=False)
 
-    def hidden(self, hint: str) -> Callable[[Callable], Callable]:
-        """Decorate a hidden test; only ``hint`` is ever shown, never its code or values."""
-        return self._add(hint, hidden=True)
+    def hidden(self, hint: str, *, weight: float = 1) -> Callable[[Callable], Callable]:
+        """Decorate a hidden test worth ``weight`` shares of the points; only ``hint`` is ever shown."""
+        return self._add(hint, hidden=True, weight=weight)
+
+    def _ordered_tests(self) -> list[_Test]:
+        # Shape checks first, then the answer-key check, then the hidden tests.
+        return sorted(self.tests, key=lambda t: (t.hidden, not t.gate))
 
     def run(self, answer: Any, *, which: str = "all") -> list[tuple[_Test, bool, str]]:
         """Run the tests on a plain answer; return (test, passed, message) triples.
@@ -241,7 +269,7 @@ class Question:
         or its hint; a failed hidden test's message is always its hint.
         """
         results = []
-        for test in self.tests:
+        for test in self._ordered_tests():
             if which != "all" and test.hidden != (which == "hidden"):
                 continue
             try:
@@ -260,7 +288,51 @@ class Question:
 _REGISTRY: dict[str, Question] = {}
 
 
-def question(qid: str, *, answer: str, points: float = 1, hidden: int = 0) -> Question:
+KEY_HINT = (
+    "The value is not right yet: its fingerprint does not match the answer key's."
+    " Re-read the question; the hints of the other checks say what to look at."
+)
+
+
+def fingerprint(value: Any, salt: str) -> str:
+    """A salted hash of an answer's normalised plain value (for answer-key checks).
+
+    The value is normalised first: numbers become floats rounded to 4 places,
+    a DataFrame keeps only its columns and rows (not its dtypes or index), a
+    Series its values and index. Lists keep their order.
+
+    Examples
+    --------
+    >>> fingerprint(3, "q1:n") == fingerprint(3.00001, "q1:n") != fingerprint(4, "q1:n")
+    True
+    >>> len(fingerprint([1, 2], "q2:ids"))
+    16
+    """
+    norm = _normalise(to_plain(value))
+    text = json.dumps(norm, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(f"kit-key:{salt}:{text}".encode()).hexdigest()[:16]
+
+
+def _normalise(value: Any) -> Any:
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return round(float(value), 4) + 0.0
+    if isinstance(value, list):
+        return [_normalise(v) for v in value]
+    if isinstance(value, dict):
+        kind = value.get(_TABLE_KEY)
+        if kind == "DataFrame":
+            return {"columns": value["columns"], "data": _normalise(value["data"])}
+        if kind == "Series":
+            return {"index": _normalise(value.get("index")), "data": _normalise(value["data"])}
+        return {k: _normalise(v) for k, v in value.items()}
+    return value
+
+
+def question(
+    qid: str, *, answer: str, points: float = 1, hidden: int = 0, key: str | None = None
+) -> Question:
     """Declare a question: its id, the variable holding the answer, its points.
 
     Parameters
@@ -270,9 +342,16 @@ def question(qid: str, *, answer: str, points: float = 1, hidden: int = 0) -> Qu
     answer
         The name of the variable the student assigns (``"n_sentences"``).
     points
-        The question's points; tests share them equally.
+        The question's points. They come from the hidden tests only, shared
+        by their ``weight``; the public tests are gatekeepers worth nothing on
+        their own (an answer that fails one earns 0).
     hidden
         How many hidden tests the grader runs (the build checks the count).
+    key
+        The answer key: :func:`fingerprint` of the right answer with the salt
+        ``"<qid>:<answer>"``. It adds a public check that tells a right value
+        from a wrong one without showing it (so nbval fails on a wrong value);
+        it earns nothing at grading.
 
     Examples
     --------
@@ -293,7 +372,19 @@ def question(qid: str, *, answer: str, points: float = 1, hidden: int = 0) -> Qu
             f"{qid}: answer={answer!r} must be the name of the answer variable,"
             ' as in question("q1", answer="n_sentences").'
         )
-    q = Question(qid, answer, points, hidden)
+    q = Question(qid, answer, points, hidden, key=key)
+    if key is not None:
+        if not (isinstance(key, str) and re.fullmatch(r"[0-9a-f]{16}", key)):
+            raise ValueError(
+                f"{qid}: key={key!r} is not a fingerprint; write"
+                f' key=kit.grading.fingerprint(<right answer>, "{qid}:{answer}").'
+            )
+        salt = f"{qid}:{answer}"
+
+        def matches_the_answer_key(value: Any) -> bool:
+            return fingerprint(value, salt) == key
+
+        q.tests.append(_Test("matches_the_answer_key", KEY_HINT, matches_the_answer_key, False, 1, False))
     _REGISTRY[qid] = q
     return q
 
@@ -420,13 +511,19 @@ _TABLE_KEY = "__kit_table__"
 
 
 def to_plain(value: Any, _depth: int = 0) -> Any:
-    """Turn an answer into plain JSON data, using only the built-in types' own methods.
+    """Turn an answer into plain JSON data, read through the base types' own methods.
 
     Numbers, text, ``None``, lists, tuples, sets (sorted), dicts with text
     keys, dates (ISO text), NumPy scalars and arrays, and pandas Series and
-    DataFrames (values, columns, index and dtypes) are accepted. Subclasses
-    are read through their base type, so an ``int`` whose ``__eq__`` lies
-    arrives as a plain ``int``. Anything else raises :class:`UnreadableAnswer`.
+    DataFrames (values, columns, index and dtypes) are accepted. A subclass
+    of a built-in type is read with the base type's methods called directly
+    (``int.__index__``, ``str.__str__``, ``list.__len__`` and
+    ``list.__getitem__``, ``dict.items``, ``set.__iter__``), never with
+    methods the subclass overrides, so an ``int`` whose ``__eq__`` lies
+    arrives as a plain ``int`` and a ``list`` whose ``__iter__`` lies arrives
+    with its real items. NumPy arrays are read with ``ndarray.tolist``, and a
+    pandas object is first copied into a plain ``DataFrame`` or ``Series``.
+    Anything else raises :class:`UnreadableAnswer`.
 
     Examples
     --------
@@ -456,13 +553,16 @@ def to_plain(value: Any, _depth: int = 0) -> Any:
     if isinstance(value, str):
         return str.__str__(value)
     if isinstance(value, (list, tuple)):
-        return [to_plain(v, _depth + 1) for v in list.__iter__(list(value))]
+        base = list if isinstance(value, list) else tuple
+        n = base.__len__(value)
+        return [to_plain(base.__getitem__(value, i), _depth + 1) for i in range(n)]
     if isinstance(value, (set, frozenset)):
-        items = [to_plain(v, _depth + 1) for v in value]
+        base_set = set if isinstance(value, set) else frozenset
+        items = [to_plain(v, _depth + 1) for v in base_set.__iter__(value)]
         return sorted(items, key=lambda v: json.dumps(v, sort_keys=True))
     if isinstance(value, dict):
         out = {}
-        for k, v in dict.items(value):
+        for k, v in list(dict.items(value)):
             key = to_plain(k, _depth + 1)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
                 raise UnreadableAnswer(
@@ -472,16 +572,20 @@ def to_plain(value: Any, _depth: int = 0) -> Any:
         return out
     import datetime as dt
 
-    if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return value.isoformat()
+    if isinstance(value, dt.datetime):
+        return dt.datetime.isoformat(value)
+    if isinstance(value, dt.date):
+        return dt.date.isoformat(value)
+    if isinstance(value, dt.time):
+        return dt.time.isoformat(value)
     module = type(value).__module__.split(".")[0]
     if module == "numpy":
         import numpy as np
 
         if isinstance(value, np.ndarray):
-            return [to_plain(v, _depth + 1) for v in value.tolist()]
+            return [to_plain(v, _depth + 1) for v in np.ndarray.tolist(value)]
         if isinstance(value, np.generic):
-            return to_plain(value.item(), _depth + 1)
+            return to_plain(np.generic.item(value), _depth + 1)
     if module == "pandas":
         import pandas as pd
 
@@ -957,6 +1061,49 @@ def _notebook_text(nb: Any) -> str:
     return text if text.endswith("\n") else text + "\n"
 
 
+def update_keys(source_dir: str | Path = "exercises/source", *, names: Sequence[str] | None = None) -> dict:
+    """Recompute every question's answer ``key`` from its solution and write it into the source.
+
+    Runs each source notebook's setup and answer cells in this process (as
+    the solution does), takes :func:`fingerprint` of each answer, and sets
+    ``key="..."`` in the ``question(...)`` call. Run it (``python -m kit
+    build-exercises --update-keys``) after the kit's tables change, then
+    review the diff: a changed key means the right answer changed.
+
+    Returns
+    -------
+    dict
+        ``{exercise: {qid: key}}``.
+    """
+    import nbformat
+
+    out: dict[str, dict[str, str]] = {}
+    for path in sorted(Path(source_dir).glob("*.ipynb")):
+        if names and path.stem not in names:
+            continue
+        nb = nbformat.read(str(path), as_version=4)
+        ns: dict[str, Any] = {"__name__": "kit_exercise_keys"}
+        with contextlib.redirect_stdout(io.StringIO()):
+            for cell in nb.cells:
+                if cell.cell_type == "code" and _role(cell)[1] in (None, "answer"):
+                    exec(compile(_source(cell), str(path), "exec"), ns)
+        keys = out.setdefault(path.stem, {})
+        for cell in nb.cells:
+            qid, role = _role(cell)
+            if role != "public-tests":
+                continue
+            src = _source(cell)
+            m = re.search(rf'question\(\s*"{qid}"\s*,\s*answer="(\w+)"', src)
+            if not m or m.group(1) not in ns:
+                continue
+            key = fingerprint(ns[m.group(1)], f"{qid}:{m.group(1)}")
+            keys[qid] = key
+            call = re.compile(rf'(question\(\s*"{qid}"[^)]*?)(,\s*key="[0-9a-f]*")?\)')
+            cell.source = call.sub(lambda mm, key=key: f'{mm.group(1)}, key="{key}")', src, count=1)
+        nbformat.write(nb, str(path))
+    return out
+
+
 def build_exercises(
     source_dir: str | Path = "exercises/source",
     out_dir: str | Path = "exercises",
@@ -1168,21 +1315,46 @@ def _evaluate(
             results.append(GradeResult(student, qid, 0, points, *fail))
             continue
         value = from_plain(record["value"])
-        outcomes = questions[qid].run(value)
-        total = len(outcomes)
-        passed = sum(ok for _, ok, _ in outcomes)
-        n_pub = sum(not t.hidden for t, _, _ in outcomes)
-        ok_pub = sum(ok for t, ok, _ in outcomes if not t.hidden)
-        ok_hid = passed - ok_pub
-        score = round(points * passed / total, 2) if total else 0
-        status = "passed" if passed == total else ("partial" if passed else "failed")
-        summary = f"public {ok_pub}/{n_pub}"
-        if total - n_pub:
-            summary += f", hidden {ok_hid}/{total - n_pub}"
-        msgs = [m if not t.hidden else f"a hidden test failed: {m}" for t, ok, m in outcomes if not ok]
-        message = summary + " passed" + (": " + "; ".join(msgs) if msgs else "")
+        score, status, message, msgs = _score(questions[qid].run(value), points)
         results.append(GradeResult(student, qid, score, points, status, message, tuple(msgs)))
     return results
+
+
+def _score(outcomes: list[tuple[_Test, bool, str]], points: float) -> tuple[float, str, str, list[str]]:
+    """Points, status, message and failure hints of one answer's test outcomes.
+
+    Public shape checks are gatekeepers: if one fails the answer earns 0.
+    Otherwise the points are shared by the hidden tests in proportion to
+    their weights (the answer-key check earns nothing on its own).
+
+    >>> t = lambda hidden, gate=True, w=1: _Test("t", "hint", len, hidden, w, gate)
+    >>> _score([(t(False), True, ""), (t(True, w=3), True, ""), (t(True), False, "h")], 2)[:2]
+    (1.5, 'partial')
+    >>> _score([(t(False), False, "shape"), (t(True), True, "")], 2)[:2]
+    (0, 'failed')
+    """
+    public = [(t, ok, m) for t, ok, m in outcomes if not t.hidden]
+    hidden = [(t, ok, m) for t, ok, m in outcomes if t.hidden]
+    gates_ok = all(ok for t, ok, _ in public if t.gate)
+    total_w = sum(t.weight for t, _, _ in hidden)
+    if not gates_ok:
+        score: float = 0
+    elif total_w:
+        score = round(points * sum(t.weight for t, ok, _ in hidden if ok) / total_w, 2)
+    else:
+        score = points if all(ok for _, ok, _ in public) else 0
+    if score >= points and all(ok for _, ok, _ in hidden):
+        status = "passed"
+    else:
+        status = "partial" if score > 0 else "failed"
+    summary = f"public {sum(ok for _, ok, _ in public)}/{len(public)}"
+    if hidden:
+        summary += f", hidden {sum(ok for _, ok, _ in hidden)}/{len(hidden)}"
+    msgs = [m if not t.hidden else f"a hidden test failed: {m}" for t, ok, m in outcomes if not ok]
+    if not gates_ok:
+        msgs.append("No points until every public check passes (the hidden tests earn the points).")
+    message = summary + " passed" + (": " + "; ".join(msgs) if msgs else "")
+    return score, status, message, msgs
 
 
 _UNANSWERED = "No answer yet: the answer cell still has its ... (replace it with your code)."
@@ -1191,7 +1363,7 @@ _UNANSWERED = "No answer yet: the answer cell still has its ... (replace it with
 def _run_failure(qid: str, cell: dict | None, record: dict | None, run: dict) -> tuple[str, str] | None:
     """The status and message when the answer cell or its recording failed, else None."""
     if run.get("fatal"):
-        return "kernel_died", run["fatal"]
+        return "grader_error", run["fatal"]
     if cell is None:
         return (
             "kernel_died",
@@ -1212,9 +1384,7 @@ def _run_failure(qid: str, cell: dict | None, record: dict | None, run: dict) ->
     if st == "dead":
         return "kernel_died", f"The kernel died while running the answer cell for {qid} (out of memory?)."
     if st == "error":
-        return "error", f"The answer cell raised {cell['ename']}: {_HEX_ADDRESS.sub('', cell['evalue'])}"[
-            :500
-        ]
+        return "error", f"The answer cell raised {cell['ename']}{_short_evalue(cell['evalue'])}"
     if record is None:
         return (
             "kernel_died",
@@ -1227,6 +1397,32 @@ def _run_failure(qid: str, cell: dict | None, record: dict | None, run: dict) ->
     if record["status"] != "ok":
         return "unreadable", record.get("message", "The answer could not be read.")
     return None
+
+
+MAX_ERROR_CHARS = 80
+"""How much of an exception's message reaches the feedback: its first line, cut to this."""
+
+
+def _short_evalue(evalue: str) -> str:
+    """``": <first line, cut>"`` of an exception message, or ``""``.
+
+    Feedback never carries more than a short first line of what a cell raised,
+    so a cell cannot smuggle file contents out through an exception.
+
+    >>> _short_evalue("x" * 100 + "\\nsecret")
+    ': xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'
+    """
+    lines = _HEX_ADDRESS.sub("", str(evalue)).strip().splitlines()
+    first = lines[0].strip() if lines else ""
+    if not first:
+        return ""
+    return ": " + (first if len(first) <= MAX_ERROR_CHARS else first[:MAX_ERROR_CHARS] + "...")
+
+
+_GRADER_ERROR = (
+    "The grader failed on this submission, not the student ({}). Re-run `kit grade` for this"
+    " student; if it fails again, see docs/instructors.md, 'When the grader fails'."
+)
 
 
 _QUESTION_CACHE: dict[str, dict[str, Question]] = {}
@@ -1262,19 +1458,62 @@ class _Undefined:
 _UNDEFINED = _Undefined()
 
 
+_UNSHARE = [
+    "unshare",
+    "--user",
+    "--map-root-user",
+    "--mount",
+    "--net",
+    "--pid",
+    "--fork",
+    "--kill-child",
+    "--mount-proc",
+]
+"""The sandbox: own user, mount, network and PID namespaces; every process dies with the runner."""
+
+
 def sandbox_available() -> bool:
-    """True when ``unshare`` can give the kernel its own user, mount and network namespaces."""
+    """True when ``unshare`` can give the kernel its own user, mount, network and PID namespaces."""
     if sys.platform != "linux" or not shutil.which("unshare"):
         return False
     try:
-        proc = subprocess.run(
-            ["unshare", "--user", "--map-root-user", "--mount", "--net", "true"],
-            capture_output=True,
-            timeout=10,
-        )
+        proc = subprocess.run([*_UNSHARE, "true"], capture_output=True, timeout=10)
     except (OSError, subprocess.TimeoutExpired):
         return False
     return proc.returncode == 0
+
+
+def _sandbox_paths(hide: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(keep, mask): folders the kernel sees read-only, and folders it sees as empty.
+
+    The kernel needs the Python environment, the ``kit`` package folder and
+    the bundled seeds; everything else of the checkout (``.git``, ``tests/``,
+    ``exercises/``, ``evaluation/``), the shared ``/tmp``, the home folder,
+    the submissions and the output folder are covered by empty mounts.
+    """
+    from kit.loading import seeds_dir
+
+    root = _kit_root()
+    mask = {str(root), "/tmp", str(Path.home()), *hide}
+    mask = {str(Path(m).resolve()) for m in mask if m and Path(m).is_dir() and str(Path(m).resolve()) != "/"}
+    keep = {str(root / "kit"), sys.prefix, sys.base_prefix, sys.exec_prefix}
+    with contextlib.suppress(Exception):
+        keep.add(str(seeds_dir()))
+    for entry in sys.path:
+        if entry and Path(entry).is_dir():
+            keep.add(entry)
+    resolved = set()
+    for k in keep:
+        r = str(Path(k).resolve())
+        # Never keep a folder that holds a masked one (the checkout root itself, "/").
+        if Path(r).is_dir() and not any(m == r or m.startswith(r.rstrip("/") + "/") for m in mask):
+            resolved.add(r)
+    return sorted(resolved), sorted(mask)
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pid, signal.SIGKILL)
 
 
 def _limit_memory(memory_mb: int) -> Callable[[], None]:
@@ -1312,36 +1551,35 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
                 )
     n_answers = sum(c["kind"] == "answer" for c in cells)
     wall = limits.wall_time or (60 + limits.cell_timeout * (n_answers + 2))
-    with tempfile.TemporaryDirectory(prefix="kit-grade-") as tmp:
+    use_sandbox = limits.sandbox == "on" or (limits.sandbox == "auto" and _sandbox_ok())
+    with tempfile.TemporaryDirectory(prefix="kit-grade-", ignore_cleanup_errors=True) as tmp:
         tmp = Path(tmp)
-        work = tmp / "work"
-        work.mkdir()
+        # In the sandbox the kernel gets a private tmpfs on /tmp: its work folder,
+        # home, runtime folder (connection file) and IPython folder live there,
+        # out of reach of every other submission.
+        base = Path("/tmp") if use_sandbox else tmp
         job = {
             "cells": cells,
             "cell_timeout": limits.cell_timeout,
             "max_output_bytes": limits.max_output_bytes,
-            "workdir": str(work),
+            "workdir": str(base / "work"),
+            "base": str(base),
         }
+        if use_sandbox:
+            job["keep"], job["mask"] = _sandbox_paths(limits.hide)
         job_path = tmp / "job.json"
         job_path.write_text(json.dumps(job))
         cmd = [sys.executable, "-m", "kit.grading", "_run", str(job_path)]
-        use_sandbox = limits.sandbox == "on" or (limits.sandbox == "auto" and _sandbox_ok())
         if use_sandbox:
-            mounts = []
-            for d in sorted({str(_kit_root()), sys.prefix, sys.base_prefix}):
-                if Path(d).is_dir():
-                    mounts += ["--readonly", d]
-            for d in sorted(set(limits.hide)):
-                if Path(d).is_dir():
-                    mounts += ["--hide", d]
-            cmd = ["unshare", "--user", "--map-root-user", "--mount", "--net", *cmd, *mounts]
+            cmd = [*_UNSHARE, *cmd]
         env = _kernel_env(
             {
-                "HOME": str(tmp),
-                "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
-                "JUPYTER_DATA_DIR": str(tmp / "data"),
-                "IPYTHONDIR": str(tmp / "ipython"),
-                "MPLCONFIGDIR": str(tmp / "mpl"),
+                "HOME": str(base / "home"),
+                "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
+                "JUPYTER_DATA_DIR": str(base / "data"),
+                "IPYTHONDIR": str(base / "ipython"),
+                "MPLCONFIGDIR": str(base / "mpl"),
+                "TMPDIR": str(base),
                 "OPENBLAS_NUM_THREADS": "1",
                 "OMP_NUM_THREADS": "1",
                 "MKL_NUM_THREADS": "1",
@@ -1355,7 +1593,7 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            cwd=str(work),
+            cwd=str(tmp),
             env=env,
             start_new_session=True,
             preexec_fn=_limit_memory(limits.memory_mb),
@@ -1364,13 +1602,15 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
         try:
             out, _ = proc.communicate(timeout=wall)
         except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(proc.pid, signal.SIGKILL)
+            _kill_group(proc.pid)
             out, _ = proc.communicate()
             stopped = f"the whole notebook ran longer than {wall:g} s and was stopped"
         finally:
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(proc.pid, signal.SIGKILL)
+            # Killing unshare kills the runner (PID 1 of the namespace, --kill-child),
+            # and with it every process the submission started, setsid or not.
+            _kill_group(proc.pid)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=10)
     result: dict = {"answers": {}, "records": {}, "fatal": None, "stopped": stopped}
     done = False
     for line in out.decode("utf-8", "replace").splitlines():
@@ -1385,13 +1625,11 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
         elif msg.get("kind") == "record":
             result["records"][msg["question"]] = msg
         elif msg.get("kind") == "setup" and msg.get("status") != "ok":
-            result["fatal"] = (
-                "The exercise's own setup cell failed in the grading kernel"
-                f" ({msg.get('ename')}: {msg.get('evalue')}); this is a problem with the grader's"
-                " environment, not with the submission."
+            result["fatal"] = _GRADER_ERROR.format(
+                f"the exercise's setup cell raised {msg.get('ename')}{_short_evalue(msg.get('evalue', ''))}"
             )
         elif msg.get("kind") == "fatal":
-            result["fatal"] = f"The grading kernel could not run: {msg.get('message')}"
+            result["fatal"] = _GRADER_ERROR.format(f"the grading kernel could not run: {msg.get('message')}")
         elif msg.get("kind") == "stopped":
             result["stopped"] = msg.get("message")
         elif msg.get("kind") == "done":
@@ -1423,17 +1661,20 @@ def _runner_main(argv: list[str]) -> int:
         out.write(json.dumps(msg) + "\n")
         out.flush()
 
-    job_path, rest = argv[0], argv[1:]
+    job_path = argv[0]
     job = json.loads(Path(job_path).read_text())
-    try:
-        _setup_mounts(rest)
-    except Exception as exc:
-        emit(kind="fatal", message=f"sandbox setup failed ({exc})")
-        return 1
-    os.chdir(job["workdir"])
     # Nothing the kernel can reach refers to the job file afterwards.
     with contextlib.suppress(OSError):
         os.unlink(job_path)
+    try:
+        if "mask" in job:
+            _setup_sandbox(job["keep"], job["mask"])
+        for sub in ("work", "home", "runtime", "ipython", "mpl", "data"):
+            os.makedirs(os.path.join(job["base"], sub), exist_ok=True)
+    except Exception as exc:
+        emit(kind="fatal", message=f"sandbox setup failed ({type(exc).__name__}: {exc})")
+        return 1
+    os.chdir(job["workdir"])
     try:
         _run_cells(job, emit)
     except Exception as exc:  # the kernel could not start, or died between cells
@@ -1442,24 +1683,71 @@ def _runner_main(argv: list[str]) -> int:
     return 0
 
 
-def _setup_mounts(args: list[str]) -> None:
-    pairs = list(zip(args[::2], args[1::2]))
-    if not pairs:
-        return
-    for flag, path in pairs:
-        if flag == "--readonly":
-            subprocess.run(["mount", "--bind", path, path], check=True, capture_output=True)
-            subprocess.run(["mount", "-o", "remount,bind,ro", path], check=True, capture_output=True)
-    hidden = sorted(path for flag, path in pairs if flag == "--hide")
-    # A folder inside another hidden folder is hidden already (and no longer reachable to mount on).
-    hidden = [p for p in hidden if not any(p != q and p.startswith(q.rstrip("/") + "/") for q in hidden)]
-    for path in hidden:
-        if path:
-            subprocess.run(
-                ["mount", "-t", "tmpfs", "-o", "size=16k,mode=0555", "kit-hidden", path],
-                check=True,
-                capture_output=True,
-            )
+_MS_RDONLY, _MS_NOSUID, _MS_NODEV, _MS_NOEXEC = 1, 2, 4, 8
+_MS_REMOUNT, _MS_BIND, _MS_REC = 32, 4096, 16384
+_MS_NOATIME, _MS_NODIRATIME, _MS_RELATIME = 1024, 2048, 1 << 21
+
+
+def _mount(source: str | None, target: str, fstype: str | None, flags: int, data: str | None = None) -> None:
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    enc = lambda v: v.encode() if v is not None else None  # noqa: E731
+    if libc.mount(enc(source), enc(target), enc(fstype), ctypes.c_ulong(flags), enc(data)) != 0:
+        err = ctypes.get_errno()
+        raise OSError(err, f"mount {target}: {os.strerror(err)}")
+
+
+def _mount_points() -> list[str]:
+    points = []
+    with open("/proc/self/mountinfo") as f:
+        for line in f:
+            field = line.split()[4]
+            points.append(re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), field))
+    return points
+
+
+def _setup_sandbox(keep: list[str], mask: list[str]) -> None:
+    """Empty mounts over ``mask`` (``keep`` bound back inside), then everything read-only but /tmp.
+
+    Runs as root of a fresh user namespace, in its own mount namespace, so
+    nothing here is seen outside the grading run.
+    """
+    fds = {k: os.open(k, os.O_PATH) for k in keep if os.path.isdir(k)}
+    me = os.getpid()
+    for m in sorted(mask, key=len):  # outer folders first; inner ones may be gone already
+        if not os.path.isdir(m):
+            continue
+        size = "256m" if m == "/tmp" else "1m"
+        _mount("kit-empty", m, "tmpfs", _MS_NOSUID | _MS_NODEV, f"size={size},mode=0755")
+        for k, fd in fds.items():
+            if k == m or k.startswith(m.rstrip("/") + "/"):
+                os.makedirs(k, exist_ok=True)
+                _mount(f"/proc/{me}/fd/{fd}", k, None, _MS_BIND | _MS_REC)
+    for fd in fds.values():
+        os.close(fd)
+    # Read-only everywhere but the private /tmp (a cell deletes nothing, even as root).
+    for point in _mount_points():
+        if point == "/tmp" or point.startswith(("/proc", "/sys", "/dev/")):
+            continue
+        try:
+            st = os.statvfs(point).f_flag
+        except OSError:
+            continue
+        flags = _MS_REMOUNT | _MS_BIND | _MS_RDONLY
+        for st_bit, ms_bit in (
+            (os.ST_NOSUID, _MS_NOSUID),
+            (os.ST_NODEV, _MS_NODEV),
+            (os.ST_NOEXEC, _MS_NOEXEC),
+            (os.ST_NOATIME, _MS_NOATIME),
+            (os.ST_NODIRATIME, _MS_NODIRATIME),
+            (os.ST_RELATIME, _MS_RELATIME),
+        ):
+            if st & st_bit:
+                flags |= ms_bit
+        _mount(None, point, None, flags)
+    if os.path.isdir("/dev/shm"):
+        _mount("kit-shm", "/dev/shm", "tmpfs", _MS_NOSUID | _MS_NODEV, "size=64m,mode=1777")
     # The kernel talks to this process over the loopback interface only.
     ip = shutil.which("ip")
     if ip:
@@ -1479,9 +1767,17 @@ def _run_cells(job: dict, emit: Callable[..., None]) -> None:
 
     class Client(NotebookClient):
         sizes: dict[int, int] = {}  # noqa: RUF012
+        stderr: dict[int, int] = {}  # noqa: RUF012
 
         def output(self, outs, msg, display_id, cell_index):  # type: ignore[override]
-            size = len(json.dumps(msg.get("content", {}), default=str))
+            content = msg.get("content", {})
+            size = len(json.dumps(content, default=str))
+            if msg.get("msg_type") == "stream" and content.get("name") == "stderr":
+                # Warnings and stderr never cost points: not counted, dropped past the limit.
+                self.stderr[cell_index] = self.stderr.get(cell_index, 0) + size
+                if self.stderr[cell_index] > max_bytes:
+                    return None
+                return super().output(outs, msg, display_id, cell_index)
             self.sizes[cell_index] = self.sizes.get(cell_index, 0) + size
             if self.sizes[cell_index] > max_bytes:
                 return None  # keep counting, stop storing
@@ -1639,8 +1935,8 @@ def _grade_one(args: tuple) -> list[GradeResult]:
                 q["id"],
                 0,
                 q["points"],
-                "kernel_died",
-                f"grading failed: {type(exc).__name__}: {exc}",
+                "grader_error",
+                _GRADER_ERROR.format(f"{type(exc).__name__}{_short_evalue(str(exc))}"),
             )
             for q in bundle["questions"]
         ]
@@ -1811,6 +2107,7 @@ _STATUS_WORDS = {
     "output_too_large": "too much output",
     "unreadable": "answer not readable",
     "kernel_died": "could not be run",
+    "grader_error": "grader failed (not your fault; it will be re-graded)",
     "invalid_json": "file not readable",
     "not_a_notebook": "not a notebook",
 }

@@ -29,7 +29,7 @@ EXERCISES = ROOT / "exercises"
 NAMES = ["framing", "sourcing", "timeline"]
 FIXTURES = ROOT / "tests" / "fixtures" / "submissions"
 GOLDEN = FIXTURES / "sourcing_gradebook.csv"
-NEEDS_SANDBOX = {"judy_deletes_files", "leo_reads_hidden_tests"}
+NEEDS_SANDBOX = {"judy_deletes_files", "leo_reads_hidden_tests", "nora_starts_daemon"}
 
 
 # ----- plain values --------------------------------------------------------------
@@ -74,6 +74,79 @@ def test_to_plain_reads_values_through_their_base_type(value, plain):
     out = grading.to_plain(value)
     assert out == plain
     assert type(out) is type(plain)
+
+
+def test_to_plain_ignores_overridden_methods():
+    class LyingList(list):
+        def __iter__(self):
+            return iter(["Press TV"])
+
+        def __len__(self):
+            return 1
+
+        def __getitem__(self, i):
+            return "z"
+
+    class LyingDict(dict):
+        def items(self):
+            return [("named", 1)]
+
+    assert grading.to_plain(LyingList(["x", "y"])) == ["x", "y"]
+    assert grading.to_plain(LyingDict(a=2)) == {"a": 2}
+    assert grading.to_plain((LyingInt(3),)) == [3]
+
+
+def test_fingerprint_keys_tell_right_from_wrong_values(monkeypatch):
+    monkeypatch.setattr(grading, "_REGISTRY", {})
+    key = grading.fingerprint([14], "q5:ids")
+    q = grading.question("q5", answer="ids", points=2, hidden=1, key=key)
+
+    @q.public("Give a list.")
+    def is_list(answer):
+        assert isinstance(answer, list)
+
+    grading.check("q5", [14])
+    with pytest.raises(AssertionError, match=r"^q5: public 1/2 passed\.\n  - The value is not right yet"):
+        grading.check("q5", [])
+    with pytest.raises(ValueError, match="key='abc' is not a fingerprint"):
+        grading.question("q6", answer="x", key="abc")
+
+
+def test_public_checks_are_gatekeepers_and_hidden_tests_carry_the_points(registry):
+    @registry.hidden("Right count.", weight=3)
+    def right(answer):
+        assert answer == 18
+
+    @registry.hidden("Even.")
+    def even(answer):
+        assert answer % 2 == 0
+
+    def score(value):
+        return grading._score(registry.run(value), registry.points)[:2]
+
+    assert score(18) == (2, "passed")
+    assert score(4) == (0.5, "partial")  # shape right, one specific mistake avoided
+    assert score(5) == (0, "failed")  # shape right, value wrong: nothing
+    assert score(-2) == (0, "failed")  # a public check fails: the hidden pass earns nothing
+
+
+def test_grader_failures_are_not_the_students(monkeypatch):
+    def boom(*args):
+        raise OSError(39, "Directory not empty")
+
+    monkeypatch.setattr(grading, "grade_submission", boom)
+    bundle = {"questions": [{"id": "q1", "points": 1}]}
+    (row,) = grading._grade_one(("s", b"{}", bundle, grading._Limits()))
+    assert row.status == "grader_error" and row.points == 0
+    assert row.message.startswith("The grader failed on this submission, not the student (OSError")
+    assert "Re-run `kit grade`" in row.message
+
+
+def test_exception_messages_are_cut_to_a_short_first_line():
+    assert grading._short_evalue("list index out of range") == ": list index out of range"
+    cut = grading._short_evalue("secret " * 50 + "\nline two")
+    assert len(cut) <= grading.MAX_ERROR_CHARS + 5 and "line two" not in cut
+    assert grading._short_evalue("") == ""
 
 
 def test_to_plain_refuses_objects_it_cannot_read():
@@ -286,6 +359,15 @@ def _filled_copy(name: str, wrong: dict[str, str] | None = None) -> dict:
     return student
 
 
+# Four wrong values of the right shape: each passes its question's shape checks.
+FOUR_WRONG = {
+    "q1": "n_direct = 1",
+    "q3": 'source_counts = {"named": len(quotes), "organization": 0, "anonymous": 0, "own_sources": 0}',
+    "q5": "scare_sentences = []",
+    "q7": "bad_rows = [0, 1, 2]",
+}
+
+
 def _nbval(paths: list[Path], junit: Path, cwd: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     cmd = [
@@ -309,9 +391,7 @@ def nbval_results(tmp_path_factory):
         shutil.copy(EXERCISES / "solution" / f"{name}.ipynb", work / f"solution_{name}.ipynb")
         shutil.copy(EXERCISES / "student" / f"{name}.ipynb", work / f"student_{name}.ipynb")
     (work / "filled_sourcing.ipynb").write_text(json.dumps(_filled_copy("sourcing")))
-    (work / "wrong_sourcing.ipynb").write_text(
-        json.dumps(_filled_copy("sourcing", {"q3": 'source_counts = {"named": 1}'}))
-    )
+    (work / "wrong_sourcing.ipynb").write_text(json.dumps(_filled_copy("sourcing", FOUR_WRONG)))
     first = [work / f"solution_{n}.ipynb" for n in NAMES] + [work / "filled_sourcing.ipynb"]
     second = [work / f"student_{n}.ipynb" for n in NAMES] + [work / "wrong_sourcing.ipynb"]
     procs = [_nbval(first, work / "a.xml", work), _nbval(second, work / "b.xml", work)]
@@ -349,9 +429,9 @@ def test_unedited_student_copies_and_a_wrong_answer_fail_nbval(nbval_results):
         ]
         assert len(blanks) >= 7, (name, blanks)  # the rest fail earlier, in the answer cell
     wrong = failed[next(k for k in failed if "wrong_sourcing" in k)]
-    assert "CheckFailed" in wrong and "q3: public 0/3 and" not in wrong
-    assert "q3: public 1/3 passed." in wrong
-    assert set(re.findall(r"CheckFailed: (q\d+)", wrong)) == {"q3"}
+    assert set(re.findall(r"CheckFailed: (q\d+)", wrong)) == set(FOUR_WRONG)
+    for qid in FOUR_WRONG:  # the AssertionError's message starts with the question id
+        assert re.search(rf"CheckFailed: {qid}: public \d/\d passed\.\n  - The value is not right yet", wrong)
 
 
 # ----- kit grade ---------------------------------------------------------------------
@@ -367,6 +447,7 @@ def graded(tmp_path_factory):
         if sandbox or f.stem not in NEEDS_SANDBOX:
             shutil.copy(f, subs / f.name)
     bundle_before = (EXERCISES / "grader" / "sourcing.json").read_bytes()
+    (work / "canary.txt").write_text("beside the submissions folder")
     code = main(
         [
             "grade",
@@ -417,9 +498,14 @@ def test_grade_statuses_and_scores(graded):
     assert (status["erin_not_a_notebook"] == "not_a_notebook").all()
     assert status["frank_loops", "q1"] == "timeout" and status["frank_loops", "q8"] == "passed"
     assert status["bob_partly_right", "q2"] == "error"
-    assert status["grace_tampered_checks", "q1"] == "partial"
-    assert status["heidi_lying_eq", "q1"] == "unreadable" and status["heidi_lying_eq", "q3"] == "partial"
-    assert status["ivan_patched_checker", "q1"] == "partial"
+    points = book.set_index(["student", "question"])["points"]
+    # Wrong values earn nothing, whatever their shape; a genuinely half-right answer earns half.
+    assert status["bob_partly_right", "q5"] == "failed" and points["bob_partly_right", "q5"] == 0
+    assert status["bob_partly_right", "q4"] == "partial" and points["bob_partly_right", "q4"] == 1
+    assert status["grace_tampered_checks", "q1"] == "failed"
+    assert status["heidi_lying_eq", "q1"] == "unreadable" and status["heidi_lying_eq", "q3"] == "failed"
+    assert status["ivan_patched_checker", "q1"] == "failed"
+    assert "grader_error" not in set(status) and "kernel_died" not in set(status)
     assert status["ken_floods_output", "q2"] == "output_too_large"
     assert status["mia_missing_cells", "q3"] == "missing" and status["mia_missing_cells", "q4"] == "missing"
     lms = pd.read_csv(graded["out"] / "lms.csv")
@@ -435,12 +521,48 @@ def test_sandbox_keeps_files_and_hidden_tests_safe(graded):
     book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
     assert (EXERCISES / "grader" / "sourcing.json").read_bytes() == graded["bundle"]
     assert not (ROOT / "kit" / "PWNED.txt").exists()
+    assert not (Path(sys.prefix) / "PWNED.txt").exists()
+    assert (graded["work"] / "canary.txt").read_text() == "beside the submissions folder"
     assert (book.loc["judy_deletes_files", "status"] == "passed").all()
-    assert book.loc[("leo_reads_hidden_tests", "q7"), "status"] == "error"
-    assert "FileNotFoundError" in book.loc[("leo_reads_hidden_tests", "q7"), "message"]
+    assert (book.loc["nora_starts_daemon", "status"] == "passed").all()
+    leo = book.loc[("leo_reads_hidden_tests", "q7")]
+    # .git, tests/ and exercises/ are empty mounts: nothing to read, nothing leaks.
+    assert leo["status"] == "error" and "leak" not in leo["message"]
+    assert leo["message"].startswith("The answer cell raised FileNotFoundError: [Errno 2]")
+    assert len(leo["message"]) <= 150
     assert sorted(p.name for p in graded["subs"].iterdir()) == sorted(
         p.name for p in (FIXTURES / "sourcing").glob("*.ipynb")
     )
+
+
+def _processes_with(marker: str) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if marker.encode() in (entry / "cmdline").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                pass
+    return found
+
+
+def test_a_daemon_neither_outlives_grading_nor_harms_the_next_student(graded, tmp_path):
+    if not graded["sandbox"]:
+        pytest.skip("unshare is not allowed here: processes cannot be contained")
+    # In the class run above, nora's daemon must be gone once kit grade returned.
+    assert _processes_with("kit-fixture-daemon") == []
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "nora_starts_daemon.ipynb", subs / "a_daemon.ipynb")
+    shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs / "b_right.ipynb")
+    rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, jobs=1)
+    assert _processes_with("kit-fixture-daemon") == []
+    by_student = {}
+    for r in rows:
+        by_student.setdefault(r.student, []).append(r)
+    assert [r.status for r in by_student["b_right"]] == ["passed"] * 8
+    assert sum(r.points for r in by_student["b_right"]) == 15
 
 
 def test_feedback_never_shows_hidden_test_code(graded):
