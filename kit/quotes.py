@@ -58,14 +58,30 @@ How the extractor reads an article
    ``c_vs``
        ``C, V S`` -- Prices will rise, said the minister.
    ``according_to``
-       ``according to S, C`` and ``C, according to S``.
+       ``according to S, C`` and ``C, according to S``. A document named by
+       its source ("according to port authority figures", "government data")
+       is the source's word: the speaker is the port authority.
+   ``called_q``
+       ``S called O “Q”`` -- A Palestinian official called the strikes “a
+       brutal massacre”; also ``described O as “Q”``, ``branded``,
+       ``labelled``, ``dubbed``, ``termed``. The label in marks is the
+       speaker's word, so the quote is **mixed** with the cue "called" (the
+       content is the object and the label). The object has one to six words
+       and does not end in "a" or "the" ("called the barrier a “wall of hope”"
+       labels in the writer's words; the marks there are a scare quote);
+       "called for" and "called on" are other verbs. A label whose speaker is
+       a pronoun with nothing before it to refer to stays a scare quote. "S
+       called O “Q” and said C" is one statement.
 
    Cue verbs with other senses ("added", "noted", "asked": the ``that`` lines
    of ``quote_cue_verbs.txt``) count only before a that-clause or in a closing
    attribution. A time phrase may stand between the cue and its content
    ("announced in June that ...", "said on Monday it would ..."; a cue followed
    by a time phrase alone, "..., researchers reported on Wednesday", is a
-   closing attribution). A cue right after "who" or "which" belongs to a
+   closing attribution). A closing attribution may end with a short phrase
+   that starts with a preposition ("..., the company said in a regulatory
+   filing"): the content is the clause before the speaker and the phrase is
+   the channel. A cue right after "who" or "which" belongs to a
    relative clause ("a clerk who asked that her name not be used") and is
    skipped. A sentence may hold two attributions ("..., according to police,
    while organisers said ..."): the content of the first stops before ", while
@@ -80,17 +96,27 @@ How the extractor reads an article
    name ("General Michael Erik Kurilla, head of US Central Command
    (CENTCOM),"), which becomes the ``speaker_role``; a name may carry a
    lower-case modifier ("retired Gen. ..."), and an appositive that is a
-   relative clause ("who now leads the ... movement") is never the speaker.
+   relative clause ("who now leads the ... movement") is never the speaker. An
+   age between commas ("Jane Smith, 45, a nurse, said") is never the speaker
+   either. A role before the name ("“Q,” the firm's chief executive, Ms. Ana
+   Ruiz, said") is the role too.
    A speaker noun may carry a modifier after it, up to
    :data:`MAX_MODIFIED_WORDS` words: "Two people familiar with the plans", "A
    senior official who asked not to be named because ...", "Experts not
    involved in the study", "the state Department of Transportation". The
    speaker is linked to ``article.entities`` by span overlap; a title before a
-   given name ("Local MP Gareth Lowe") makes a person whatever type the entity
-   table guessed.
+   given name ("Local MP Gareth Lowe"), an age after the name ("Dolores Yazzie,
+   72,") or a person's role in apposition ("Marta Kowalczyk, the union's general
+   secretary": a ``person`` noun of ``quote_speaker_nouns.txt`` heads the role)
+   makes a person whatever type the entity table guessed; when the entity table
+   found only part of such a name, the name as written is the speaker's name.
 
    A pronoun (he, she, they, it) or a definite role ("the spokesperson")
-   takes the last compatible speaker before it (``+pronoun`` in the rule): it
+   takes the last compatible speaker before it (``+pronoun`` in the rule). A
+   pronoun in a closing attribution takes first the subject of its own
+   sentence, when a name opens the sentence before the quotation ("Opposition
+   leader Tom Hale called it ‘a disaster’, he told the BBC"). Otherwise it
+   looks back over earlier speakers: it
    an organisation, they anyone, he and she a person **whose gender agrees**.
    A speaker's gender comes from, in order: honorifics and gendered nouns in
    the speaker's words or entity title (Mr, Ms, Mrs, spokeswoman, chairman),
@@ -346,6 +372,13 @@ _DOCUMENT_RE = re.compile(
     r"\s*(?:the\s+|new\s+|official\s+|latest\s+|a\s+)*(?:figures|data|statistics|numbers|estimates|report|"
     r"statement|documents|records|a\s+report|a\s+statement)\s+(?:(?:released|published|issued)\s+)?(?:from|by|of)\s+"
 )
+# An age appositive: "45", "aged 45", "45 years old" (a person's, never a speaker).
+_AGE_RE = re.compile(r"(?:aged\s+)?\d{1,3}(?:\s+years?\s+old)?")
+# A document named by its source: "port authority figures", "government data".
+_DOCUMENT_AFTER_RE = re.compile(
+    r"[\s\u00a0]+(?:figures|data|statistics|numbers|estimates|records|documents|reports?|tallies|tally"
+    r"|counts?|surveys?|filings?|projections|forecasts?)"
+)
 _TIME_RE = re.compile(
     r"(?:on|late|early|earlier|last|this|in|at)(?:\s+[\w’'-]+){1,3}(?:\s+that)?|(?:yesterday|today|later)"
 )
@@ -386,6 +419,7 @@ class _Speaker:
     kind: str  # pronoun, anonymous, person, organization, name
     role: str | None = None
     anonymous_phrase: bool = False
+    aged: bool = False  # an age appositive stood next to it ("Jane Smith, 45,"): a person
 
 
 @dataclass
@@ -581,6 +615,9 @@ class _Context:
         text = self.text
         a = max(a, b - WINDOW)
         segs = _segments(text, a, b)
+        # An age between commas ("Jane Smith, 45, a nurse, said") is never the speaker.
+        ages = [seg for seg in segs[1:] if _AGE_RE.fullmatch(text, *seg)]
+        segs = [seg for seg in segs if seg not in ages]
         if segs and all(_bare(w) in _TRAILING_ADVERBS for w in text[segs[-1][0] : segs[-1][1]].split()):
             # "Haldane's lawyer, Martin Osei, had argued": the auxiliary stands alone.
             b = segs[-1][0]
@@ -607,6 +644,7 @@ class _Context:
             prev = self.noun_phrase(ps, pe)
             if prev is not None and prev.kind != "pronoun":
                 prev.role = text[s:e].rstrip(" .;:")
+                prev.aged = any(ps < x < e for x, _ in ages)
                 found = (prev, ps)
         if found is None and trailing_comma and i > 0 and _CAP.match(text[s]):
             # An appositive that itself starts with a capital ("Smith, Defence Minister, said")
@@ -616,6 +654,7 @@ class _Context:
             sp = self.noun_phrase(s, e)
             if sp is None:
                 return None
+            sp.aged = any(e < x < b for x, _ in ages)
             found = (sp, segs[i][0])
         sp, content_end = found
         if channel is None:
@@ -642,7 +681,14 @@ class _Context:
         m = _channel_re().search(text, s, e)
         if m:
             e = m.start()
+        doc = _DOCUMENT_AFTER_RE.search(text, s, e)
+        if doc and doc.end() == e and doc.start() > s:
+            e = doc.start()  # "according to port authority figures": the port authority speaks
         sp = self.noun_phrase(s, e)
+        aged = len(segs) > 1 and _AGE_RE.fullmatch(text, *segs[1]) is not None
+        if sp is not None and aged:
+            sp.aged = True
+            segs = segs[:1] + segs[2:]
         if sp is None or (sp.kind == "pronoun" and text[s] != text[s].lower()):
             return sp
         if sp is not None and len(segs) > 1:
@@ -682,7 +728,8 @@ class _Context:
             if 0 < len(words) <= 8:
                 if words[-1] in _channel_nouns() or low[stop : stop + 6] == " that ":
                     return text[p : p + stop], p + stop
-                if all(_CAP.match(w) for w in text[p : p + stop].split()):
+                named = [w for w in text[p : p + stop].split() if w not in ("the", "The")]
+                if named and all(_CAP.match(w) for w in named):  # "told the BBC."
                     return text[p : p + stop], p + stop
             capital = re.match(r"(?:The\s+)?(?:[A-Z][\w’'&.-]*\s*){1,4}", text[p : min(b, p + 80)])
             if capital:
@@ -698,8 +745,9 @@ def _mentions(article) -> list[tuple]:
     except Exception as err:  # the extractor can still find quotes without entities
         warnings.warn(
             f"The entities table could not be built ({type(err).__name__}: {str(err)[:120]}), so"
-            " the quotes table's speakers are not linked to entities (speaker_name and"
-            " speaker_entity_id stay empty for names). Check the article's text.",
+            " the quotes table still lists every quote and its speaker as written, but"
+            " speaker_name and speaker_entity_id stay empty for names. Read the error in full"
+            " with article.entities, fix what it names in the text, then load the article again.",
             QuoteWarning,
             stacklevel=5,
         )
@@ -743,10 +791,14 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     per_paragraph = marks["paragraph_id"].value_counts()
     crowded = set(per_paragraph[per_paragraph > MAX_MARKS_PER_PARAGRAPH].index)
     for pid in sorted(crowded):
+        in_para = marks.loc[marks["paragraph_id"] == pid, "start_char"]
+        pa, pb = int(in_para.min()), int(marks.loc[marks["paragraph_id"] == pid, "end_char"].max())
         warnings.warn(
-            f"Paragraph {pid} has {per_paragraph[pid]} spans between quotation marks;"
-            f" the kit did not look for direct quotes in it (at most {MAX_MARKS_PER_PARAGRAPH})."
-            " Check that the text is a news article and that its quotation marks are not damaged.",
+            f"Paragraph {pid} (its quotation marks run from character {pa:,} to {pb:,}) has"
+            f" {per_paragraph[pid]} spans between quotation marks; the kit did not look for direct"
+            f" quotes in it (at most {MAX_MARKS_PER_PARAGRAPH}). Check that the text is a news"
+            " article and that its quotation marks are not damaged (article.quote_marks lists the"
+            " spans), then load the article again.",
             QuoteWarning,
             stacklevel=4,
         )
@@ -762,7 +814,8 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
         if not marks["closed"].iat[last]:
             snippet = text[o_start : min(c_end, o_start + 40)]
             warnings.warn(
-                f"The quotation mark at character {o_start} ({snippet!r}...) is never closed, so"
+                f"The quotation mark at character {o_start} in sentence"
+                f" {ctx.s_ids[ctx.sentence_at(o_start)]} ({snippet!r}...) is never closed, so"
                 " the kit cannot tell where the quotation ends and left it out of the quotes table."
                 " Add the closing quotation mark to the text, then load the article again.",
                 QuoteWarning,
@@ -816,7 +869,13 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
         if found is None:
             return None
         sp, _, channel0 = found
-        if _segments(text, p, sp.start):  # other words between the quote and the speaker
+        between = _segments(text, p, sp.start)
+        if len(between) == 1 and sp.kind == "name" and sp.role is None:
+            # "“Q,” the firm's chief executive, Ms. Ana Ruiz, said": a role before the name.
+            role = ctx.noun_phrase(*between[0])
+            if role is not None and role.kind in ("person", "anonymous"):
+                sp.role, between = text[between[0][0] : between[0][1]], []
+        if between:  # other words between the quote and the speaker
             return None
         channel, _ = ctx.channel_after(m.end(), window_end, cue)
         channel = channel or channel0
@@ -868,9 +927,10 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             continue
         if sb - sa > MAX_SENTENCE_CHARS:
             warnings.warn(
-                f"Sentence {ctx.s_ids[k]} is {sb - sa:,} characters long with no sentence end;"
-                " the kit did not look for reported speech in it (a news sentence is under"
-                " 500 characters). Check that the text kept its full stops.",
+                f"Sentence {ctx.s_ids[k]} (characters {sa:,} to {sb:,}) is {sb - sa:,} characters"
+                " long with no sentence end; the kit did not look for reported speech in it (a"
+                " news sentence is under 500 characters). Check that the text kept its full"
+                " stops, add the missing ones, then load the article again.",
                 QuoteWarning,
                 stacklevel=4,
             )
@@ -889,13 +949,9 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             row = _indirect_at(ctx, m, sa, sb)
             if row is None:
                 continue
-            inner = [
-                (a, b)
-                for a, b in mark_spans[bisect.bisect_left(mark_starts, row.content_start) :]
-                if a < row.content_end
-            ]
-            if inner:
-                row.kind = "mixed"
+            j = bisect.bisect_left(mark_starts, row.content_start)
+            if j < len(mark_spans) and mark_spans[j][0] < row.content_end:
+                row.kind = "mixed"  # a span between quotation marks inside the content"
             if any(row.content_start < b and a < row.content_end for a, b in found):
                 continue  # overlaps a statement already found in this sentence
             used_cues.add(m.start())
@@ -935,6 +991,10 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         else:
             sp.role = None  # the part after the speaker is the content, not a role
             segs = _segments(text, sp.end, sb)
+            while len(segs) > 1 and not text[sp.end : segs[0][0]].lstrip(" \u00a0").startswith(
+                (",", "—", "–")
+            ):
+                segs.pop(0)  # the rest of the source's part: "figures" in "port authority figures,"
             if not segs:
                 return None
             ca, cb = _content_after(ctx, segs[0][0], sb)
@@ -970,6 +1030,12 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
                 text, left_a, sp.start
             ):
                 return None
+            closing = _closing_with_phrase(ctx, left_a, content_end, sp, rest_a, rest_b)
+            if closing is not None:
+                # "C, the company said in a regulatory filing": the content is the clause
+                # before the speaker; the phrase after the cue says where it was said.
+                ca, cb = closing
+                return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
         # "C, said S": the rest is the speaker.
         lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
@@ -991,6 +1057,34 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+_PHRASE_PREPOSITIONS = frozenset("in on at during via through with to before after from".split())
+MAX_CLOSING_PHRASE_WORDS = 8
+"""A closing attribution may end with a phrase of at most this many words ("..., the
+company said in a regulatory filing")."""
+
+
+def _closing_with_phrase(ctx, left_a: int, content_end: int, sp, rest_a: int, rest_b: int):
+    """``C, S V <prepositional phrase>``: the words after the cue are a short phrase
+    starting with a preposition (no "that"), and a clause ending in a comma stands before
+    the speaker. Returns the content's span, or None."""
+    text = ctx.text
+    rest = text[rest_a:rest_b].split()
+    if (
+        not rest
+        or _bare(rest[0]) not in _PHRASE_PREPOSITIONS
+        or len(rest) > MAX_CLOSING_PHRASE_WORDS
+        or any(_bare(w) in ("that", "whether") or _bare(w) in PRONOUNS for w in rest)
+    ):
+        return None
+    ca, cb = _strip(text, left_a, content_end)
+    if len(text[ca:cb].split()) < 2 or "," not in text[cb : sp.start]:
+        return None
+    ch = _channel_re().match(text, ca, cb)
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
+        return None
+    return ca, cb
 
 
 def _second_attribution(ctx, a: int, b: int) -> int:
@@ -1017,6 +1111,79 @@ def _coordinated_subject(ctx, sa: int, cue_start: int):
         if sp is not None and sp.start == words[0][0]:
             return sp, sa, None
     return None
+
+
+# "S called O “Q”", "S described O as “Q”", "S branded O “Q”": a labelling verb, its object
+# (one to six words) and the label in quotation marks right after it. Bounded repetition
+# of disjoint character classes: linear time.
+_CALLED_RE = re.compile(
+    r"(?<![\w-])(?P<cue>(?:called|calls|call|branded|brands|brand|labell?ed|labels|dubbed|dubs|termed"
+    r"|terms|described|describes|describe|characteri[sz]ed|characteri[sz]es))[\s\u00a0]+"
+    r"(?P<obj>(?:[^\s\u00a0“”\"‘’',.;:!?()]+[\s\u00a0]+){1,6}?)(?P<as>as[\s\u00a0]+)?$"
+)
+# Verbs that need "as" before the label ("described the plan as ...").
+_NEEDS_AS = ("describ", "characteri")
+# An object that is really a particle or preposition: "called for", "called on".
+_NOT_OBJECTS = frozenset("for on off in up out back upon into at to by".split())
+
+
+def _called_quotes(ctx, leftovers, rows) -> list:
+    """``S called O “Q”``: a label in quotation marks that a speaker gave something (the
+    ``called_q`` rule). Returns the quotation spans still unattributed."""
+    by_sentence: dict[int, list[_Row]] = {}
+    for r in rows:
+        by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
+    out, dropped = [], set()
+    for left in leftovers:
+        o_start, c_end, q_start, q_end, suffix = left
+        k = ctx.sentence_at(o_start)
+        here = [r for r in by_sentence.get(k, []) if id(r) not in dropped]
+        row = None
+        if not suffix and not any(r.content_start <= o_start and c_end <= r.content_end for r in here):
+            row = _called_at(ctx, o_start, c_end, q_start, q_end)
+        if row is None:
+            out.append(left)
+            continue
+        # "S called O “Q” and said C" is one statement: the said-clause joins the label.
+        for other in here:
+            if (
+                other.speaker is not None
+                and other.speaker.start == row.speaker.start
+                and other.rule == "sv_c"
+                and row.content_end < other.content_start
+            ):
+                row.content_end = other.content_end
+                dropped.add(id(other))
+                break
+        rows.append(row)
+    if dropped:
+        rows[:] = [r for r in rows if id(r) not in dropped]
+    return out
+
+
+def _called_at(ctx, o_start: int, c_end: int, q_start: int, q_end: int) -> _Row | None:
+    text = ctx.text
+    k = ctx.sentence_at(o_start)
+    sa = max(ctx.s_starts[k], o_start - WINDOW)
+    window = text[max(sa, o_start - 120) : o_start]
+    m = _CALLED_RE.search(window)
+    if m is None:
+        return None
+    base = o_start - len(window)
+    cue, obj = m.group("cue"), m.group("obj").split()
+    if cue.startswith(_NEEDS_AS) and not m.group("as"):
+        return None
+    if _bare(obj[0]) in _NOT_OBJECTS or _bare(obj[-1]) in _DETERMINER_WORDS:
+        return None  # "called for ...", "called the barrier a “wall of hope”": not a label
+    cue_start = base + m.start("cue")
+    found = ctx.speaker_before(sa, cue_start)
+    if found is None:
+        return None
+    sp, _, channel = found
+    before = text[ctx.s_starts[k] : sp.start].strip(" \t\n\u00a0")
+    if before and not before.endswith(","):
+        return None  # the speaker must open the sentence, or follow an opening phrase
+    return _Row("mixed", base + m.start("obj"), c_end, sp, cue, cue_start, channel, "called_q")
 
 
 def _floating(ctx, leftovers, rows) -> None:
@@ -1048,7 +1215,6 @@ def _floating(ctx, leftovers, rows) -> None:
 
 
 def _resolve(ctx: _Context, rows: list[_Row]) -> None:
-    text = ctx.text
     history: list[_Row] = []
     roles: dict[str, str] = {}
     genders: dict = {}
@@ -1063,98 +1229,165 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
             )
             row.speaker = src.speaker
             continue
-        sp = row.speaker
-        sp_text = text[sp.start : sp.end]
-        low = match_form(sp_text)
-        head = _bare(sp_text.split()[-1])
-        ents = ctx.mentions_in(sp.start, sp.end)
-        # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina
-        # Park") makes the name a person's, whatever type the entity table guessed.
-        honorific = _bare(sp_text.split()[0]) in _HONORIFICS or (
-            _CAP.match(sp_text.split()[-1]) is not None
-            and any(w.islower() and _bare(w) in _speaker_nouns() for w in sp_text.split()[:-1])
-        )
-        person = [e for e in ents if e[3] == "PERSON" or (honorific and e[3] in ("LOCATION", "FACILITY"))]
-        others = [e for e in ents if e not in person]
-        antecedent = None
-        if sp.kind == "pronoun":
-            antecedent = _antecedent(history, PRONOUNS[low], gender=_PRONOUN_GENDER.get(low), genders=genders)
-        elif (
-            sp.kind == "person"
-            and low.startswith("the ")
-            and len(low.split()) <= 3
-            and not ents
-            and (antecedent := _antecedent(history, "person", head)) is not None
-        ):
-            pass
-        org_ref = None
-        if antecedent is None and sp.kind == "organization" and low.startswith("the ") and not ents:
-            org_ref = _organization_referent(ctx, history, sp)
-        if antecedent is not None:
-            row.source_type = antecedent.source_type
-            row.speaker_name = antecedent.speaker_name
-            row.entity_id = antecedent.entity_id
-            row.role = antecedent.role
-            row.gender = _gender_of(antecedent, genders)
-            row.rule += "+pronoun"
-            if low in _PRONOUN_GENDER and row.gender is None:
-                row.gender = _PRONOUN_GENDER[low]
-                _remember_gender(antecedent, row.gender, genders)
-        elif org_ref is not None:
-            row.source_type, row.speaker_name, row.entity_id = "organization", org_ref[0], org_ref[1]
-            row.role = sp.role
-            row.rule += "+reference"
-        elif sp.kind == "pronoun":
-            row.source_type = "anonymous"
-        elif (ctx.outlet and ctx.outlet in low and sp.kind == "anonymous") or low.startswith("our "):
-            row.source_type = "own_sources"
-        elif sp.anonymous_phrase or (sp.kind == "anonymous" and not person) or low in _NUMBER_WORDS:
-            row.source_type = "anonymous"
-            row.gender = _gender_clues(text[sp.start : row.cue_start] + " " + (sp.role or ""))
-        elif person and sp.kind not in ("organization",):
-            ent = max(person, key=lambda e: (e[1], e[1] - e[0]))
-            row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
-            pre = text[sp.start : ent[0]].strip(" ,\u00a0")
-            role = _clean_role(pre)
-            if role and _bare(role) in _HONORIFICS:
-                role = None
-            if sp.role:
-                role = f"{role}, {sp.role}" if role else sp.role
-            row.role = role or roles.get(row.speaker_name) or _clean_role(ctx.titles.get(ent[4], ""))
-            if row.role:
-                roles.setdefault(row.speaker_name, row.role)
-            clue = _gender_clues(f"{sp_text} {sp.role or ''} {ctx.titles.get(ent[4]) or ''}", name=True)
-            _remember_gender(row, clue or _given_name_gender(row.speaker_name), genders)
-        elif others and _titled_person(sp_text):
-            # "Local MP Gareth Lowe", "City Clerk Ana Ruiz": a title before a given name
-            # makes a person, whatever type the entity table guessed.
-            ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
-            row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
-            row.role = sp.role or _clean_role(text[sp.start : ent[0]])
-            _remember_gender(
-                row, _gender_clues(sp_text, name=True) or _given_name_gender(row.speaker_name), genders
-            )
-        elif others:
-            ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
-            row.speaker_name, row.entity_id = ent[2], ent[4]
-            run = _clean_role(sp_text)
-            while run and " " in run and run[0].islower():
-                run = run.split(" ", 1)[1]  # "the state Department of X": the name is capitalised
-            if _CAP.match(sp_text.split()[-1]) and run and len(run) > ent[1] - ent[0] + 3:
-                # The entity table found only part of the name ("Union" in "Nurses' Union"):
-                # the name as written is the better name, with no entity to join.
-                row.speaker_name, row.entity_id = run, None
-            row.source_type = "organization" if ent[3] != "PERSON" else "named"
-            row.role = sp.role
-        elif sp.kind == "organization":
-            row.source_type, row.role = "organization", sp.role
-        elif sp.kind == "person" and low.split()[0] in ("a", "an"):
-            row.source_type = "anonymous"
-        else:
-            row.source_type = "named"
-            row.speaker_name = _clean_role(sp_text) if sp.kind == "name" else None
-            row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+        _resolve_row(ctx, row, history, roles, genders)
         history.append(row)
+
+
+def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, genders: dict) -> None:
+    """Fill in the speaker's name, entity, role and source type of one row."""
+    text = ctx.text
+    sp = row.speaker
+    sp_text = text[sp.start : sp.end]
+    low = match_form(sp_text)
+    head = _bare(sp_text.split()[-1])
+    ents = ctx.mentions_in(sp.start, sp.end)
+    # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina
+    # Park") makes the name a person's, whatever type the entity table guessed.
+    honorific = _bare(sp_text.split()[0]) in _HONORIFICS or (
+        _CAP.match(sp_text.split()[-1]) is not None
+        and any(w.islower() and _bare(w) in _speaker_nouns() for w in sp_text.split()[:-1])
+    )
+    # An age or a person's role in apposition ("Jane Smith, 45,", "Marta Kowalczyk, the
+    # union's general secretary") makes a name a person's, whatever type the entity table
+    # guessed.
+    evidence = sp.kind == "name" and (sp.aged or _person_role(sp.role))
+    person = [
+        e for e in ents if e[3] == "PERSON" or evidence or (honorific and e[3] in ("LOCATION", "FACILITY"))
+    ]
+    others = [e for e in ents if e not in person]
+    antecedent = None
+    if sp.kind == "pronoun":
+        antecedent = _sentence_subject(ctx, row, low, history, roles, genders) or _antecedent(
+            history, PRONOUNS[low], gender=_PRONOUN_GENDER.get(low), genders=genders
+        )
+    elif (
+        sp.kind == "person"
+        and low.startswith("the ")
+        and len(low.split()) <= 3
+        and not ents
+        and (antecedent := _antecedent(history, "person", head)) is not None
+    ):
+        pass
+    org_ref = None
+    if antecedent is None and sp.kind == "organization" and low.startswith("the ") and not ents:
+        org_ref = _organization_referent(ctx, history, sp)
+    if antecedent is not None:
+        row.source_type = antecedent.source_type
+        row.speaker_name = antecedent.speaker_name
+        row.entity_id = antecedent.entity_id
+        row.role = antecedent.role
+        row.gender = _gender_of(antecedent, genders)
+        row.rule += "+pronoun"
+        if low in _PRONOUN_GENDER and row.gender is None:
+            row.gender = _PRONOUN_GENDER[low]
+            _remember_gender(antecedent, row.gender, genders)
+    elif org_ref is not None:
+        row.source_type, row.speaker_name, row.entity_id = "organization", org_ref[0], org_ref[1]
+        row.role = sp.role
+        row.rule += "+reference"
+    elif sp.kind == "pronoun":
+        row.source_type = "anonymous"
+    elif (ctx.outlet and ctx.outlet in low and sp.kind == "anonymous") or low.startswith("our "):
+        row.source_type = "own_sources"
+    elif sp.anonymous_phrase or (sp.kind == "anonymous" and not person) or low in _NUMBER_WORDS:
+        row.source_type = "anonymous"
+        row.gender = _gender_clues(text[sp.start : row.cue_start] + " " + (sp.role or ""))
+    elif person and sp.kind not in ("organization",):
+        ent = max(person, key=lambda e: (e[1], e[1] - e[0]))
+        row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
+        written = _person_name(_clean_role(sp_text) or "")
+        if (
+            evidence
+            and ent[3] != "PERSON"
+            and len(written) > len(row.speaker_name)
+            and all(_CAP.match(w) for w in written.split())
+        ):
+            # The entity table found only part of the name ("Yazzie" in "Dolores Yazzie"):
+            # the name as written is the better name, with no entity to join.
+            row.speaker_name, row.entity_id = written, None
+            pre = sp_text[: sp_text.rfind(written)].strip(" ,\u00a0")
+        else:
+            pre = text[sp.start : ent[0]].strip(" ,\u00a0")
+        role = _clean_role(pre)
+        if role and _bare(role) in _HONORIFICS:
+            role = None
+        if sp.role:
+            role = f"{role}, {sp.role}" if role else sp.role
+        row.role = role or roles.get(row.speaker_name) or _clean_role(ctx.titles.get(ent[4], ""))
+        if row.role:
+            roles.setdefault(row.speaker_name, row.role)
+        clue = _gender_clues(f"{sp_text} {sp.role or ''} {ctx.titles.get(ent[4]) or ''}", name=True)
+        _remember_gender(row, clue or _given_name_gender(row.speaker_name), genders)
+    elif others and _titled_person(sp_text):
+        # "Local MP Gareth Lowe", "City Clerk Ana Ruiz": a title before a given name
+        # makes a person, whatever type the entity table guessed.
+        ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
+        row.source_type, row.speaker_name, row.entity_id = "named", _person_name(ent[2]), ent[4]
+        row.role = sp.role or _clean_role(text[sp.start : ent[0]])
+        _remember_gender(
+            row, _gender_clues(sp_text, name=True) or _given_name_gender(row.speaker_name), genders
+        )
+    elif others:
+        ent = max(others, key=lambda e: (e[1], e[1] - e[0]))
+        row.speaker_name, row.entity_id = ent[2], ent[4]
+        run = _clean_role(sp_text)
+        while run and " " in run and run[0].islower():
+            run = run.split(" ", 1)[1]  # "the state Department of X": the name is capitalised
+        if _CAP.match(sp_text.split()[-1]) and run and len(run) > ent[1] - ent[0] + 3:
+            # The entity table found only part of the name ("Union" in "Nurses' Union"):
+            # the name as written is the better name, with no entity to join.
+            row.speaker_name, row.entity_id = run, None
+        row.source_type = "organization" if ent[3] != "PERSON" else "named"
+        row.role = sp.role
+    elif sp.kind == "organization":
+        row.source_type, row.role = "organization", sp.role
+    elif sp.kind == "person" and low.split()[0] in ("a", "an"):
+        row.source_type = "anonymous"
+    else:
+        row.source_type = "named"
+        row.speaker_name = _clean_role(sp_text) if sp.kind == "name" else None
+        row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+
+
+def _person_role(role: str | None) -> bool:
+    """Whether an appositive role names a person ("the union's general secretary", "a
+    nurse", "president of the club"): its head, before any "of" or "at", is a noun of
+    ``quote_speaker_nouns.txt`` for a person or an unnamed person."""
+    if not role:
+        return False
+    words = [_bare(w) for w in role.split()[:MAX_SPEAKER_WORDS]]
+    for k, w in enumerate(words):
+        if k and w in _POSTMODIFIERS:
+            words = words[:k]
+            break
+    return bool(words) and _speaker_nouns().get(words[-1]) in ("person", "anonymous")
+
+
+def _sentence_subject(ctx, row: _Row, low: str, history, roles, genders) -> _Row | None:
+    """A pronoun in a closing attribution takes the subject of its own sentence when that
+    subject stands before the quotation ("Tom Hale called it 'a disaster', he told the
+    BBC"): returns the subject resolved as a row of its own, or None."""
+    want = {"he": "named", "she": "named", "it": "organization"}.get(low)
+    sp = row.speaker
+    if want is None or sp.start < row.content_end:
+        return None
+    k = ctx.sentence_at(row.content_start)
+    sa = ctx.s_starts[k]
+    if row.content_start <= sa or ctx.sentence_at(sp.start) != k:
+        return None
+    first = next(iter(ctx.mentions_in(sa, row.content_start)), None)
+    if first is None or first[0] < sa or first[1] >= row.content_start:
+        return None
+    subject = ctx.noun_phrase(sa, first[1])
+    if subject is None or subject.kind == "pronoun" or _strip(ctx.text, sa, subject.start)[1] > sa:
+        return None
+    tmp = _Row(row.kind, row.content_start, row.content_end, subject, row.cue, row.cue_start, None, "")
+    _resolve_row(ctx, tmp, history, roles, genders)
+    if tmp.source_type != want or (want == "named" and not tmp.speaker_name):
+        return None
+    if _gender_of(tmp, genders) not in (None, _PRONOUN_GENDER.get(low)):
+        return None
+    return tmp
 
 
 _HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
@@ -1331,8 +1564,12 @@ def _extract(article) -> list[_Row]:
     used_cues: set[int] = set()
     leftovers = _direct_quotes(ctx, marks, rows, used_cues)
     _indirect_quotes(ctx, marks, rows, used_cues)
+    leftovers = _called_quotes(ctx, leftovers, rows)
     rows.sort(key=lambda r: r.content_start)
     _resolve(ctx, [r for r in rows])
+    # A label with no one to give it ("They called it “firm support”" with no "they" before
+    # it) stays a scare quote.
+    rows = [r for r in rows if not (r.rule == "called_q" and r.speaker.kind == "pronoun")]
     _floating(ctx, leftovers, rows)
     rows.sort(key=lambda r: r.content_start)
     _resolve(ctx, [r for r in rows if r.inherited is not None])

@@ -473,13 +473,18 @@ def graded(tmp_path_factory):
     }
 
 
+def _without_paths(text: str) -> str:
+    return re.sub(r"No such file or directory: '[^\n\"]*", "No such file or directory: <PATH>", text)
+
+
 def test_grade_fixture_class_gives_the_exact_gradebook(graded):
     assert graded["code"] == 0
-    # Paths in exception messages depend on the checkout's location.
-    got = (graded["out"] / "gradebook.csv").read_text().replace(str(ROOT), "<ROOT>")
+    # Paths in exception messages depend on the checkout's location (and a
+    # long one is cut short with "..."), so they are compared as <PATH>.
+    got = _without_paths((graded["out"] / "gradebook.csv").read_text())
     if os.environ.get("KIT_UPDATE_GOLDEN") and graded["sandbox"]:
         GOLDEN.write_text(got)
-    expected = GOLDEN.read_text()
+    expected = _without_paths(GOLDEN.read_text())
     if not graded["sandbox"]:
         expected = "".join(
             line for line in expected.splitlines(keepends=True) if line.split(",")[0] not in NEEDS_SANDBOX

@@ -587,9 +587,12 @@ def _without_entities(article):
 
 
 def _timed(text: str):
-    a = _without_entities(kit.parse_article(text))
-    a._sentence_rows  # noqa: B018  (the sentence splitter is not what is timed)
-    a.quote_marks  # noqa: B018
+    with warnings.catch_warnings():
+        # The sentence splitter may warn about a text with no full stops: not what is tested.
+        warnings.simplefilter("ignore")
+        a = _without_entities(kit.parse_article(text))
+        a._sentence_rows  # noqa: B018  (the sentence splitter is not what is timed)
+        a.quote_marks  # noqa: B018
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         t0 = time.perf_counter()
@@ -605,7 +608,7 @@ def test_unbalanced_quotation_mark_warns():
     assert q.empty
     assert elapsed < HANG_LIMIT_S
     assert [str(w.message) for w in caught] == [
-        "The quotation mark at character 17 ('“The water rose fast, the mayor said.'...)"
+        "The quotation mark at character 17 in sentence 1 ('“The water rose fast, the mayor said.'...)"
         " is never closed, so the kit cannot tell where the quotation ends and left it out of"
         " the quotes table. Add the closing quotation mark to the text, then load the article again."
     ]
@@ -618,26 +621,40 @@ def test_unbalanced_does_not_hide_other_quotes():
 
 
 def test_one_megabyte_paragraph():
-    q, c, elapsed, caught = _timed(H + "word " * 200_000)
-    assert q.empty and len(c) == 2
+    q, c, elapsed, _ = _timed(H + "word " * 200_000)
+    assert q.empty and len(c) >= 2
     assert elapsed < HANG_LIMIT_S
-    assert str(caught[0].message).startswith("Sentence 1 is 999,999 characters long with no sentence end;")
+
+
+def test_sentence_too_long_warns_with_its_offsets(monkeypatch):
+    # kit.sentences now cuts a paragraph with no full stops into 5,000-character pieces, so
+    # the guard is shown with a lower limit.
+    monkeypatch.setattr("kit.quotes.MAX_SENTENCE_CHARS", 1000)
+    q, _, _, caught = _timed(H + "Smith said " * 200)
+    assert q.empty
+    assert [str(w.message) for w in caught] == [
+        "Sentence 1 (characters 17 to 2,216) is 2,199 characters long with no sentence end; the kit"
+        " did not look for reported speech in it (a news sentence is under 500 characters). Check"
+        " that the text kept its full stops, add the missing ones, then load the article again."
+    ]
 
 
 def test_ten_thousand_quotation_marks():
-    q, _, elapsed, caught = _timed(H + '"' * 10_000)
+    q, _, elapsed, caught = _timed(H + '"a" ' * 5_000)
     assert q.empty
     assert elapsed < HANG_LIMIT_S
-    assert str(caught[0].message).startswith(
-        "Paragraph 1 has 5000 spans between quotation marks; the kit did not look for direct quotes"
-    )
+    assert [str(w.message) for w in caught] == [
+        "Paragraph 1 (its quotation marks run from character 17 to 20,016) has 5000 spans between"
+        " quotation marks; the kit did not look for direct quotes in it (at most 200). Check that"
+        " the text is a news article and that its quotation marks are not damaged"
+        " (article.quote_marks lists the spans), then load the article again."
+    ]
 
 
 def test_name_repeated_a_million_times():
-    q, _, elapsed, caught = _timed(H + "Smith " * 1_000_000)
+    q, _, elapsed, _ = _timed(H + "Smith " * 1_000_000)
     assert q.empty
     assert elapsed < HANG_LIMIT_S
-    assert caught
 
 
 def test_many_cues_stay_linear():
@@ -654,9 +671,15 @@ def test_entities_failure_degrades_with_a_warning(monkeypatch):
 
     monkeypatch.setattr(kit.entities, "build_entities", boom)
     a = kit.parse_article(H + "Mayor Ana Ruiz said the water rose fast.")
-    with pytest.warns(QuoteWarning, match="The entities table could not be built"):
+    with pytest.warns(QuoteWarning, match="The entities table could not be built") as caught:
         q = a.quotes
     assert q["speaker"].tolist() == ["Mayor Ana Ruiz"]
+    assert str(caught[0].message) == (
+        "The entities table could not be built (RuntimeError: broken), so the quotes table still"
+        " lists every quote and its speaker as written, but speaker_name and speaker_entity_id stay"
+        " empty for names. Read the error in full with article.entities, fix what it names in the"
+        " text, then load the article again."
+    )
 
 
 # ----- cases added for the blind evaluation's error classes (invented sentences) ---------
@@ -780,3 +803,269 @@ def test_own_sources_when_the_outlet_name_starts_with_the():
         metadata={"outlet": "The Gazette"},
     )
     assert article.quotes["source_type"].tolist() == ["own_sources"]
+
+
+# ----- reviewers' cases (invented sentences), one or more per fix -------------------------
+
+FIX_COLUMNS = ["kind", "content", "speaker_name", "speaker_role", "cue", "channel", "source_type", "rule"]
+FIX_CASES = [
+    (
+        "age_appositive_before_role",
+        H + 'Jane Smith, 45, a nurse, said: "I am tired."',
+        [("direct", "I am tired.", "Jane Smith", "a nurse", "said", None, "named", "sv_q")],
+    ),
+    (
+        "age_appositive_then_pronouns",
+        H + 'Dolores Yazzie, 72, said the clinic had closed. "We have nowhere to go," she said.\n\n'
+        '"It is hard," she added.',
+        [
+            ("indirect", "the clinic had closed", "Dolores Yazzie", None, "said", None, "named", "sv_c"),
+            (
+                "direct",
+                "We have nowhere to go,",
+                "Dolores Yazzie",
+                None,
+                "said",
+                None,
+                "named",
+                "q_sv+pronoun",
+            ),
+            ("direct", "It is hard,", "Dolores Yazzie", None, "added", None, "named", "q_sv+pronoun"),
+        ],
+    ),
+    (
+        "age_appositive_inverted",
+        H + "The clinic closed in May, said Dolores Yazzie, 72, a retired teacher.",
+        [
+            (
+                "indirect",
+                "The clinic closed in May",
+                "Dolores Yazzie",
+                "a retired teacher",
+                "said",
+                None,
+                "named",
+                "c_vs",
+            )
+        ],
+    ),
+    (
+        "pronoun_takes_its_sentence_subject",
+        H + "Opposition leader Tom Hale called it 'a disaster', he told the BBC.",
+        [
+            (
+                "direct",
+                "a disaster",
+                "Tom Hale",
+                "Opposition leader",
+                "told",
+                "the BBC",
+                "named",
+                "q_sv+pronoun",
+            )
+        ],
+    ),
+    (
+        "according_to_document_of_lower_case_source",
+        H + "According to port authority figures, 4,000 containers are stuck at the docks.",
+        [
+            (
+                "indirect",
+                "4,000 containers are stuck at the docks",
+                None,
+                None,
+                "according to",
+                None,
+                "organization",
+                "according_to",
+            )
+        ],
+    ),
+    (
+        "called_label_in_marks",
+        H + 'A Palestinian official called the strikes "a brutal massacre".',
+        [
+            (
+                "mixed",
+                'the strikes "a brutal massacre"',
+                None,
+                None,
+                "called",
+                None,
+                "anonymous",
+                "called_q",
+            )
+        ],
+    ),
+    (
+        "described_as_label",
+        H + "Prime Minister Ana Ruiz described the plan as ‘reckless’.",
+        [
+            (
+                "mixed",
+                "the plan as ‘reckless’",
+                "Ana Ruiz",
+                "Prime Minister",
+                "described",
+                None,
+                "named",
+                "called_q",
+            )
+        ],
+    ),
+    (
+        "branded_label_then_said",
+        H + "The union branded the offer “an insult” and said it would strike.",
+        [
+            (
+                "mixed",
+                "the offer “an insult” and said it would strike",
+                None,
+                None,
+                "branded",
+                None,
+                "organization",
+                "called_q",
+            )
+        ],
+    ),
+    ("called_for_is_not_a_label", H + "Critics called for a “full inquiry”.", []),
+    ("label_with_no_one_to_give_it", H + "They called it “firm support” again.", []),
+    ("so_called_is_not_a_label", H + "The so-called “peace plan” failed.", []),
+    (
+        "company_said_on_day_it_had",
+        H + "Tidewater Logistics Inc said on Tuesday it had agreed to buy Corvane Shipping for $2 billion.",
+        [
+            (
+                "indirect",
+                "it had agreed to buy Corvane Shipping for $2 billion",
+                "Tidewater Logistics Inc",
+                None,
+                "said",
+                None,
+                "organization",
+                "sv_c",
+            )
+        ],
+    ),
+    (
+        "company_said_in_a_filing",
+        H + "Tidewater Logistics Inc said on Tuesday it had agreed to buy Corvane Shipping.\n\n"
+        "The deal is expected to close in March, the company said in a regulatory filing.",
+        [
+            (
+                "indirect",
+                "it had agreed to buy Corvane Shipping",
+                "Tidewater Logistics Inc",
+                None,
+                "said",
+                None,
+                "organization",
+                "sv_c",
+            ),
+            (
+                "indirect",
+                "The deal is expected to close in March",
+                "Tidewater Logistics Inc",
+                None,
+                "said",
+                "in a regulatory filing",
+                "organization",
+                "c_sv+reference",
+            ),
+        ],
+    ),
+    (
+        "closing_attribution_with_any_prepositional_phrase",
+        H + "Wages rose by a third, the bank said in its quarterly letter to investors.",
+        [
+            (
+                "indirect",
+                "Wages rose by a third",
+                None,
+                None,
+                "said",
+                "in its quarterly letter to investors",
+                "organization",
+                "c_sv",
+            )
+        ],
+    ),
+    (
+        "role_before_the_name",
+        H + '"The teams will merge," Halvern\'s chief executive, Ms. Ana Ruiz, said on a call with analysts.',
+        [
+            (
+                "direct",
+                "The teams will merge,",
+                "Ana Ruiz",
+                "Halvern's chief executive",
+                "said",
+                "on a call with analysts",
+                "named",
+                "q_sv",
+            )
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), FIX_CASES, ids=[c[0] for c in FIX_CASES])
+def test_fix_patterns(name, text, expected):
+    assert _rows(_quiet_quotes(text), FIX_COLUMNS) == expected
+
+
+def test_sentence_subject_beats_an_earlier_speaker():
+    text = (
+        H + "Mayor Peter Lund said the plan would pass.\n\n"
+        "Opposition leader Tom Hale called it “a disaster”, he told the BBC.\n\n"
+        "“We will fight it,” he said."
+    )
+    q = _quiet_quotes(text)
+    assert q["speaker_name"].tolist() == ["Peter Lund", "Tom Hale", "Tom Hale"]
+
+
+def test_according_to_document_is_attributed_in_claims():
+    a = kit.parse_article(H + "According to port authority figures, 4,000 containers are stuck at the docks.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuoteWarning)
+        c = a.claims
+    assert c["attributed"].tolist() == [False, True]
+    assert c["unattributed_claim"].tolist() == [False, False]
+    assert a.quotes["speaker"].tolist() == ["port authority"]
+
+
+def test_called_label_is_attributed_in_claims():
+    a = kit.parse_article(H + 'A Palestinian official called the strikes "a brutal massacre".')
+    assert a.claims["attributed"].tolist() == [False, True]
+    assert a.quote_marks["text"].tolist() == ['"a brutal massacre"']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The strike will go ahead, said Marta Kowalczyk, the union's general secretary.",
+        "Marta Kowalczyk, the union's general secretary, said the strike will go ahead.",
+        "Marta Kowalczyk, 51, said the strike will go ahead.",
+    ],
+)
+def test_role_or_age_after_a_name_makes_a_person_whatever_the_entity_type(text):
+    a = kit.parse_article(H + text)
+    ents = a.entities.copy()
+    mine = ents["text"].isin(["Marta Kowalczyk", "Kowalczyk", "Marta"])
+    assert mine.any()
+    ents.loc[mine, "type"] = "ORGANIZATION"  # as if the entity table had typed it wrongly
+    a.__dict__["_tables"]["entities"] = ents
+    q = a.quotes
+    assert q["speaker_name"].tolist() == ["Marta Kowalczyk"]
+    assert q["source_type"].tolist() == ["named"]
+    # joined to the entity when it covers the whole name; when it covers only a part, the
+    # name as written is the speaker's and there is no entity to join
+    whole = ents.loc[ents["text"] == "Marta Kowalczyk", "entity_id"].tolist()
+    assert _rows(q, ["speaker_entity_id"]) == [(whole[0] if whole else None,)]
+
+
+def test_many_labels_stay_linear():
+    q, _, elapsed, _ = _timed(H + "Ana Ruiz called it “a mess” and said it would end.\n\n" * 2_000)
+    assert q["rule"].tolist() == ["called_q"] * 2_000
+    assert elapsed < HANG_LIMIT_S
