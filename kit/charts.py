@@ -111,13 +111,15 @@ def setup(*, offline: bool = True) -> None:
     Parameters
     ----------
     offline
-        ``True`` (the default) takes Vega from ``vl-convert-python``;
-        ``False`` goes back to altair's own default (Vega from the network).
+        ``True`` (the only choice) takes Vega from ``vl-convert-python``;
+        ``False`` is refused: the kit never loads Vega from a CDN.
 
     Raises
     ------
     ChartSetupError
-        When ``vl-convert-python`` is not installed.
+        When ``vl-convert-python`` is not installed (the message says how to
+        install it), or when ``offline=False``. Every chart function raises it
+        too, rather than fall back to a renderer that needs the network.
 
     Examples
     --------
@@ -130,16 +132,19 @@ def setup(*, offline: bool = True) -> None:
     import altair as alt
 
     if not offline:
-        alt.renderers.enable("default")
-        _STATE["done"] = False
-        return
+        raise ChartSetupError(
+            "kit.setup(offline=False) would load Vega from the internet (a CDN), and the kit"
+            " works offline only. Call kit.setup() instead."
+        )
     if _STATE["done"]:
         return
     if importlib.util.find_spec("vl_convert") is None:
         raise ChartSetupError(
             "Charts need the package 'vl-convert-python' to render without a network"
             " connection, and it is not installed. Install it with:"
-            f" pip install {VL_CONVERT_PIN}"
+            f" pip install {VL_CONVERT_PIN} (in a notebook cell: %pip install {VL_CONVERT_PIN}),"
+            " then restart the kernel. The kit never loads chart code from the internet;"
+            " every table the chart shows is still there to read (the chart functions' text twins)."
         )
     _offline_bundle()
     alt.renderers.enable("jupyter", offline=True, embed_options={"renderer": "svg", "actions": False})
@@ -187,11 +192,9 @@ def _offline_bundle() -> None:
 
 
 def _ready() -> None:
-    """Apply :func:`setup` if possible; a chart can still be built (and read as a spec) without it."""
-    try:
-        setup()
-    except ChartSetupError:
-        pass
+    """Apply :func:`setup` before drawing: without vl-convert-python a chart function
+    raises :class:`ChartSetupError` (how to install it), never falls back to a CDN."""
+    setup()
 
 
 def palette(values: Sequence[str]) -> dict[str, str]:
@@ -619,37 +622,63 @@ _TIME_COLUMNS = ("time_start", "start", "when", "value", "datetime", "date", "no
 _NAME_COLUMNS = ("description", "label", "summary", "text", "event")
 
 
+def _ordinal(k: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th', 23 -> '23rd'."""
+    suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
+    return f"{k}{suffix}"
+
+
 def timeline_table(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> pd.DataFrame:
-    """Events with a time, in time order: ``event_id`` (or row), ``name``, ``when``, ``narrative``.
+    """Events with a time, in time order: ``event_id``, ``name``, ``when``, ``narrative``, ``told``, ``when_text``.
 
     ``when`` is the column holding the (normalised) time, ``name`` the column
     naming the event; by default the first that the table has of
     ``time_start, start, when, value, datetime, date, normalized`` and
     ``description, label, summary, text, event``. ``narrative`` is the row's
-    place in the text (by ``start_char`` when there is one). Rows with no
-    time are left out.
+    place in the telling, counted from 1: ``narrative_position + 1`` when the
+    table has ``narrative_position`` (which counts from 0, Python's way), else
+    the row's rank by ``start_char``. ``told`` says it in words (``"told 2nd"``).
+    ``when_text`` is the time as a learner reads it: the events table's own
+    ``when`` column (at the expression's granularity, "25 December 2023") where
+    it has one, else the time written out. Rows with no time are left out.
 
     Examples
     --------
     >>> ev = pd.DataFrame({"event_id": [0, 1], "text": ["strikes", "drone attack"],
     ...                    "start": pd.to_datetime(["2023-12-26 01:45", "2023-12-25 12:00"]),
     ...                    "start_char": [10, 50]})
-    >>> timeline_table(ev)
-       event_id          name                when  narrative
-    0         1  drone attack 2023-12-25 12:00:00          2
-    1         0       strikes 2023-12-26 01:45:00          1
+    >>> timeline_table(ev)[["event_id", "name", "when", "narrative", "told"]]
+       event_id          name                when  narrative      told
+    0         1  drone attack 2023-12-25 12:00:00          2  told 2nd
+    1         0       strikes 2023-12-26 01:45:00          1  told 1st
     """
     when = when or _type_column(events, _TIME_COLUMNS, "timeline")
     name = name or _type_column(events, _NAME_COLUMNS, "timeline")
     ids = events["event_id"] if "event_id" in events.columns else pd.Series(range(len(events)))
-    place = events["start_char"] if "start_char" in events.columns else pd.Series(range(len(events)))
+    if "narrative_position" in events.columns:
+        narrative = pd.Series(list(events["narrative_position"])).astype("int64") + 1
+    else:
+        place = events["start_char"] if "start_char" in events.columns else pd.Series(range(len(events)))
+        narrative = pd.Series(list(place)).rank(method="first").astype("int64")
     stamps = pd.to_datetime(events[when].astype("object"), errors="coerce", utc=False, format="mixed")
+    if "when" in events.columns and when != "when":
+        written = [None if pd.isna(w) else str(w) for w in events["when"]]
+    else:
+        written = [None] * len(events)
     data = pd.DataFrame(
         {
             "event_id": pd.Series(list(ids), dtype="int64"),
             "name": pd.Series(list(events[name].astype("string")), dtype="string"),
             "when": list(stamps),
-            "narrative": pd.Series(list(place)).rank(method="first").astype("int64"),
+            "narrative": narrative.astype("int64"),
+            "told": pd.Series([f"told {_ordinal(int(k))}" for k in narrative], dtype="string"),
+            "when_text": pd.Series(
+                [
+                    w if w else (f"{t:%a %d %b %Y %H:%M}" if not pd.isna(t) else None)
+                    for w, t in zip(written, stamps)
+                ],
+                dtype="string",
+            ),
         }
     )
     data = data[data["when"].notna()]
@@ -657,15 +686,16 @@ def timeline_table(events: pd.DataFrame, *, when: str | None = None, name: str |
 
 
 def timeline_text(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> str:
-    """Say :func:`timeline_table` in one sentence: the events in time order."""
+    """Say :func:`timeline_table` in one sentence: the events in time order, each with its
+    time as the text gives it (``when_text``) and its place in the telling (``told``)."""
     data = timeline_table(events, when=when, name=name)
     if data.empty:
         return "No event has a time the kit could place."
-    bits = "; ".join(
-        f"{w:%a %d %b %Y %H:%M} {n} (told {k}.)"
-        for n, w, k in zip(data["name"], data["when"], data["narrative"])
+    bits = "; ".join(f"{w}: {n} ({t})" for n, w, t in zip(data["name"], data["when_text"], data["told"]))
+    return (
+        f"{len(data)} events in time order, with their place in the telling"
+        f" (told 1st is the first event the article tells): {bits}."
     )
-    return f"{len(data)} events in time order, with their place in the telling: {bits}."
 
 
 def timeline_chart(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> alt.Chart:
@@ -674,12 +704,11 @@ def timeline_chart(events: pd.DataFrame, *, when: str | None = None, name: str |
 
     _ready()
     data = timeline_table(events, when=when, name=name)
-    data = data.assign(told=data["narrative"].map(lambda k: f"told {k}."))
     base = alt.Chart(data)
     points = base.mark_point(filled=True, size=90, color=OKABE_ITO[4]).encode(
         x=alt.X("when:T", title="time"),
         y=alt.Y("name:N", sort=list(data["name"]), title=None),
-        tooltip=["name:N", "when:T", "narrative:Q"],
+        tooltip=["name:N", "when_text:N", "told:N"],
     )
     text = base.mark_text(align="left", dx=8, color="#000000").encode(
         x="when:T", y=alt.Y("name:N", sort=list(data["name"])), text="told:N"

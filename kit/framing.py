@@ -17,12 +17,16 @@ One row per label. A label grows from a *framing term* in
 
 ``Name_Calling,Labeling`` and ``Loaded_Language``
     Technique names of SemEval-2020 Task 11 (Da San Martino et al. 2020,
-    "Detection of Propaganda Techniques in News Articles"): a label the
-    audience admires or fears, and words with strong emotional charge.
+    "Detection of Propaganda Techniques in News Articles"): a label that casts
+    its object favourably or unfavourably, and words with strong emotional
+    charge. The next three devices are the kit's own, not SemEval names.
 ``Evaluative_Adjective``
     An adjective that judges what it describes (``necessary``, ``firm``).
 ``Euphemism``
-    A mild word for something harsh (``precision strikes``).
+    A mild word for something harsh (``precision strikes``). Not SemEval's
+    ``Exaggeration,Minimisation``, which is a claim that makes something
+    larger or smaller than it is; ``precision`` names the strikes by their
+    intended accuracy and leaves the harm unsaid.
 ``Scare_Quotes``
     A few words put in quotation marks by the narration itself, not quoted
     from a speaker, which distances the outlet from them (``“self-defense.”``).
@@ -90,7 +94,7 @@ import difflib
 import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -927,11 +931,24 @@ class ReframeResult:
         ``new_start``/``new_end`` in the new text.
     original
         The article's text, for comparison.
+    sentences
+        The text twin of the diff: one row per sentence with a change,
+        ``sentence_id``, ``old`` (the sentence as the article has it) and
+        ``new`` (as it reads after the swap).
     """
 
     text: str
     diff: pd.DataFrame
     original: str
+    sentences: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(
+            {
+                "sentence_id": pd.Series([], dtype="int64"),
+                "old": pd.Series([], dtype="string"),
+                "new": pd.Series([], dtype="string"),
+            }
+        )
+    )
 
     def __repr__(self) -> str:
         return f"<ReframeResult: {len(self.diff)} changes, {len(self.text)} characters>"
@@ -1065,6 +1082,56 @@ def _word_diff(old: str, new: str) -> list[tuple[int, int, int, int]]:
 
 _WORD = re.compile(r"\s*\S+|\s+")
 
+DETERMINERS = ("the", "a", "an")
+"""Articles a reframed label may absorb from the text before it (see :func:`reframe`)."""
+
+_OPENING_DETERMINER = re.compile(
+    r"(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my)[ \u00a0]", re.IGNORECASE
+)
+_DETERMINER_BEFORE = re.compile(r"(?<![\w'’\-])(the|a|an)[ \u00a0]+$", re.IGNORECASE)
+
+
+_NAME_NOUNS_WITH_THE = frozenset(
+    "states kingdom republic emirates nations union pentagon army navy forces ministry"
+    " government council court house office agency guard militia front movement party".split()
+)
+
+
+def _takes_no_article(phrase: str) -> bool:
+    """A bare proper name such as "Israel" or "Kata'ib Hezbollah": capitalised words,
+    none of them an initialism ("the U.S.", "the IDF") and the last not a common
+    noun that English names take "the" with ("the United States", "the Pentagon")."""
+    words = phrase.split()
+    if not words or len(words) > 4:
+        return False
+    for w in words:
+        core = w.strip(".,;:’'")
+        if not core[:1].isupper() or "." in core or (len(core) > 1 and core.isupper()):
+            return False
+    return words[-1].strip(".,;:").lower() not in _NAME_NOUNS_WITH_THE
+
+
+def _absorb_determiner(text: str, a: int, b: int, lid: int, new: str) -> tuple[int, int, int, str]:
+    """Widen a replacement over the article ("the", "a", "an") just before the label.
+
+    The article belongs to the label's noun phrase: when the replacement brings
+    its own determiner ("the Israeli government") or is a bare proper name
+    ("Israel"), the article is dropped; otherwise "a"/"an" is made to fit the
+    replacement's first sound (by its first letter).
+    """
+    m = _DETERMINER_BEFORE.search(text, max(0, a - 8), a)
+    if m is None or not new.strip():
+        return a, b, lid, new
+    det, start = m.group(1), m.start()
+    if _OPENING_DETERMINER.match(new) or _takes_no_article(new):
+        return start, b, lid, new
+    if det.lower() in ("a", "an"):
+        article = "an" if new[:1].lower() in "aeiou" else "a"
+        if det[:1].isupper():
+            article = article.capitalize()
+        return start, b, lid, article + text[start + len(det) : a] + new
+    return a, b, lid, new
+
 
 def reframe(article, substitutions) -> ReframeResult:
     """Return the article's text with chosen labels swapped, and a word-level diff.
@@ -1087,8 +1154,19 @@ def reframe(article, substitutions) -> ReframeResult:
     Returns
     -------
     ReframeResult
-        ``.text`` (the new text), ``.diff`` (one row per changed run of words)
-        and ``.original``.
+        ``.text`` (the new text), ``.diff`` (one row per changed run of words),
+        ``.sentences`` (the changed sentences before and after: the diff's text
+        twin) and ``.original``.
+
+    Notes
+    -----
+    A label's noun phrase often starts with an article the label leaves out
+    ("*the* Israeli regime"). When the replacement brings its own determiner
+    ("the Israeli government", "its army") or is a bare proper name
+    ("Israel", not an initialism such as "U.S."), the article before the
+    label is replaced with it, so the text never reads "the the" or "the
+    Israel"; before any other replacement "a"/"an" is made to fit its first
+    letter. :data:`DETERMINERS` lists the articles absorbed.
 
     Raises
     ------
@@ -1107,6 +1185,8 @@ def reframe(article, substitutions) -> ReframeResult:
     'The Israeli government launched the war after'
     >>> article.text[2716:2760] == r.text[2716:2760]  # the article's text is not changed
     False
+    >>> r.sentences["new"].str.slice(0, 45).tolist()
+    ['The Israeli government launched the war after']
     >>> o = kit.outlet_labels()
     >>> r = kit.reframe(article, o[o["outlet"] == "Reuters"])
     >>> r.diff[["old", "new"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
@@ -1133,6 +1213,7 @@ def reframe(article, substitutions) -> ReframeResult:
             continue
         chosen.append((a, b, lid, new))
     text = article.text
+    chosen = [_absorb_determiner(text, a, b, lid, new) for a, b, lid, new in chosen]
     pieces, rows = (
         [],
         {k: [] for k in ("label_id", "start_char", "end_char", "old", "new", "new_start", "new_end")},
@@ -1168,4 +1249,31 @@ def reframe(article, substitutions) -> ReframeResult:
             "new_end": pd.Series(rows["new_end"], dtype="int64"),
         }
     )
-    return ReframeResult(text="".join(pieces), diff=diff, original=text)
+    new_text = "".join(pieces)
+    return ReframeResult(
+        text=new_text, diff=diff, original=text, sentences=_changed_sentences(article, text, new_text, diff)
+    )
+
+
+def _changed_sentences(article, old: str, new: str, diff: pd.DataFrame) -> pd.DataFrame:
+    """One row per sentence a change touches: its text before and after the swap."""
+    changes = sorted(zip(diff["start_char"], diff["end_char"], diff["new_start"], diff["new_end"]))
+    shifts = [(oe, (ne - ns) - (oe - os_)) for os_, oe, ns, ne in changes]
+
+    def shifted(position: int) -> int:  # where an unchanged position of the old text is in the new
+        return position + sum(d for oe, d in shifts if oe <= position)
+
+    rows = article._sentence_rows
+    out: dict[str, list] = {"sentence_id": [], "old": [], "new": []}
+    for sid, s, e in zip(rows["sentence_id"], rows["start_char"], rows["end_char"]):
+        if any((os_ < e and oe > s) or (os_ == oe and s <= os_ < e) for os_, oe, _, _ in changes):
+            out["sentence_id"].append(int(sid))
+            out["old"].append(old[s:e])
+            out["new"].append(new[shifted(s) : shifted(e)])
+    return pd.DataFrame(
+        {
+            "sentence_id": pd.Series(out["sentence_id"], dtype="int64"),
+            "old": pd.Series(out["old"], dtype="string"),
+            "new": pd.Series(out["new"], dtype="string"),
+        }
+    )

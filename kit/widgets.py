@@ -386,11 +386,37 @@ def row_html(article, table: str | pd.DataFrame, row: int | None) -> str:
 # ----- "try it" feedback ------------------------------------------------------------
 
 
+def _norm_text(x: str) -> str:
+    """Case, spaces, underscores and spaces around commas do not count: "scare quotes" == "Scare_Quotes"."""
+    return re.sub(r"\s*,\s*", ",", " ".join(x.replace("_", " ").split())).casefold()
+
+
+def _as_number(x: Any) -> float | None:
+    """A number, or a string that reads as one ("12", " 3.5 "); else None."""
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, (int, float)) or (hasattr(x, "item") and getattr(x, "ndim", 1) == 0):
+        try:
+            return float(x)
+        except (TypeError, ValueError):
+            return None
+    if isinstance(x, str):
+        try:
+            return float(x.strip().replace(",", ""))
+        except ValueError:
+            return None
+    return None
+
+
 def check_answer(answer: Any, expected: Any, *, hint: str = "", explain: str = "") -> None:
     """Print instant feedback on a "try it" answer: right, not quite (with a hint), or not answered.
 
     ``...`` (Ellipsis) means "not answered yet". Strings are compared without
-    case or surrounding spaces; lists and sets as sets when ``expected`` is a set.
+    case, surrounding spaces or the difference between a space and an
+    underscore (``"scare quotes"`` is ``"Scare_Quotes"``); a number typed as
+    text (``"12"``) counts as the number. Lists and sets are compared as sets
+    when ``expected`` is a set. A near miss gets a "Did you mean ...?" and an
+    answer of the wrong type (text for a number) says which type is wanted.
 
     Examples
     --------
@@ -400,8 +426,16 @@ def check_answer(answer: Any, expected: Any, *, hint: str = "", explain: str = "
     ✓ Right: 16. (the headline and the caption are not body)
     >>> check_answer(" Named ", "named")
     ✓ Right: 'named'.
+    >>> check_answer("scare quotes", "Scare_Quotes")
+    ✓ Right: 'Scare_Quotes'.
+    >>> check_answer("12", 12)
+    ✓ Right: 12. (You typed the number as text, '12'; without the quotes it is the number 12.)
     >>> check_answer(15, 16)
     ✗ Not quite: you answered 15. Try again.
+    >>> check_answer("Scare_Quote", "Scare_Quotes")
+    ✗ Not quite: you answered 'Scare_Quote'. Did you mean 'Scare_Quotes'? Check the spelling.
+    >>> check_answer("twelve", 12)
+    ✗ Not quite: you answered 'twelve'. The answer is a number: write it with digits and no quotes, like 7. Try again.
     """
     if answer is Ellipsis:
         print("Not answered yet: replace ... with your answer." + (f" Hint: {hint}." if hint else ""))
@@ -409,7 +443,7 @@ def check_answer(answer: Any, expected: Any, *, hint: str = "", explain: str = "
 
     def norm(x):
         if isinstance(x, str):
-            return x.strip().casefold()
+            return _norm_text(x)
         if isinstance(expected, (set, frozenset)) and isinstance(x, (list, tuple, set, frozenset, pd.Series)):
             return {norm(v) for v in x}
         if hasattr(x, "item") and getattr(x, "ndim", 1) == 0:
@@ -419,13 +453,35 @@ def check_answer(answer: Any, expected: Any, *, hint: str = "", explain: str = "
     def shown(x):  # sets print in a fixed order, so the feedback is the same on every run
         return sorted(x, key=str) if isinstance(x, (set, frozenset)) else x
 
-    right = norm(answer) == norm(expected)
-    if right:
-        print(f"✓ Right: {shown(expected)!r}." + (f" ({explain})" if explain else ""))
+    note = ""
+    expected_number = None if isinstance(expected, str) else _as_number(expected)
+    if expected_number is not None and isinstance(answer, str):
+        right = _as_number(answer) == expected_number
+        if right:
+            note = f"You typed the number as text, {answer!r}; without the quotes it is the number {shown(expected)!r}."
+        else:
+            note = (
+                "The answer is a number: write it with digits and no quotes, like 7."
+                if _as_number(answer) is None
+                else ""
+            )
     else:
-        print(
-            f"✗ Not quite: you answered {shown(answer)!r}." + (f" Hint: {hint}." if hint else " Try again.")
-        )
+        try:
+            right = bool(norm(answer) == norm(expected))
+        except (TypeError, ValueError):  # an array or a table compared with a value
+            right = False
+        if not right and isinstance(expected, str) and not isinstance(answer, str):
+            note = 'The answer is a text: write it in quotes, like "word".'
+        elif not right and isinstance(expected, str):
+            close = difflib.get_close_matches(norm(answer), [norm(expected)], n=1, cutoff=0.8)
+            if close:
+                note = f"Did you mean {expected!r}? Check the spelling."
+    if right:
+        extra = " ".join(f"({t})" for t in (explain, note) if t)
+        print(f"✓ Right: {shown(expected)!r}." + (f" {extra}" if extra else ""))
+    else:
+        tail = f" Hint: {hint}." if hint else (" Try again." if not note.startswith("Did") else "")
+        print(f"✗ Not quite: you answered {shown(answer)!r}." + (f" {note}" if note else "") + tail)
 
 
 # ----- source sorter ----------------------------------------------------------------
@@ -599,14 +655,20 @@ def order_feedback(
 ) -> str:
     """Say whether an order of ``event_id`` breaks a constraint, using :func:`kit.check_order`.
 
-    Returns a short text: which constraint your order breaks, or that it keeps them all.
-    ``partial=True`` checks only the events listed.
+    Returns a short text: every constraint your order breaks, one numbered line
+    each, in plain words (the quoted words of the text that give it), or that
+    it keeps them all. ``partial=True`` checks only the events listed.
 
     Examples
     --------
     >>> import kit
     >>> order_feedback(kit.load_article(), [2, 1], partial=True)
     'Your order keeps every constraint the article gives.'
+    >>> print(order_feedback(kit.load_article(), [1, 10, 2], partial=True))  # doctest: +ELLIPSIS
+    Your order breaks 3 constraints:
+    1. You put 'the strikes in Iraq' (event 1) before 'the drone attack...' (event 2), but ...
+    2. You put 'the briefing on the drone attack...' (event 10) before 'the drone attack...' (event 2), but ...
+    3. You put 'the strikes in Iraq' (event 1) before ... (event 10), but ...: 'Monday morning' is before '1:45 GMT on Tuesday'.
     """
     import kit
 
@@ -620,10 +682,20 @@ def order_feedback(
             broken = broken[broken["broken"].astype(bool)]
         if broken.empty:
             return "Your order keeps every constraint the article gives."
-        texts = [str(x) for x in broken.get("explanation", broken.get("message", broken.iloc[:, 0]))]
-        more = f" (and {len(texts) - 1} more)" if len(texts) > 1 else ""
-        return f"Your order breaks {len(texts)} constraint(s). The first: {texts[0]}{more}"
+        texts = [_plain(str(x)) for x in broken.get("explanation", broken.get("message", broken.iloc[:, 0]))]
+        if len(texts) == 1:
+            return f"Your order breaks 1 constraint: {texts[0]}"
+        listed = "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
+        return f"Your order breaks {len(texts)} constraints:\n{listed}"
     return str(result)
+
+
+_TIMEX_NOTE = re.compile(r" \((?:\d{4}|XXXX)-[0-9A-Z:\-]{1,24}\)")
+
+
+def _plain(text: str) -> str:
+    """Drop TIMEX3 values in parentheses ("'Monday morning' (2023-12-25TMO)"): the quoted words say it."""
+    return _TIMEX_NOTE.sub("", text)
 
 
 # ----- the widgets -------------------------------------------------------------------------
@@ -932,7 +1004,12 @@ class EventOrderer(_Shell):
 
     def check(self) -> str:
         text = order_feedback(self.article, self.order, check=self._check, partial=self._partial)
-        self.feedback.value = f"<p>{html.escape(text)}</p>"
+        lines = text.split("\n")
+        if len(lines) > 1:
+            items = "".join(f"<li>{html.escape(line.split('. ', 1)[1])}</li>" for line in lines[1:])
+            self.feedback.value = f"<p>{html.escape(lines[0])}</p><ol>{items}</ol>"
+        else:
+            self.feedback.value = f"<p>{html.escape(text)}</p>"
         return text
 
 

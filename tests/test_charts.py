@@ -41,6 +41,25 @@ def test_setup_without_vl_convert_says_how_to_install(monkeypatch):
         charts.setup()
 
 
+def test_chart_without_vl_convert_raises_not_cdn(monkeypatch, seed):
+    import importlib.util
+
+    import altair as alt
+
+    monkeypatch.setitem(charts._STATE, "done", False)
+    before = alt.renderers.active
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "vl_convert" else real(n, *a))
+    with pytest.raises(charts.ChartSetupError, match=r"%pip install vl-convert-python==1\.9\.0\.post1"):
+        charts.sentence_lengths_chart(seed.sentences)
+    assert alt.renderers.active == before  # no renderer was switched to one that needs the network
+
+
+def test_setup_refuses_the_cdn():
+    with pytest.raises(charts.ChartSetupError, match=r"CDN.*Call kit.setup\(\) instead"):
+        kit.setup(offline=False)
+
+
 def test_palette_is_okabe_ito():
     assert charts.OKABE_ITO[:3] == ("#E69F00", "#56B4E9", "#009E73")
     assert list(charts.palette(list("abcdefghi")).values())[8] == "#E69F00"  # repeats after eight
@@ -120,7 +139,47 @@ def test_timeline_chart_synthetic():
     spec = charts.timeline_chart(ev).to_dict()
     assert spec["title"].startswith("What happened when")
     assert spec["description"].startswith("2 events in time order")
-    assert "Mon 25 Dec 2023 12:00 drone attack (told 2.)" in spec["description"]
+    assert "Mon 25 Dec 2023 12:00: drone attack (told 2nd)" in spec["description"]
+
+
+def test_timeline_uses_one_numbering_and_the_when_column(seed):
+    events = seed.events
+    table = charts.timeline_table(events)
+    merged = table.merge(
+        events[["event_id", "narrative_position", "when"]].rename(columns={"when": "written"}), on="event_id"
+    )
+    assert (merged["narrative"] == merged["narrative_position"] + 1).all()
+    text = charts.timeline_text(events)
+    for row in merged.itertuples():
+        assert f"{row.name} ({row.told})" in text
+        if not pd.isna(row.written):
+            assert row.when_text == row.written
+    # an invented table: the events' `when` strings are what the twin says
+    ev = pd.DataFrame(
+        {
+            "event_id": [0, 1],
+            "description": ["a", "b"],
+            "narrative_position": [0, 1],
+            "time_start": pd.to_datetime(["2023-12-26 05:00", "2023-12-25 00:00"]),
+            "when": pd.Series(["Tuesday 26 December 2023, morning", None], dtype="string"),
+        }
+    )
+    assert charts.timeline_text(ev) == (
+        "2 events in time order, with their place in the telling (told 1st is the first event the article"
+        " tells): Mon 25 Dec 2023 00:00: b (told 2nd); Tuesday 26 December 2023, morning: a (told 1st)."
+    )
+    assert [charts._ordinal(k) for k in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
+        "1st",
+        "2nd",
+        "3rd",
+        "4th",
+        "11th",
+        "12th",
+        "13th",
+        "21st",
+        "22nd",
+        "101st",
+    ]
 
 
 def test_wrong_table_messages():

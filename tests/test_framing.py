@@ -276,6 +276,52 @@ def test_reframe_sentence_start_capitalised():
     assert r.text.endswith("Soldiers left the town. People came back.")
 
 
+def test_reframe_absorbs_the_labels_determiner(seed):
+    """A replacement with its own determiner, or a bare name, takes the label's "the"."""
+    r = reframe(seed, {"Israel": "the Israeli government"})
+    assert "The Israeli government launched the war" in r.text
+    assert "operation against the Israeli government in years" in r.text
+    assert "the the" not in r.text.lower()
+    _check_diff(seed.text, r)
+    # the text twin: each changed sentence, before and after
+    assert r.sentences["sentence_id"].tolist() == [13]  # both changes are in one sentence
+    for row in r.sentences.itertuples():
+        assert row.old in seed.text and row.new in r.text and row.old != row.new
+    assert r.sentences["new"].iloc[0].startswith("The Israeli government launched the war")
+    r = reframe(seed, {"Israel": "Israel"})
+    assert "\n\nIsrael launched the war" in r.text
+    assert "operation against Israel in years" in r.text
+    assert r.diff[["old", "new"]].values.tolist() == [
+        ["The Israeli\xa0regime", "Israel"],
+        ["the occupying entity", "Israel"],
+    ]
+    _check_diff(seed.text, r)
+    # an initialism keeps "the"; a plain noun phrase keeps it too
+    assert "against the U.S. in years" in reframe(seed, {"Israel": "the U.S."}).text
+    assert "against the Israeli government in" in reframe(seed, {"Israel": "Israeli government"}).text
+
+
+def test_reframe_determiner_rules_invented():
+    a = kit.parse_article(
+        "Town news\n\nA ferocious attack hit the town. They saw an ferocious attack. The regime fell."
+    )
+    r = reframe(a, {"ferocious attack": "assault", "regime": "the government"})
+    assert r.text.endswith("An assault hit the town. They saw an assault. The government fell.")
+    r = reframe(a, {"ferocious attack": "big raid", "regime": "Hamas"})
+    assert r.text.endswith("A big raid hit the town. They saw a big raid. Hamas fell.")
+    r = reframe(a, {"regime": "its government"})
+    assert r.text.endswith("Its government fell.")
+    _check_diff(a.text, r)
+
+
+def test_called_quotation_is_the_speakers_voice():
+    """Issue 4: "X called Y 'Z'" is an attributed quotation (kit.quotes), so Z is X's words, not scare quotes."""
+    a = kit.parse_article("Town news\n\nShop owner Tom Reed called the plan “firm support” for the mayor.")
+    t = a.labels
+    assert "Scare_Quotes" not in t["device"].tolist()
+    assert t[["label", "voice"]].values.tolist() == [["firm support", "Tom Reed"]]
+
+
 def test_reframe_empty_and_repr(seed):
     r = reframe(seed, {})
     assert r.text == seed.text and len(r.diff) == 0
@@ -294,7 +340,7 @@ def test_reframe_unknown_label(seed):
 
 
 def test_reframe_overlap_is_refused():
-    a = kit.parse_article("Town news\n\nThey called it “firm support” again.")
+    a = kit.parse_article("Town news\n\nThe town saw “firm support” again.")
     t = a.labels
     assert t[["label", "device"]].values.tolist() == [
         ["firm support", "Evaluative_Adjective"],
@@ -303,7 +349,7 @@ def test_reframe_overlap_is_refused():
     with pytest.raises(ValueError, match=r"overlaps another label you asked to replace"):
         reframe(a, {0: "backing", 1: "support"})
     # the same text names both rows: each place is replaced once
-    assert reframe(a, {"firm support": "support"}).text.endswith("They called it “support” again.")
+    assert reframe(a, {"firm support": "support"}).text.endswith("The town saw “support” again.")
 
 
 def test_reframe_bad_inputs(seed):

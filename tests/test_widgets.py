@@ -214,3 +214,37 @@ def test_event_orderer_keyboard_and_check(seed):
     assert seen[-1] == [0, 2, 1] and "before strikes" in orderer.feedback.value
     orderer.drag.order = [0, 1, 2]  # what a drag in the browser does
     assert orderer.check() == "ok" and orderer.pick.options[2] == ("3. strikes", 2)
+
+
+def test_check_answer_normalises_and_explains(capsys):
+    from kit.widgets import check_answer
+
+    cases = [
+        (("scare quotes", "Scare_Quotes"), "✓ Right: 'Scare_Quotes'.\n"),
+        (("name calling, labeling", "Name_Calling,Labeling"), "✓ Right: 'Name_Calling,Labeling'.\n"),
+        (("12", 12), "✓ Right: 12. (You typed the number as text, '12'; without the quotes it is the number 12.)\n"),
+        (("13", 12), "✗ Not quite: you answered '13'. Try again.\n"),
+        (("twelve", 12, "count them"), "✗ Not quite: you answered 'twelve'. The answer is a number: write it"
+         " with digits and no quotes, like 7. Hint: count them.\n"),
+        (("Euphemsm", "Euphemism"), "✗ Not quite: you answered 'Euphemsm'. Did you mean 'Euphemism'? Check the spelling.\n"),
+        (("Loaded", "Euphemism"), "✗ Not quite: you answered 'Loaded'. Try again.\n"),
+        ((3, "Euphemism"), "✗ Not quite: you answered 3. The answer is a text: write it in quotes, like \"word\". Try again.\n"),
+    ]  # fmt: skip
+    for args, printed in cases:
+        hint = args[2] if len(args) > 2 else ""
+        check_answer(args[0], args[1], hint=hint)
+        assert capsys.readouterr().out == printed
+
+
+def test_order_feedback_names_every_broken_constraint():
+    import kit
+    from kit.widgets import order_feedback
+
+    fake = pd.DataFrame({"explanation": ["A came after B: 'after B' (2023-12-25TMO).", "C came before D."]})
+    text = order_feedback(None, [1, 2], check=lambda a, o: fake)
+    assert text == "Your order breaks 2 constraints:\n1. A came after B: 'after B'.\n2. C came before D."
+    one = order_feedback(None, [1], check=lambda a, o: fake.iloc[:1])
+    assert one == "Your order breaks 1 constraint: A came after B: 'after B'."
+    seed = kit.load_article()
+    broken = kit.check_order(seed, [1, 10, 2], partial=True)
+    assert order_feedback(seed, [1, 10, 2], partial=True).count("\n") == len(broken) == 3

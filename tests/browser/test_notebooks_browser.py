@@ -1,4 +1,4 @@
-"""Every notebook, run in a real, offline Chromium, in JupyterLab 4 and Notebook 7.
+"""Every notebook, run in a real, offline Chromium, in JupyterLab 4 and in Notebook 7.
 
 For each notebook: open it, run all cells, and check that no cell shows an
 error, that every chart and widget rendered (no "Error loading script", no
@@ -212,8 +212,8 @@ def test_notebook_in_jupyterlab(notebook, jupyter_server, page, artifacts):
         page.screenshot(path=str(artifacts / f"lab_{notebook.removesuffix('.ipynb')}.png"))
 
 
-def test_start_here_in_notebook7(jupyter_server, page, artifacts):
-    notebook = NOTEBOOKS[0]
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_in_notebook7(notebook, jupyter_server, page, artifacts):
     expect = _expect(notebook)
     cells = _open_and_run(page, jupyter_server.notebook7(notebook))
     _wait_rendered(page, expect["charts"])
