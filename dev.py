@@ -100,7 +100,17 @@ def setup() -> Path:
 def lab(args: list[str]) -> int:
     python = setup()
     _say("opening JupyterLab on notebooks/ (stop it with Ctrl+C)")
-    cmd = [str(python), "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT / 'notebooks'}"]
+    cmd = [
+        str(python),
+        "-m",
+        "jupyter",
+        "lab",
+        f"--ServerApp.root_dir={ROOT / 'notebooks'}",
+        # The extension manager would ask PyPI for extensions: the kit works offline.
+        "--LabApp.extension_manager=readonly",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and some hubs run everything as root
     start = ROOT / "notebooks" / "01_start_here.ipynb"
     if start.exists() and not any(a.endswith(".ipynb") for a in args):
         cmd.append(start.name)
