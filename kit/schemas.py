@@ -129,9 +129,15 @@ def frame(table: str, data: dict[str, list[Any]]) -> pd.DataFrame:
     for col in schema(table):
         values = data[col.name]
         if col.dtype == "category":
-            columns[col.name] = pd.Categorical(
-                values, categories=list(col.categories or ()), ordered=col.ordered
-            )
+            categories = list(col.categories or ())
+            lookup = {c: i for i, c in enumerate(categories)}
+            if all(v in lookup for v in values):  # the usual case, far faster than pd.Categorical
+                codes = np.fromiter((lookup[v] for v in values), dtype=np.int16, count=len(values))
+                columns[col.name] = pd.Categorical.from_codes(
+                    codes, categories=categories, ordered=col.ordered
+                )
+            else:  # unknown values become missing, as pd.Categorical makes them
+                columns[col.name] = pd.Categorical(values, categories=categories, ordered=col.ordered)
         elif col.dtype in ("int64", "bool", "float64"):
             columns[col.name] = np.asarray(values, dtype=col.dtype).reshape(-1)
         else:

@@ -33,8 +33,6 @@ import string
 import warnings
 from functools import lru_cache
 
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from kit.errors import KitWarning
 
 __all__ = ["ABBREVIATIONS", "MAX_WINDOW", "SENTENCE_STARTERS", "SentenceLengthWarning", "sentence_spans"]
@@ -82,7 +80,10 @@ SENTENCE_STARTERS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _tokenizer() -> PunktSentenceTokenizer:
+def _tokenizer():
+    # NLTK is imported on first use, so that ``import kit`` stays fast.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)

@@ -39,8 +39,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from nltk.tokenize import RegexpTokenizer
-
 from kit.lexicons import match_form, read_lexicon
 from kit.sentences import ABBREVIATIONS
 
@@ -68,7 +66,7 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(TOKEN_PATTERN, re.UNICODE | re.MULTILINE | re.DOTALL)
 
 
-def nltk_tokenizer() -> RegexpTokenizer:
+def nltk_tokenizer():
     """Return NLTK's RegexpTokenizer with the kit's pattern (same tokens, slower).
 
     Examples
@@ -77,6 +75,8 @@ def nltk_tokenizer() -> RegexpTokenizer:
     >>> [s[a:b] for a, b in nltk_tokenizer().span_tokenize(s)]
     ['Gaza', '’s', 'war']
     """
+    from nltk.tokenize import RegexpTokenizer
+
     return RegexpTokenizer(TOKEN_PATTERN)
 
 
