@@ -185,30 +185,53 @@ def list_errors(name: str, article, key) -> None:
 
 
 def _markdown(table: pd.DataFrame) -> str:
-    cols = ["article", *table.columns]
+    cols = [table.index.name or "article", *table.columns]
     lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(cols))) + "|"]
     for name, r in table.iterrows():
         cells = [f"**{name}**" if name.startswith("POOLED") else name]
-        cells += [(_fmt(v).strip() if isinstance(v, float) else str(v)) for v in r]
+        cells += [
+            str(int(v)) if c in ("key", "kit", "correct") and isinstance(v, float) and not pd.isna(v)
+            else (_fmt(v).strip() if isinstance(v, float) else str(v))
+            for c, v in r.items()
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
-def main() -> None:
+def prf_table(pooled: dict) -> pd.DataFrame:
+    """Pooled precision, recall, F1 and counts for each F1 measure."""
+    rows = []
+    for label, _, _ in F1_COLUMNS:
+        c = pooled[label]
+        p = c["n_correct"] / c["n_predicted"] if c["n_predicted"] else float("nan")
+        r = c["n_correct"] / c["n_key"] if c["n_key"] else float("nan")
+        rows.append({"measure": label, "precision": p, "recall": r, "F1": _f1(c),
+                     "key": c["n_key"], "kit": c["n_predicted"], "correct": c["n_correct"]})
+    m = pooled["quotes_matched"]
+    for label, k in (("speaker acc", "speakers"), ("source-type acc", "source_types")):
+        rows.append({"measure": label, "precision": float("nan"), "recall": float("nan"),
+                     "F1": pooled[k]["n_correct"] / m if m else float("nan"),
+                     "key": m, "kit": m, "correct": pooled[k]["n_correct"]})
+    return pd.DataFrame(rows).set_index("measure")
+
+
+def main(argv: list[str] | None = None, *, articles: Path = ARTICLES, pooled_prf: bool = False) -> None:
+    """Score every article in ``articles``; ``pooled_prf`` adds pooled precision and recall."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--errors", action="store_true", help="list every error, row by row")
     ap.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     ap.add_argument("--exclude", nargs="*", default=[], metavar="NAME", help="leave these articles out")
-    args = ap.parse_args()
+    args = ap.parse_args(argv)
 
-    paths = [p for p in sorted(ARTICLES.glob("*.txt")) if p.stem not in args.exclude]
+    paths = [p for p in sorted(articles.glob("*.txt")) if p.stem not in args.exclude]
     rows, all_counts, objs = [], [], []
     for p in paths:
         c, o = score_article(p)
         all_counts.append(c)
         objs.append((p.stem, o))
         rows.append(summarise(p.stem, c))
-    rows.append(summarise("POOLED (micro)", pool(all_counts)))
+    pooled = pool(all_counts)
+    rows.append(summarise("POOLED (micro)", pooled))
     table = pd.DataFrame(rows).set_index("article")
 
     if args.markdown:
@@ -218,6 +241,13 @@ def main() -> None:
             print(table.to_string(float_format=_fmt, na_rep="-"))
         print("\n'-': not scored (nothing in the key and nothing found). Speaker and source-type accuracy are"
               "\nout of the quotes matched at overlap 0.3. ents/quotes/claims: rows in key / rows the kit produced.")
+    if pooled_prf:
+        prf = prf_table(pooled)
+        print("\nPooled precision / recall (speaker and source-type rows: accuracy in the F1 column, out of matched quotes):")
+        if args.markdown:
+            print(_markdown(prf))
+        else:
+            print(prf.to_string(float_format=_fmt, na_rep="-"))
     if args.errors:
         for name, o in objs:
             list_errors(name, o["article"], o["key"])
