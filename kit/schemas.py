@@ -19,7 +19,7 @@ import pandas as pd
 
 from kit.parts import PART_ORDER
 
-__all__ = ["SCHEMAS", "TABLES", "Column", "describe", "frame", "register", "schema"]
+__all__ = ["OFFSET_COLUMNS", "SCHEMAS", "TABLES", "Column", "describe", "frame", "register", "schema"]
 
 
 @dataclass(frozen=True)
@@ -33,16 +33,17 @@ class Column:
     ordered: bool = False
 
 
-_OFFSETS = [
+OFFSET_COLUMNS = [
     Column("start_char", "int64", "where the row's text starts in article.text (inclusive)"),
     Column("end_char", "int64", "where it ends (exclusive): text[start_char:end_char] is the row's text"),
 ]
+"""The two offset columns every text-derived table shares (half-open, into article.text)."""
 
 SCHEMAS: dict[str, list[Column]] = {
     "parts": [
         Column("paragraph_id", "int64", "the paragraph's position in the file, from 0"),
         Column("part", "category", "which part of the page it is", tuple(PART_ORDER), True),
-        *_OFFSETS,
+        *OFFSET_COLUMNS,
         Column("text", "string", "the part's text, exactly as in the file"),
         Column("analysed", "bool", "True for the headline, caption and body, which are split into sentences"),
         Column("rule", "string", "the layout rule that named the part (see kit.parts)"),
@@ -53,7 +54,7 @@ SCHEMAS: dict[str, list[Column]] = {
         ),
         Column("paragraph_id", "int64", "the paragraph it belongs to (joins with article.parts)"),
         Column("part", "category", "headline, caption or body", ("headline", "caption", "body"), True),
-        *_OFFSETS,
+        *OFFSET_COLUMNS,
         Column("text", "string", "the sentence, exactly as in the file"),
         Column("n_words", "int64", "how many of its tokens are not punctuation"),
         Column("rule", "string", "why the sentence ends there: 'punkt' or 'paragraph_end'"),
@@ -62,7 +63,7 @@ SCHEMAS: dict[str, list[Column]] = {
         Column("token_id", "int64", "the token's position in the article, from 0"),
         Column("sentence_id", "int64", "the sentence it belongs to (joins with article.sentences)"),
         Column("position", "int64", "the token's position in its sentence, from 0"),
-        *_OFFSETS,
+        *OFFSET_COLUMNS,
         Column("text", "string", "the token, exactly as in the file"),
         Column(
             "lower", "string", "lower case, with curly apostrophes made straight, for counting and matching"

@@ -181,7 +181,7 @@ import pandas as pd
 
 from kit.errors import KitError, did_you_mean, format_options
 from kit.lexicons import data_path, match_form, read_lexicon
-from kit.schemas import Column, frame, register
+from kit.schemas import OFFSET_COLUMNS, Column, frame, register
 
 __all__ = [
     "EventOrderError",
@@ -247,17 +247,12 @@ def _read_csv(name: str) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines)]
 
 
-_OFFSETS = [
-    Column("start_char", "int64", "where the row's text starts in article.text (inclusive)"),
-    Column("end_char", "int64", "where it ends (exclusive): text[start_char:end_char] is the row's text"),
-]
-
 register(
     "timeline",
     [
         Column("timex_id", "int64", "the time expression's position in the article, from 0"),
         Column("sentence_id", "int64", "the sentence it stands in (joins with article.sentences)"),
-        *_OFFSETS,
+        *OFFSET_COLUMNS,
         Column("text", "string", "the time expression, exactly as in the text"),
         Column("type", "category", "DATE, TIME (clock time), DURATION or SET (repeated)", TYPES),
         Column(
@@ -291,7 +286,7 @@ register(
     [
         Column("event_id", "int64", "the event's number, in the order the article first mentions it"),
         Column("sentence_id", "int64", "the sentence of its first mention"),
-        *_OFFSETS,
+        *OFFSET_COLUMNS,
         Column("text", "string", "the words of its first mention (text[start_char:end_char])"),
         Column("trigger", "string", "the event word or phrase of the lexicon that matched, in lower case"),
         Column(
