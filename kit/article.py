@@ -17,7 +17,6 @@ import importlib
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -25,13 +24,11 @@ from typing import Any
 import pandas as pd
 
 from kit import loading
+from kit.document import Doc, make_doc
 from kit.errors import EmptyArticleError, did_you_mean, format_options
-from kit.lexicons import match_form
 from kit.parts import ANALYSED_PARTS, Paragraph, find_parts
-from kit.schemas import TABLES, frame
+from kit.schemas import INPUTS, TABLES
 from kit.schemas import module_of as schema_module
-from kit.sentences import sentence_spans
-from kit.tokens import is_punctuation, stopwords, token_spans
 
 __all__ = ["Article", "load_article", "parse_article"]
 
@@ -97,7 +94,7 @@ class Article:
         headline = self.headline or self.text.strip().split("\n", 1)[0][:60]
         return (
             f"<Article {self.name!r}: {outlet}, {published}: {headline!r},"
-            f" {len(self._sentence_rows['sentence_id'])} sentences>"
+            f" {len(self.doc.sentences['sentence_id'])} sentences>"
         )
 
     def with_metadata(self, **changes: Any) -> Article:
@@ -137,27 +134,75 @@ class Article:
                 return self.text[p.start_char : p.end_char]
         return None
 
-    # ----- tables ---------------------------------------------------------
+    # ----- the text's spans and the tables ----------------------------------
 
-    @cached_property
-    def _paragraphs(self) -> list[Paragraph]:
-        return find_parts(self.text, title=self.metadata.get("title"))
+    @property
+    def doc(self) -> Doc:
+        """The text, metadata and spans every table is built from (see :mod:`kit.document`)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if "doc" not in cache:
+            cache["doc"] = make_doc(
+                self.text, name=self.name, metadata=self.metadata, path=self.path, paragraphs=self._paragraphs
+            )
+        return cache["doc"]
 
-    @cached_property
-    def _parts(self) -> pd.DataFrame:
-        ps = self._paragraphs
-        return frame(
-            "parts",
-            {
-                "paragraph_id": [p.paragraph_id for p in ps],
-                "part": [p.part for p in ps],
-                "start_char": [p.start_char for p in ps],
-                "end_char": [p.end_char for p in ps],
-                "text": [self.text[p.start_char : p.end_char] for p in ps],
-                "analysed": [p.part in ANALYSED_PARTS for p in ps],
-                "rule": [p.rule for p in ps],
-            },
-        )
+    @property
+    def _paragraphs(self) -> tuple[Paragraph, ...]:
+        # found on loading (to refuse an article with no paragraph), before the sentences
+        cache = self.__dict__.setdefault("_cache", {})
+        if "paragraphs" not in cache:
+            cache["paragraphs"] = tuple(find_parts(self.text, title=self.metadata.get("title")))
+        return cache["paragraphs"]
+
+    @property
+    def _sentence_rows(self):
+        return self.doc.sentences
+
+    @property
+    def _token_rows(self):
+        return self.doc.tokens
+
+    def _built(self, name: str) -> Any:
+        """Build a table or step once, with its declared inputs, and cache it (no copy)."""
+        cache = self.__dict__.setdefault("_cache", {})
+        if name in cache:
+            return cache[name]
+        module = importlib.import_module(schema_module(name))  # a friendly error for unknown names
+        builder = getattr(module, f"build_{name.lstrip('_')}")
+        inputs = INPUTS.get(name)
+        if inputs is None:  # a builder that still reads the whole article
+            value = builder(self)
+        else:
+            value = builder(self.doc, *(self._built(i) for i in inputs))
+        cache[name] = value
+        return value
+
+    def table(self, name: str) -> pd.DataFrame:
+        """Return any table by name, for example ``article.table("tokens")``.
+
+        The names are those of :data:`kit.schemas.TABLES`; each is also an
+        attribute (``article.tokens``). You get your own copy: changing it
+        cannot change the article or any other table.
+
+        Examples
+        --------
+        >>> import kit
+        >>> kit.load_article().table("sentences").shape
+        (18, 8)
+        """
+        if name not in TABLES:
+            schema_module(name)  # raises a friendly error for unknown names
+        cached = "_cache" in self.__dict__ and name in self.__dict__["_cache"]
+        if cached:
+            return self.__dict__["_cache"][name].copy()
+        # Warnings raised while a table is built are shown at the learner's
+        # line (the cell that asked for the table), not inside the kit.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            value = self._built(name)
+        for w in caught:
+            warnings.warn(w.message, w.category, stacklevel=3)
+        return value.copy()
 
     @property
     def parts(self) -> pd.DataFrame:
@@ -175,71 +220,7 @@ class Article:
         3             2      credit
         4             3        body
         """
-        return self._parts.copy()
-
-    @cached_property
-    def _sentence_rows(self) -> dict[str, list]:
-        rows: dict[str, list] = {k: [] for k in ("paragraph_id", "part", "start_char", "end_char", "rule")}
-        for p in self._paragraphs:
-            if p.part not in ANALYSED_PARTS:
-                continue
-            for start, end, rule in sentence_spans(self.text, p.start_char, p.end_char):
-                rows["paragraph_id"].append(p.paragraph_id)
-                rows["part"].append(p.part)
-                rows["start_char"].append(start)
-                rows["end_char"].append(end)
-                rows["rule"].append(rule)
-        rows["sentence_id"] = list(range(len(rows["start_char"])))
-        return rows
-
-    @cached_property
-    def _token_rows(self) -> dict[str, list]:
-        text = self.text
-        stops = stopwords()
-        rows: dict[str, list] = {
-            k: []
-            for k in (
-                "sentence_id",
-                "position",
-                "start_char",
-                "end_char",
-                "text",
-                "lower",
-                "is_punct",
-                "is_stop",
-                "rule",
-            )
-        }
-        for sid, s_start, s_end in zip(
-            self._sentence_rows["sentence_id"],
-            self._sentence_rows["start_char"],
-            self._sentence_rows["end_char"],
-        ):
-            for position, (start, end, rule) in enumerate(token_spans(text, s_start, s_end)):
-                token = text[start:end]
-                lower = match_form(token)
-                rows["sentence_id"].append(sid)
-                rows["position"].append(position)
-                rows["start_char"].append(start)
-                rows["end_char"].append(end)
-                rows["text"].append(token)
-                rows["lower"].append(lower)
-                rows["is_punct"].append(is_punctuation(token))
-                rows["is_stop"].append(lower in stops)
-                rows["rule"].append(rule)
-        rows["token_id"] = list(range(len(rows["start_char"])))
-        return rows
-
-    @cached_property
-    def _sentences(self) -> pd.DataFrame:
-        rows = dict(self._sentence_rows)
-        rows["text"] = [self.text[a:b] for a, b in zip(rows["start_char"], rows["end_char"])]
-        counts = [0] * len(rows["start_char"])
-        for sid, punct in zip(self._token_rows["sentence_id"], self._token_rows["is_punct"]):
-            if not punct:
-                counts[sid] += 1
-        rows["n_words"] = counts
-        return frame("sentences", rows)
+        return self.table("parts")
 
     @property
     def sentences(self) -> pd.DataFrame:
@@ -254,11 +235,7 @@ class Article:
         >>> s.loc[17, "text"]
         'Washington has also vetoed United Nations Security Council resolutions that called for a ceasefire in Gaza.'
         """
-        return self._sentences.copy()
-
-    @cached_property
-    def _tokens(self) -> pd.DataFrame:
-        return frame("tokens", self._token_rows)
+        return self.table("sentences")
 
     @property
     def tokens(self) -> pd.DataFrame:
@@ -273,36 +250,7 @@ class Article:
         >>> int((~t["is_punct"] & ~t["is_stop"]).sum()) > 0
         True
         """
-        return self._tokens.copy()
-
-    # ----- tables built by other modules ---------------------------------------
-
-    def table(self, name: str) -> pd.DataFrame:
-        """Return any table by name, for example ``article.table("tokens")``.
-
-        The names are those of :data:`kit.schemas.TABLES`; each is also an
-        attribute (``article.tokens``).
-
-        Examples
-        --------
-        >>> import kit
-        >>> kit.load_article().table("sentences").shape
-        (18, 8)
-        """
-        module_name = schema_module(name)  # raises a friendly error for unknown names
-        if module_name == "kit.article":
-            return getattr(self, name)
-        cache = self.__dict__.setdefault("_tables", {})
-        if name not in cache:
-            module = importlib.import_module(module_name)
-            # Warnings raised while a table is built are shown at the learner's
-            # line (the cell that asked for the table), not inside the kit.
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                cache[name] = getattr(module, f"build_{name}")(self)
-            for w in caught:
-                warnings.warn(w.message, w.category, stacklevel=3)
-        return cache[name].copy()
+        return self.table("tokens")
 
     @property
     def quote_marks(self) -> pd.DataFrame:

@@ -8,11 +8,13 @@ their own entries to the functions that use them.
 
 from __future__ import annotations
 
+import csv
+import io
 import unicodedata
 from functools import cache, lru_cache
 from importlib import resources
 
-__all__ = ["data_path", "match_form", "read_lexicon"]
+__all__ = ["data_path", "match_form", "read_lexicon", "read_table"]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00a0": " "})
 
@@ -36,6 +38,28 @@ def read_lexicon(name: str) -> tuple[str, ...]:
     text = data_path(name).read_text(encoding="utf-8")
     return tuple(
         line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
+    )
+
+
+@cache
+def read_table(name: str) -> tuple[dict[str, str], ...]:
+    """Return the rows of a CSV lexicon in ``kit/data``, as dicts keyed by its header.
+
+    Comment lines (``#``) and blank lines are skipped, the first remaining line
+    is the header, fields are read by :mod:`csv` (so quoted commas work) and
+    stripped of surrounding spaces; a missing field is ``""``. This is the one
+    reader of the kit's CSV lexicons.
+
+    Examples
+    --------
+    >>> rows = read_table("entity_aliases.csv")
+    >>> sorted(rows[0])
+    ['alias', 'key', 'type']
+    """
+    lines = read_lexicon(name)
+    return tuple(
+        {k.strip(): (v or "").strip() for k, v in row.items() if k is not None}
+        for row in csv.DictReader(io.StringIO("\n".join(lines)))
     )
 
 

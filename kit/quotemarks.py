@@ -184,8 +184,10 @@ def _lower_word_after(text: str, j: int, end: int) -> bool:
     return j < end and text[j].islower()
 
 
-def build_quote_marks(article) -> pd.DataFrame:
+def build_quote_marks(doc) -> pd.DataFrame:
     """Return the ``quote_marks`` table: one row per span between quotation marks.
+
+    ``doc`` is the article's :class:`kit.document.Doc`; ``article.quote_marks`` calls this.
 
     Examples
     --------
@@ -196,12 +198,12 @@ def build_quote_marks(article) -> pd.DataFrame:
     >>> marks.loc[3, "text"]
     '“self-defense.”'
     """
-    text = article.text
-    sentences = article._sentence_rows
+    text = doc.text
+    sentences = doc.sentences
     rows: dict[str, list] = {
         c: [] for c in ("paragraph_id", "start_char", "end_char", "closed", "rule", "continues")
     }
-    paragraphs = [p for p in article._paragraphs if p.part in ("headline", "caption", "body")]
+    paragraphs = doc.analysed_paragraphs
     pending_open = False
     for p in paragraphs:
         spans = quote_spans(text, p.start_char, p.end_char)

@@ -19,7 +19,18 @@ import pandas as pd
 
 from kit.parts import PART_ORDER
 
-__all__ = ["OFFSET_COLUMNS", "SCHEMAS", "TABLES", "Column", "describe", "frame", "register", "schema"]
+__all__ = [
+    "INPUTS",
+    "OFFSET_COLUMNS",
+    "SCHEMAS",
+    "STEPS",
+    "TABLES",
+    "Column",
+    "describe",
+    "frame",
+    "register",
+    "schema",
+]
 
 
 @dataclass(frozen=True)
@@ -81,9 +92,9 @@ SCHEMAS: dict[str, list[Column]] = {
 
 
 TABLES: dict[str, str] = {
-    "parts": "kit.article",
-    "sentences": "kit.article",
-    "tokens": "kit.article",
+    "parts": "kit.document",
+    "sentences": "kit.document",
+    "tokens": "kit.document",
     "quote_marks": "kit.quotemarks",
     "entities": "kit.entities",
     "entity_registry": "kit.entities",
@@ -96,12 +107,44 @@ TABLES: dict[str, str] = {
 }
 """Table name to the module that builds it (and registers its schema).
 
-A module other than :mod:`kit.article` exposes ``build_<table>(article)``;
-``Article.<table>`` calls it the first time the table is asked for."""
+The module exposes ``build_<table>(doc, *inputs)``: it takes the article's
+:class:`kit.document.Doc` and the tables named in :data:`INPUTS`, in that
+order, and returns the table. ``Article.<table>`` calls it the first time the
+table is asked for."""
+
+STEPS: dict[str, str] = {}
+"""Intermediate results that several tables share but no learner asks for.
+
+Name to module, built like a table (``build_<name>(doc, *inputs)``) and
+cached once per article, but never copied or shown: a step may return any
+object. Their names start with an underscore."""
+
+LEGACY = None
+"""An :data:`INPUTS` value for a builder that still takes the whole article."""
+
+INPUTS: dict[str, tuple[str, ...] | None] = {
+    "parts": (),
+    "sentences": (),
+    "tokens": (),
+    "quote_marks": (),
+    "entities": LEGACY,
+    "entity_registry": LEGACY,
+    "quotes": LEGACY,
+    "claims": LEGACY,
+    "timeline": LEGACY,
+    "events": LEGACY,
+    "event_constraints": LEGACY,
+    "labels": LEGACY,
+}
+"""Each table's (and step's) inputs: the other tables its builder takes after the ``Doc``.
+
+This is the table graph: ``kit.describe()`` shows it."""
 
 
 def module_of(table: str) -> str:
     """Return the module that builds a table, with a friendly error for unknown names."""
+    if table in STEPS:
+        return STEPS[table]
     if table not in TABLES:
         from kit.errors import UnknownTableError, did_you_mean, format_options
 
@@ -146,8 +189,8 @@ def frame(table: str, data: dict[str, list[Any]]) -> pd.DataFrame:
     return pd.DataFrame(columns, copy=False)
 
 
-def describe(table: str) -> pd.DataFrame:
-    """Return the documented columns of a table, for reading in a notebook.
+def describe(table: str | None = None) -> pd.DataFrame:
+    """Return the documented columns of a table, or with no name the table graph.
 
     Examples
     --------
@@ -156,7 +199,12 @@ def describe(table: str) -> pd.DataFrame:
     0   sentence_id     int64
     1  paragraph_id     int64
     2          part  category
+    >>> describe().loc[lambda t: t["table"] == "quote_marks", ["table", "module", "inputs"]]
+             table          module inputs
+    3  quote_marks  kit.quotemarks    doc
     """
+    if table is None:
+        return _graph()
     columns = schema(table)
     return pd.DataFrame(
         {
@@ -165,3 +213,22 @@ def describe(table: str) -> pd.DataFrame:
             "meaning": [c.meaning for c in columns],
         }
     )
+
+
+def _graph() -> pd.DataFrame:
+    """One row per table: the module that builds it and the tables it is built from."""
+
+    def visible(name: str) -> list[str]:
+        # a step is shown through the tables it reads
+        found: list[str] = []
+        for i in INPUTS.get(name) or ():
+            for t in visible(i) if i in STEPS else [i]:
+                if t not in found:
+                    found.append(t)
+        return found
+
+    rows = []
+    for name, module in TABLES.items():
+        shown = "article (whole)" if INPUTS.get(name) is None else ", ".join(visible(name))
+        rows.append({"table": name, "module": module, "inputs": shown or "doc"})
+    return pd.DataFrame(rows)
