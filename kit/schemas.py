@@ -22,6 +22,7 @@ from kit.parts import PART_ORDER
 __all__ = [
     "INPUTS",
     "OFFSET_COLUMNS",
+    "RETURNED",
     "SCHEMAS",
     "STEPS",
     "TABLES",
@@ -134,22 +135,36 @@ INPUTS: dict[str, tuple[str, ...] | None] = {
     "timeline": LEGACY,
     "events": LEGACY,
     "event_constraints": LEGACY,
-    "labels": LEGACY,
+    "labels": ("quote_marks", "quotes"),
 }
 """Each table's (and step's) inputs: the other tables its builder takes after the ``Doc``.
 
 This is the table graph: ``kit.describe()`` shows it."""
 
 
+RETURNED: dict[str, str] = {
+    "headline_vs_body": "kit.framing",
+    "outlet_labels": "kit.framing",
+    "corroboration_facts": "kit.framing",
+    "reframe_diff": "kit.framing",
+    "reframe_sentences": "kit.framing",
+}
+"""Tables that functions return (not an Article's), name to the module that registers
+the schema, so ``kit.describe(name)`` documents them too. ``reframe_diff`` and
+``reframe_sentences`` are the ``.diff`` and ``.sentences`` of :func:`kit.reframe`."""
+
+
 def module_of(table: str) -> str:
     """Return the module that builds a table, with a friendly error for unknown names."""
     if table in STEPS:
         return STEPS[table]
+    if table in RETURNED:
+        return RETURNED[table]
     if table not in TABLES:
         from kit.errors import UnknownTableError, did_you_mean, format_options
 
         raise UnknownTableError(
-            f"There is no table called {table!r}.{did_you_mean(table, TABLES)}"
+            f"There is no table called {table!r}.{did_you_mean(table, [*TABLES, *RETURNED])}"
             f" The tables are {format_options(TABLES)}."
         )
     return TABLES[table]
