@@ -34,7 +34,7 @@ INPUTS = {
     "1 MB of numbers": H + "12 " * 330_000,
 }
 EXTRACTORS = {
-    "entities": build_entities,
+    "entities": lambda article: build_entities(article.doc),
     "quotes": build_quotes,
     "timeline": build_timeline,
     "labels": build_labels,
