@@ -31,6 +31,8 @@ def _chunk(s: _Sentence) -> int:
                 toks[n].tag in _NAME_TAGS or (toks[n].tag in _INSIDE_TAGS and n + 1 < len(toks))
             ):
                 n += 1
+            if a and toks[a - 1].tag == "DT" and (not islands or islands[-1][1] < a - 1):
+                a -= 1  # "the Trade and Industry Secretary": the grammar reads the article too
             islands.append((a, n))
         n += 1
     skipped = 0

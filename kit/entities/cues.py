@@ -16,16 +16,21 @@ from kit.entities.words import (
     _MAX_TITLE_TOKENS,
     _MOTION_VERBS,
     _OF_PLACE,
+    _ORG_AFTER,
     _ORG_NOUNS,
     _PERSON_PRONOUNS,
     _PLACE_NOUNS,
     _PLACE_POSSESSED,
     _PLACE_PREPS,
     _PLACE_SUFFIXES,
+    _PRODUCT_NOUNS,
     _PRONOUN_WINDOW,
     _SAID,
+    _STAKE_NOUNS,
+    _WORK_NOUNS,
 )
 from kit.lexicons import match_form
+from kit.tokens import stopwords
 
 
 @dataclass
@@ -132,8 +137,13 @@ class _Cues:
 
     def org_cue(self, i: int, j: int) -> bool:
         """True when an organisation noun names the chunk's kind: "the journal Nature",
-        "al-Sumaria television", "the White Helmets, a civil defence group"."""
+        "al-Sumaria television", "the White Helmets, a civil defence group"; or a company's
+        shares: "shares in Ask Jeeves", "Ask Jeeves shares", "Pernod's shareholders"."""
         if self.key(j) in _ORG_NOUNS or (self.key(i - 1) in _ORG_NOUNS and self.tag(i - 2) == "DT"):
+            return True
+        if self.key(i - 1) in ("in", "of") and self.key(i - 2) in _STAKE_NOUNS:
+            return True
+        if self.key(j) in _ORG_AFTER or (self.tag(j) == "POS" and self.key(j + 1) in _ORG_AFTER):
             return True
         if self.key(j) == "campaign" and j - i > 1:
             return True  # "the Save Our Births campaign" (but "the Biden campaign" names a person)
@@ -145,6 +155,33 @@ class _Cues:
                 if w in (",", ".", "said", "who", "which", "that"):
                     break
         return False
+
+    def heads_phrase(self, j: int) -> bool:
+        """True when the name ending before token ``j`` ends its noun phrase: what follows is
+        punctuation, a function word or a verb ("the Federal Reserve said", "... has"), not a
+        common noun the name modifies ("the Pine Hollow branch", "the Obama administration")."""
+        if j >= len(self.toks):
+            return True
+        t = self.toks[j]
+        if not t.text[:1].isalpha() or not t.text[:1].islower():
+            return True
+        return t.key in stopwords() or t.key in _SAID or t.key.endswith("ed")
+
+    def product_cue(self, i: int, j: int) -> str | None:
+        """What a product or work after the name makes of it: "drop" for the product's own
+        name ("the Harry Potter books", "Airbus A380", "a Boeing 747"), "maker" for one word
+        before a product noun ("Boeing jets"), None otherwise."""
+        toks = self.toks
+        model = any(t.tag == "ACR" and any(c.isdigit() for c in t.text) for t in toks[i:j])
+        nxt = toks[j].text if j < len(toks) else ""
+        number = nxt.isdigit() and len(nxt) >= 3 and not 1800 <= int(nxt) <= 2100
+        if model or (number and j - i == 1):
+            return "drop"
+        if self.key(j) in _PRODUCT_NOUNS:
+            return "drop" if j - i > 1 else None  # one word: the list rule decides ("the A and B lines")
+        if self.key(j) in _WORK_NOUNS:
+            return "maker" if j - i == 1 else "drop"
+        return None
 
     def extend_title_left(self, i: int) -> int:
         """Return where a title that ends at token ``i`` (inclusive) starts."""

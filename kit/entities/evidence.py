@@ -9,11 +9,12 @@ from kit.entities.tagging import (
     _DOUBT_TAGS,
     _HEAD_TAGS,
     _NAME_TAGS,
+    _is_plural_title,
     _is_title_case,
     _Tok,
     _token_tag,
 )
-from kit.entities.typing_rules import _Sentence
+from kit.entities.typing_rules import _is_camel_case, _Sentence
 from kit.entities.words import (
     _COMMON_POSSESSORS,
     _CORPORATE,
@@ -83,7 +84,7 @@ def _sentences(doc) -> tuple[list[_Sentence], int]:
                     title_case
                     or first
                     or prev in _OPEN_QUOTES
-                    or prev in (":", "—", "–", "--")
+                    or prev in (":", "—", "–", "--", "_", "`")
                     or (wa == 0 and n == 1 and toks[0].tag in ("Q", "PU"))
                 ):
                     t.doubtful = t.text[:1].isupper()
@@ -158,8 +159,8 @@ def _sentences(doc) -> tuple[list[_Sentence], int]:
         for t in s.toks:
             if not t.doubtful:
                 continue
-            if t.tag in _DOUBT_TAGS and t.key in confirmed:
-                t.doubtful = False
+            if t.tag in _DOUBT_TAGS and (t.key in confirmed or _is_camel_case(t.text)):
+                t.doubtful = False  # capitalised elsewhere, or a company's "TimeWarner"
             elif t.tag not in _DOUBT_TAGS and t.tag not in ("O", "DT"):
                 t.doubtful = False  # a place, demonym, given name, title or alias lexicon knows it
     return sentences, skipped
@@ -228,6 +229,15 @@ def _mark_inside_words(s: _Sentence) -> None:
     """Small words that continue a name: "Children's" in "Bright Futures Children's Fund",
     "Our" in "Save Our Births", "Mar" in "Mar Para Bolivia" (not a month there)."""
     toks = s.toks
+    for n in range(1, len(toks)):
+        t = toks[n]
+        if (
+            t.tag == "O"
+            and toks[n - 1].tag == "CONN"
+            and t.text[:1].isupper()
+            and _is_plural_title(t.key, s.lex)
+        ):
+            t.tag = "CAP"  # a plural office word inside a name: "House of Representatives"
     for n in range(1, len(toks) - 1):
         t, prev, nxt = toks[n], toks[n - 1], toks[n + 1]
         if t.tag == "POS":

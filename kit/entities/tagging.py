@@ -43,15 +43,21 @@ _NAME_TAGS = frozenset({"CAP", "GIVEN", "GEO", "DEM", "ACR", "INI", "TTL", "HON"
 _PERSON_PART_TAGS = frozenset({"CAP", "GIVEN", "GEO", "INI", "PRT"})
 
 GRAMMAR = r"""
-NAME: {<NP|CAP|TMOD|ORGW|FACW|LOCW|EVTW>*<ORGW|FACW|LOCW|EVTW|TTL><CONN|AMP><DT>?<NP|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+(<CONN|AMP><DT>?<NP|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+)*}
-      {<CAP|ORGW|FACW|LOCW|EVTW>+<AND><CAP|TMOD>*<ORGW|FACW|LOCW|EVTW>(<CONN><DT>?<NP|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+)*}
-      {<NP|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+(<PRT|AMP><NP|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+)*}
+NAME: {<NP|TTL|CAP|TMOD|ORGW|FACW|LOCW|EVTW>*<ORGW|FACW|LOCW|EVTW><CONN|AMP><DT>?<NP|TTL|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+(<CONN|AMP><DT>?<NP|TTL|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+|<AND><CAP|ORGW|FACW|LOCW|EVTW>+)*}
+      {<DT><CAP|ORGW|FACW|LOCW|EVTW>+<AND><CAP|TMOD|ORGW|FACW|LOCW|EVTW>*<TTL>}
+      {<CAP|ORGW|FACW|LOCW|EVTW>+<AND><CAP|TMOD>*<ORGW|FACW|LOCW|EVTW>(<CONN><DT>?<NP|TTL|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+)*}
+      {<NP|TTL|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+(<PRT|AMP><NP|TTL|CAP|TMOD|ORGW|FACW|LOCW|EVTW>+)*}
 """
 """The chunk grammar (NLTK RegexpParser). CAP is a capitalised word, TMOD a
-capitalised title modifier ("Foreign", "Deputy"), NP any other name token (given
-name, place, demonym, acronym, initial, title, known alias); ORGW, FACW, LOCW and EVTW are head words; CONN is "of", "for" or
-"de", AND "and" (only between capitalised words before a head word: "Disaster and
-Emergency Management Authority"), PRT a name particle ("bin", "van"), AMP "&", DT "the" (a determiner)."""
+capitalised title modifier ("Foreign", "Deputy"), TTL a title ("President",
+"Secretary"), NP any other name token (given name, place, demonym, acronym, initial,
+honorific, known alias); ORGW, FACW, LOCW and EVTW are head words; CONN is "of", "for" or
+"de", AND "and" (only between capitalised words before a head word, "Disaster and
+Emergency Management Authority", or after "the" and before an office word, "the Trade
+and Industry Secretary", which holds no name; or after a head word's "of" or "for" phrase,
+"Department for Education and Skills", and then only before capitalised words or
+head words: "Ministry of Defence and Foreign Office" stays two names), PRT a name
+particle ("bin", "van"), AMP "&", DT "the" (a determiner)."""
 
 
 @cache
@@ -68,6 +74,11 @@ class _Tok:
     tag: str = "O"
     doubtful: bool = False
     known: tuple[int, int] | None = None  # span (in token indices) of a known phrase
+
+
+def _is_plural_title(key: str, lex: _Lexicons) -> bool:
+    """True for the plural of a title or role ("mps", "senators", "representatives")."""
+    return key.endswith("s") and lex.titles.get(key[:-1]) in ("title", "role")
 
 
 def _tag_token(tok: _Tok, lex: _Lexicons, shape: str) -> str:
@@ -90,6 +101,8 @@ def _tag_token(tok: _Tok, lex: _Lexicons, shape: str) -> str:
             return "GEO" if (key,) in lex.places else shape if shape == "ACR" else "CAP"
         if key in lex.given:
             return "GIVEN"
+        if _is_plural_title(key, lex):
+            return "O"  # a plural office word is no name: "MPs", "Senators", "Ministers"
         return shape
     if key in _CONNECTORS:
         return "CONN"
@@ -131,5 +144,5 @@ def _is_title_case(toks: list[_Tok]) -> bool:
 
 
 _DOUBT_TAGS = frozenset({"CAP", "TMOD", "ACR", "INI"}) | _HEAD_TAGS  # need evidence when doubtful
-_CHUNK_TAG = {t: "NP" for t in _NAME_TAGS - _HEAD_TAGS - {"CAP", "TMOD"}}
+_CHUNK_TAG = {t: "NP" for t in _NAME_TAGS - _HEAD_TAGS - {"CAP", "TMOD", "TTL"}}
 _INSIDE_TAGS = frozenset({"CONN", "PRT", "AMP", "DT", "AND"})

@@ -129,6 +129,15 @@ class _Sentence(_Cues):
         if i == 0 and all(t.text.isupper() for t in toks[i:j]) and self.is_dateline(j):
             self.add(i, j, "GPE", "cue:dateline")  # COLUMBUS, Ohio (AP) --; VELMONT --
             return
+        product = self.product_cue(i, j)
+        if product == "drop":
+            return  # "the Harry Potter books", "a Boeing 747", "Airbus A380": a product, no entity
+        if product or any(_is_camel_case(t.text) for t in toks[i:j]):
+            # "Boeing jets": the maker; "TimeWarner said": a company's one-word name
+            rule = "cue:product" if product else "shape:camel_case"
+            m = self.add(i, j, "ORGANIZATION", rule)
+            m.cue_type = "ORGANIZATION"
+            return
         person_cue = None
         if before in ("ROLE", "HON") or (before == "TMOD" and i > 0 and toks[i - 1].text[0].islower()):
             person_cue = "cue:role_before"
@@ -141,6 +150,14 @@ class _Sentence(_Cues):
             typ, rule = place
             m = self.add(i, j, typ, rule, pending=j - i == 1)
             m.cue_type = typ
+            return
+        listed = j - i == 1 and (
+            tags[0] == "ACR" or self.key(j) in ("and", "or", ",")
+        )  # the list rule decides
+        if person_cue is None and self.key(i - 1) in _DETERMINERS and not listed and self.heads_phrase(j):
+            # "the Federal Reserve said", "a Goldman Sachs analyst": a person's name takes no article
+            m = self.add(i, j, "ORGANIZATION", "cue:determiner", pending=j - i == 1)
+            m.cue_type = "ORGANIZATION"
             return
         if not person_cue:
             if self.key(j) in _SAID or (self.key(i - 1) in _SAID and j - i > 1):
@@ -235,7 +252,7 @@ class _Sentence(_Cues):
             ]
             if places:
                 for m in run:
-                    if m.pending and not m.cue_type:
+                    if m.pending and not m.cue_type and not _is_acronym_token(self.toks, m):
                         m.type = m.cue_type = places[0]
                         m.found = "cue:list"
         if drop:
@@ -279,6 +296,23 @@ class _Sentence(_Cues):
                         links.append((target, m, "also_known_as"))
                     break
         return links
+
+
+def _is_acronym_token(toks, m: _Mention) -> bool:
+    """True for a one-token mention written as an acronym ("BA"): no list makes it a place."""
+    return m.tok_end - m.tok_start == 1 and toks[m.tok_start].tag == "ACR"
+
+
+_CAMEL_CASE = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z][A-Za-z]*$")
+
+
+def _is_camel_case(word: str) -> bool:
+    """True for a word with a capital inside, the way companies write their names.
+
+    >>> [_is_camel_case(w) for w in ("TimeWarner", "PepsiCo", "McCain", "MacArthur", "LeBron", "Smith")]
+    [True, True, False, False, False, False]
+    """
+    return bool(_CAMEL_CASE.match(word))
 
 
 def _acronym_fits(acronym: str, long: str) -> bool:

@@ -83,11 +83,25 @@ _DIRECTIONS = frozenset(
      "southwestern", "north-eastern", "north-western", "south-eastern", "south-western", "downtown", "rural",
      "coastal", "suburban", "upstate", "neighbouring", "neighboring"}
 )  # fmt: skip
-_DASHES = frozenset({"—", "–", "-", "--"})
+_DASHES = frozenset({"—", "–", "-", "--", "_"})  # "WASHINGTON _" in some wire copy
 _COMMON_POSSESSORS = frozenset(
     {"children", "women", "men", "people", "workers", "veterans", "citizens", "farmers", "teachers"}
 )  # "People's Party", "Children's Hospital": a possessive that belongs to the name
 _PRODUCT_NOUNS = frozenset({"line", "lines", "model", "models", "product", "products", "app", "apps"})
+_WORK_NOUNS = _PRODUCT_NOUNS | frozenset(
+    {"jet", "jets", "aircraft", "airliner", "airliners", "plane", "planes", "helicopter", "helicopters",
+     "bomber", "bombers", "drone", "drones", "missile", "missiles", "tank", "tanks", "car", "cars", "truck",
+     "trucks", "phone", "phones", "smartphone", "smartphones", "tablet", "tablets", "laptop", "laptops",
+     "console", "film", "films", "movie", "movies", "book", "books", "novel", "novels", "album", "albums",
+     "song", "songs", "painting", "paintings", "sculpture", "musical", "opera", "sitcom", "franchise",
+     "trilogy", "videogame", "drug", "drugs", "pill", "pills", "vaccine", "vaccines", "engine", "engines"}
+)  # fmt: skip  # "the Harry Potter books", "Eurofighter Typhoon jets": a product or a work, not a person
+_STAKE_NOUNS = frozenset(
+    {"shares", "share", "stake", "stakes", "holding", "holdings", "investment", "investments", "invest",
+     "invested", "investing", "stock"}
+)  # fmt: skip  # "shares in Ask Jeeves": a company, not a place
+_ORG_AFTER = frozenset({"shares", "stock", "shareholders", "stake", "subsidiary", "headquarters", "profits"})
+_INDEFINITE = frozenset({"a", "an"})
 _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
