@@ -29,6 +29,33 @@ def _extract(doc, marks: pd.DataFrame, entities: pd.DataFrame | None) -> tuple[l
     return rows, ctx
 
 
+def _continuations(ctx: _Context, rows: list[_Row]) -> dict[int, int]:
+    """Row position to the position of the statement it continues.
+
+    A quotation continues the one before it when it borrows that one's attribution in the
+    same paragraph or the next: a ``floating`` quotation right after its speaker's quote ("“A,” she
+    said. “B.”"), or a second quotation around the same cue ("“A,” she said, “B.”").
+    """
+    out: dict[int, int] = {}
+    first: dict[int, int] = {}  # a row's id -> the first piece of its statement
+    pos = {id(r): k for k, r in enumerate(rows)}
+    by_cue: dict[int, int] = {}
+    for k, r in enumerate(rows):
+        prev = None
+        if r.kind == "direct" and r.inherited is not None and id(r.inherited) in pos:
+            prev = pos[id(r.inherited)]
+        elif r.kind == "direct" and r.cue_start in by_cue:
+            prev = by_cue[r.cue_start]
+        if prev is not None and rows[prev].kind == "direct" and prev == k - 1:
+            para = ctx.s_paras[ctx.sentence_at(r.content_start)]
+            if para - ctx.s_paras[ctx.sentence_at(rows[prev].content_end - 1)] <= 1:
+                out[k] = first.get(prev, prev)
+                first[k] = out[k]
+        if r.inherited is None:
+            by_cue.setdefault(r.cue_start, k)
+    return out
+
+
 def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
     """Return the ``quotes`` table: one row per attributed statement.
 
@@ -56,6 +83,7 @@ def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) 
     rows, ctx = _extract(doc, quote_marks, entities)
     text = ctx.text
     data: dict[str, list] = {c.name: [] for c in schema("quotes")}
+    continues = _continuations(ctx, rows)
     for qid, r in enumerate(rows):
         sp = r.speaker
         lo = [r.content_start, r.cue_start]
@@ -84,5 +112,6 @@ def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) 
         data["cue"].append(r.cue)
         data["channel"].append(r.channel)
         data["source_type"].append(r.source_type)
+        data["continues_quote_id"].append(continues.get(qid))
         data["rule"].append(r.rule)
     return frame("quotes", data)

@@ -64,6 +64,12 @@ register(
             "named (a person), organization, anonymous, or own_sources (the outlet's unnamed sources)",
             SOURCE_TYPES,
         ),
+        Column(
+            "continues_quote_id",
+            "Int64",
+            "the statement this piece continues (“…,” she said. “…”): count a statement once by"
+            " keeping the rows where it is empty",
+        ),
         Column("rule", "string", "the pattern that found the quote (see kit.quotes)"),
     ],
 )
