@@ -137,8 +137,18 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
-        if use == "that" and not that:
+        if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
             return None
+        participle = cue.endswith("ing")
+        if participle:
+            # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
+            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–")):
+                return None
+            found = _coordinated_subject(ctx, sa, m.start(), participle=True)
+            if found is None:
+                return None
+            sp, _, _ = found
+            return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
         found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
         if found is not None:
             sp, content_end, channel0 = found
@@ -208,12 +218,37 @@ def _second_attribution(ctx, a: int, b: int) -> int:
     return b
 
 
-def _coordinated_subject(ctx, sa: int, cue_start: int):
+# Words that may open a clause reported without "that" ("he added some projects ...",
+# "Ministers have insisted they ..."), and words that show the clause has a verb.
+_SUBJECT_WORDS = frozenset(
+    "he she it they we i you there this these those his her their its our my your the a an some no"
+    " many most all both none nobody everyone everything nothing".split()
+)
+_FINITE = frozenset(
+    "is are was were has have had will would could should can may might must did does do won't"
+    " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
+    " shouldn't".split()
+)
+
+
+def _clause_follows(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` opens with a clause (a subject, then a verb within a few words):
+    a cue with other senses ("added", "noted") then reports speech without "that"."""
+    words = text[a : min(b, a + 200)].split()[:8]
+    if len(words) < 2:
+        return False
+    first = _bare(words[0])
+    if first not in _SUBJECT_WORDS and not words[0][:1].isupper():
+        return False
+    return any(_bare(w) in _FINITE for w in words[1:])
+
+
+def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):
     """``S V1 ... and V2 C``: the subject at the start of the sentence ("Boateng called her
-    ... and said that ...")."""
+    ... and said that ..."); with ``participle``, ``S V1 ..., V-ing C`` ("..., saying")."""
     text = ctx.text
     left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
-    if not left.endswith(" and"):
+    if not left.endswith(" and") and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
     for n in range(min(len(words), MAX_SPEAKER_WORDS), 0, -1):

@@ -50,6 +50,8 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
     sp = row.speaker
     sp_text = text[sp.start : sp.end]
     low = match_form(sp_text)
+    if sp.kind == "pronoun":
+        low = _bare(low)  # "he's said": the pronoun
     head = _bare(sp_text.split()[-1])
     ents = ctx.mentions_in(sp.start, sp.end)
     # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina

@@ -25,6 +25,7 @@ from kit.quotes.words import (
     _PREPOSITIONS,
     _RELATIVE_WORDS,
     _TRAILING_ADVERBS,
+    _WHEN_RE,
     _WORD,
     PRONOUNS,
     _anonymity_re,
@@ -67,6 +68,12 @@ class _Row:
     role: str | None = None
     inherited: _Row | None = None
     gender: str | None = None  # "f", "m" or None (unknown), for he/she agreement
+
+
+def _adverb(word: str) -> bool:
+    """An adverb or auxiliary between a speaker and the cue ("also", "has", "famously")."""
+    w = _bare(word)
+    return w in _TRAILING_ADVERBS or (len(w) > 4 and w.endswith("ly") and word.islower())
 
 
 class _Context:
@@ -112,8 +119,12 @@ class _Context:
         words = [(m.start() + a, m.end() + a) for m in _WORD.finditer(text[a:b])]
         if not words:
             return None
-        while words and _bare(text[words[-1][0] : words[-1][1]]) in _TRAILING_ADVERBS:
+        while words and _adverb(text[words[-1][0] : words[-1][1]]):
             words.pop()
+        for k in (3, 2, 1):  # a time phrase before the cue: "Officials this week said"
+            if len(words) > k and _WHEN_RE.fullmatch(text, words[-k][0], words[-1][1]):
+                words = words[:-k]
+                break
         if not words:
             return None
         sp = self._plain_noun_phrase(list(words))
@@ -146,7 +157,7 @@ class _Context:
     def _plain_noun_phrase(self, words: list[tuple[int, int]]) -> _Speaker | None:
         text = self.text
         # Drop adverbs and auxiliaries between the speaker and the cue.
-        while words and _bare(text[words[-1][0] : words[-1][1]]) in _TRAILING_ADVERBS:
+        while words and _adverb(text[words[-1][0] : words[-1][1]]):
             words.pop()
         if not words:
             return None
@@ -211,7 +222,7 @@ class _Context:
         # An age between commas ("Jane Smith, 45, a nurse, said") is never the speaker.
         ages = [seg for seg in segs[1:] if _AGE_RE.fullmatch(text, *seg)]
         segs = [seg for seg in segs if seg not in ages]
-        if segs and all(_bare(w) in _TRAILING_ADVERBS for w in text[segs[-1][0] : segs[-1][1]].split()):
+        if segs and all(_adverb(w) for w in text[segs[-1][0] : segs[-1][1]].split()):
             # "Haldane's lawyer, Martin Osei, had argued": the auxiliary stands alone.
             b = segs[-1][0]
             segs.pop()
@@ -306,7 +317,7 @@ class _Context:
             if cut != -1:
                 end = cut
             return text[m.start() : end].rstrip(), end
-        if cue in ("told", "tells", "tell"):
+        if cue in ("told", "tells", "tell", "telling"):
             low = match_form(text[p:b])
             for aud in _audiences():
                 if low.startswith(aud) and (len(low) == len(aud) or not low[len(aud)].isalnum()):
