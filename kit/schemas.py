@@ -22,6 +22,7 @@ from kit.parts import PART_ORDER
 __all__ = [
     "INPUTS",
     "OFFSET_COLUMNS",
+    "RESULTS",
     "SCHEMAS",
     "STEPS",
     "TABLES",
@@ -112,12 +113,22 @@ The module exposes ``build_<table>(doc, *inputs)``: it takes the article's
 order, and returns the table. ``Article.<table>`` calls it the first time the
 table is asked for."""
 
-STEPS: dict[str, str] = {}
+STEPS: dict[str, str] = {
+    "_timexes": "kit.timeline",
+    "_time_events": "kit.timeline",
+}
 """Intermediate results that several tables share but no learner asks for.
 
 Name to module, built like a table (``build_<name>(doc, *inputs)``) and
 cached once per article, but never copied or shown: a step may return any
 object. Their names start with an underscore."""
+
+RESULTS: dict[str, str] = {
+    "infer_published": "kit.timeline",
+    "check_order": "kit.timeline",
+}
+"""Tables returned by functions (not attributes of an article): name to the module
+that registers their schema, so ``kit.describe(name)`` documents them too."""
 
 LEGACY = None
 """An :data:`INPUTS` value for a builder that still takes the whole article."""
@@ -131,9 +142,11 @@ INPUTS: dict[str, tuple[str, ...] | None] = {
     "entity_registry": LEGACY,
     "quotes": LEGACY,
     "claims": LEGACY,
-    "timeline": LEGACY,
-    "events": LEGACY,
-    "event_constraints": LEGACY,
+    "_timexes": ("quote_marks", "quotes"),
+    "_time_events": ("quotes", "_timexes"),
+    "timeline": ("_timexes",),
+    "events": ("_timexes", "_time_events"),
+    "event_constraints": ("_time_events",),
     "labels": LEGACY,
 }
 """Each table's (and step's) inputs: the other tables its builder takes after the ``Doc``.
@@ -145,6 +158,8 @@ def module_of(table: str) -> str:
     """Return the module that builds a table, with a friendly error for unknown names."""
     if table in STEPS:
         return STEPS[table]
+    if table in RESULTS:
+        return RESULTS[table]
     if table not in TABLES:
         from kit.errors import UnknownTableError, did_you_mean, format_options
 
