@@ -65,7 +65,7 @@ SEED_TIMELINE = [
         "at",
         "clock",
     ),
-    (4, 13, 2871, 2879, "in years", "DURATION", None, "year", "vague", None, "vague_duration"),
+    (4, 13, 2874, 2879, "years", "DURATION", "PXY", "year", "vague", "in", "vague_duration"),
     (5, 14, 2912, 2921, "October 7", "DATE", "2023-10-07", "day", "reference_date", "on", "date_md"),
     (6, 15, 3070, 3080, "November 2", "DATE", "2023-11-02", "day", "reference_date", "on", "date_md"),
 ]
@@ -184,7 +184,7 @@ def test_seed_timeline_notes(seed):
     assert "was 8:45 p.m. on Monday 25 December there" in notes[1]
     assert notes[2] == "the most recent Monday before the publication date 2023-12-26"
     assert notes[3] == "the same weekday as the publication date 2023-12-26; GMT is Greenwich Mean Time (UTC)"
-    assert notes[4] == "'in years': a length of time the text does not give"
+    assert notes[4] == "'years': a length of time the text does not give"
 
 
 def test_seed_events_rows(seed):

@@ -52,13 +52,33 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``offset_date_ago``
     "three days ago".
 ``duration``, ``vague_duration``, ``past_duration``
-    "three days", "a three-day visit"; "in years", "for decades" (the
-    preposition belongs to the expression: "years" alone is no time
-    expression); "the past three days".
+    "three days", "a three-day visit"; "years", "recent weeks" (TimeML's
+    ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
+    it is a signal); "the past three days".
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``
     "every Monday", "each year", "daily", "twice a week".
+``ref``
+    "now", "currently", "the past", "recently", "the future", "soon":
+    TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
+``quarter``
+    "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``.
+``season``
+    "last summer", "the fall of 1998": ``1997-SU``, ``1998-FA``.
+``decade``, ``century``
+    "the 1990s" (``199``), "the 20th century" (``19``).
+``anaphoric``
+    "the day before", "a year earlier", "the 99th day": counted from another
+    time the text names; the value keeps ``X`` for what the kit cannot know.
+
+Words in front that TimeML counts as part of the expression are in the span
+("nearly forty years", "late yesterday", "the end of November"), but the
+value is that of the expression they modify. A four-digit year needs no
+preposition ("a 2010 raid"), but a number that counts ("2000 troops") or
+stands among numbers is no year; ages and compound adjectives ("his
+22-year-old son", "children ages 6 months and older", "a sub-five-minute
+mile") are no time expressions.
 
 Prepositions in front ("on", "at", "until", "since", ...) are *signals*, not
 part of the expression (TimeML's convention); the ``signal`` column keeps them.

@@ -166,7 +166,8 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
         clause = text[max(s_start, c.start - 80) : c.start]
         if not _PAST_TENSE.search(clause):
             ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
-    typ, value, gran, anchor, note, zone = _normalise(chunk, c.rule, ctx)
+    # the modifiers in front ("nearly", "the end of") are in the span, not in the value
+    typ, value, gran, anchor, note, zone = _normalise(chunk[c.lead :], c.rule, ctx)
     if value is None:
         anchor = "vague"
     return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, c.rule, zone)
@@ -298,10 +299,10 @@ def build_timeline(doc, timexes: list[_Timex] | None = None, *, reference_date=N
     >>> t[["text", "type", "value", "anchor"]]
                       text      type              value          anchor
     0         May 31, 2019      DATE         2019-05-31        absolute
-    1          earlier today      DATE         2023-12-25    speaker_time
-    2       Monday morning      DATE     2023-12-25TMO  reference_date
+    1        earlier today      DATE         2023-12-25    speaker_time
+    2       Monday morning      DATE      2023-12-25TMO  reference_date
     3  1:45 GMT on Tuesday      TIME  2023-12-26T01:45Z  reference_date
-    4             in years  DURATION               <NA>           vague
+    4                years  DURATION                PXY           vague
     5            October 7      DATE         2023-10-07  reference_date
     6           November 2      DATE         2023-11-02  reference_date
     """

@@ -64,25 +64,35 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "month",
             rf"(?<![\w])(?:(?i:last|next|this|early|late|mid)[\s-])?(?:{_MONTH_FULL})(?![\w]|\s\d|,\s\d)",
         ),
-        ("year", rf"(?<![\w])(?:(?i:early|late|mid)[\s-])?{_YEAR}(?![\d]|[,.]\d|-\d)"),
+        ("year", rf"(?<![\w$£€.,-])(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}(?![\d]|[,.]\d|-\d|['’]?s)"),
         (
             "deictic",
             r"(?<![\w])(?i:(?:earlier|later)\s(?:today|tonight|this\s(?:week|month|year|morning|afternoon|evening))"
             r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
             r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
             r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
-            r"|next\s(?:week|weekend|month|year)|recently)(?![\w])",
+            r"|next\s(?:week|weekend|month|year))(?![\w])",
         ),
+        ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
+        ("quarter", _QUARTER),
+        ("season", _SEASON),
+        ("decade", rf"(?<![\w-])(?i:(?:the\s)?(?:(?:early|mid|late)[\s-])?){_YEAR[:-4]}\d0['’]?s(?![\w])"),
+        (
+            "century",
+            r"(?<![\w-])(?i:(?:the\s)?(?:1[0-9]|2[01])(?:st|nd|rd|th)|this|the\s(?:last|next|past))\s(?i:century)(?![\w])",
+        ),
+        ("anaphoric", _ANAPHORIC),
         (
             "vague_duration",
-            r"(?<![\w])(?i:(?:in|for|over)\s(?:years|decades|months|weeks|days|ages|centuries)"
-            r"|in\srecent\s(?:days|weeks|months|years)|in\sthe\scoming\s(?:days|weeks|months|years))(?![\w])",
+            r"(?<![\w-])(?i:(?:the\s)?(?:(?:recent|coming|past|next|last|following|previous|several|many|few)\s)?"
+            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])"
+            r"|(?<=for\s)(?i:ages)(?![\w-])",
         ),
         (
             "past_duration",
             rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s{_NUM}[\s-]{_UNIT})(?![\w])",
         ),
-        ("duration", rf"(?<![\w])(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w])"),
+        ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
         (
             "set",
             rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|morning|afternoon|evening|night|weekend|"
@@ -101,13 +111,64 @@ _SIGNAL_BEFORE = re.compile(
 _MONTH_PREPOSITIONS = frozenset(
     "in since until till by from during through throughout before after of".split()
 )
-_YEAR_PREPOSITIONS = frozenset(
-    "in since until till by from during through throughout before after of".split()
+_NOT_A_YEAR = re.compile(
+    r"\s?(?:%|percent\b|per\b|(?!(?:was|has|is|as|his|its|this|does|plus|across|versus|thus|us)\b)[a-z]{2,}s\b"
+    r"|(?:people|men|women|feet|miles)\b)"
 )
+"""A four-digit number before a plural or a measure counts things: it is no year."""
+_COUNTED = re.compile(rf"(?i)(?<![\w])(?:{_NUM})[\s-]$")
+_AGES = re.compile(r"(?i)(?<![\w])(?:ages?|aged)\s$")
+_IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
+"""A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
     r"(?i)(?<![\w])(?:will|shall|won['’]t|(?:is|are|was|were)\s(?:due|set|scheduled|expected|going|to)\s?(?:to\s)?"
     r"|plans?\sto|planned\sto|\w+['’]ll)(?![\w])"
 )
+
+
+_REF_WORDS = (
+    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|previously|formerly|recently"
+    r"|the\sfuture|soon"
+)
+"""Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
+_ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER = (
+    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}[\s-]quarter"
+    rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
+    r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
+    r"(?:(?:fiscal|calendar)\s)?quarter|the\squarter)(?![\w-])"
+)
+"""Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the latest quarter"."""
+_SEASON = (
+    rf"(?<![\w-])(?:(?i:last|this|next|early|late|this\spast|the\spast|past)\s)(?i:spring|summer|fall|autumn|winter)"
+    rf"(?:\s(?:of\s)?{_YEAR})?(?![\w-])"
+    rf"|(?<![\w-])(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\s(?:of\s)?{_YEAR}(?![\w])"
+)
+"""A season with a modifier or a year ("last summer", "the fall of 1998")."""
+_ANAPHORIC = (
+    r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
+    r"|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
+    rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
+    r"|the\s\d+(?:st|nd|rd|th)\sday)(?![\w-])"
+)
+"""Expressions anchored on another time, not on the reference date ("the day before", "a year
+earlier", "the 99th day"): found, with an underspecified value."""
+
+
+_NEEDS = {
+    "ref": ("now", "current", "present", "days", "past", "previous", "formerly", "recent", "future", "soon"),
+    "quarter": ("quarter",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "decade": ("0s", "0's", "0’s"),
+    "century": ("century",),
+    "anaphoric": (
+        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day"),
+        *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
+    ),
+    "offset_date_ago": ("ago",),
+    "set": ("every", "each", "once", "twice", "times", "ly"),
+}
+"""Words every match of a pattern contains: a window without any of them skips the pattern."""
 
 
 @dataclass
@@ -116,6 +177,7 @@ class _Cand:
     end: int
     rule: str
     priority: int
+    lead: int = 0  # characters of modifiers in front, kept in the span but not normalised
 
 
 _TRIGGER_WORDS = tuple(
@@ -123,7 +185,8 @@ _TRIGGER_WORDS = tuple(
     for w in (
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
-        " hour day daily week fortnight month year decade centur ages hourly nightly annually"
+        " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
+        " present past previous formerly future soon quarter spring summer fall autumn winter"
     ).split()
 )
 _TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
@@ -176,17 +239,28 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
 
 def _window_candidates(text: str, start: int, end: int, s_start: int) -> list[_Cand]:
     found: list[_Cand] = []
+    low = text[start:end].lower()
     for priority, (name, pattern) in enumerate(_patterns()):
+        needs = _NEEDS.get(name)
+        if needs and not any(n in low for n in needs):
+            continue  # the window lacks a word every match of this pattern contains
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
-            if name == "month" or name == "year":
+            if name == "month":
                 chunk = text[a:b]
                 modifier = re.match(r"(?i)(last|next|this|early|late|mid)[\s-]", chunk)
                 if not modifier:
                     prev = re.search(r"(?i)(\w+)\s$", text[max(s_start, a - 12) : a])
-                    allowed = _MONTH_PREPOSITIONS if name == "month" else _YEAR_PREPOSITIONS
-                    if not prev or prev.group(1).lower() not in allowed:
+                    if not prev or prev.group(1).lower() not in _MONTH_PREPOSITIONS:
                         continue
+            elif name == "vague_duration" and _COUNTED.search(text, max(0, a - 20), a):
+                continue  # a unit after a number is no vague length ("ages 6 months")
+            elif name == "duration" and _AGES.search(text, max(0, a - 6), a):
+                continue  # "children ages 6 months and older": an age, not a length of time
+            elif name == "year" and (
+                _NOT_A_YEAR.match(text, b) or _IN_NUMBERS.search(text, max(0, a - 12), a)
+            ):
+                continue  # "2000 troops", "1990 percent", "12 1990 7": a count, not a year
             found.append(_Cand(a, b, name, priority))
     return found
 
@@ -211,7 +285,53 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
             merged[-1] = _Cand(merged[-1].start, c.end, "offset_date", merged[-1].priority)
         else:
             merged.append(c)
-    return merged
+    return [_with_modifiers(text, c) for c in merged]
+
+
+_AMOUNT_MODIFIER = re.compile(
+    r"(?i)(?<![\w-])(?:nearly|almost|about|around|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    r"|up\sto|no\smore\sthan|at\sleast|at\smost|some|only|just|barely|a\sfull|the\sfirst|the\sfinal|the)\s$"
+)
+"""Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
+_POINT_MODIFIER = re.compile(
+    r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|around|about|shortly\s(?:before|after)"
+    r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
+)
+"""Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
+November")."""
+_AMOUNT_RULES = frozenset(("duration", "offset_date_ago", "vague_duration", "offset_date"))
+_POINT_RULES = frozenset(
+    (
+        "weekday",
+        "deictic",
+        "month",
+        "month_year",
+        "year",
+        "date_md",
+        "date_dm",
+        "date_mdy",
+        "date_dmy",
+        "clock",
+    )
+)
+
+
+def _with_modifiers(text: str, c: _Cand) -> _Cand:
+    """Take the modifiers in front into the span (TimeML: "almost seven years", "late Monday")."""
+    pattern = (
+        _AMOUNT_MODIFIER if c.rule in _AMOUNT_RULES else _POINT_MODIFIER if c.rule in _POINT_RULES else None
+    )
+    if pattern is None:
+        return c
+    start = c.start
+    while True:
+        m = pattern.search(text, max(0, start - 30), start)
+        if not m or (m.group().lower().startswith("the") and text[start : c.end].lower().startswith("the")):
+            break
+        start = m.start()
+    if start == c.start:
+        return c
+    return _Cand(start, c.end, c.rule, c.priority, c.lead + c.start - start)
 
 
 # ----- normalising ------------------------------------------------------------

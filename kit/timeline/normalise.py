@@ -470,11 +470,158 @@ def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _vague_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A length of time the text does not give: vague_duration."""
+    """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration."""
     low = match_form(chunk)
-    unit = re.search(r"year|decade|month|week|day|age|centur", low).group()
+    unit = re.search(r"second|minute|hour|year|decade|month|week|day|age|centur", low).group()
     gran = {"age": "year", "centur": "century"}.get(unit, unit)
-    return "DURATION", None, gran, "vague", f"'{chunk}': a length of time the text does not give", None
+    code = {"second": "TXS", "minute": "TXM", "hour": "TXH", "day": "XD", "week": "XW", "month": "XM"}
+    code |= {"year": "XY", "age": "XY", "decade": "XE", "century": "XC"}
+    note = f"'{chunk}': a length of time the text does not give"
+    return "DURATION", f"P{code[gran]}", gran, "vague", note, None
+
+
+_REF_VALUE = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the past": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "recently": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+
+
+def _ref(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """The present, the past or the future, with no date (PRESENT_REF, PAST_REF, FUTURE_REF): ref."""
+    value = _REF_VALUE[re.sub(r"\s+", " ", match_form(chunk))]
+    where = {"PRESENT_REF": "the present", "PAST_REF": "some time before", "FUTURE_REF": "some time after"}
+    note = f"'{chunk}': {where[value]} the moment of writing, no date"
+    return "DATE", value, "day", "vague", note, None
+
+
+_QUARTER_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A quarter of a year (2023-Q3): quarter.
+
+    A numbered quarter without a year is the latest that has begun by the
+    reference date (the next one in the future tense); "the quarter", "the
+    latest quarter" is the last one completed, "this quarter" the current one,
+    "the year-earlier quarter" the last completed one a year before."""
+    low = match_form(chunk)
+    year = re.search(_YEAR, chunk)
+    num = re.search(r"first|second|third|fourth|1st|2nd|3rd|4th", low)
+    if num and year:
+        q = _QUARTER_NUM[num.group()]
+        return "DATE", f"{year.group()}-Q{q}", "quarter", "absolute", "the text gives the year", ctx.zone
+    if ctx.ref is None:
+        q = f"Q{_QUARTER_NUM[num.group()]}" if num else "QX"
+        return "DATE", f"XXXX-{q}", "quarter", ctx.anchor, "no year and no reference date", ctx.zone
+    current = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3  # quarters since year 0
+    if num:
+        q = _QUARTER_NUM[num.group()] - 1
+        n = ctx.ref.year * 4 + q
+        how = "the latest such quarter by"
+        if n > current:
+            n, how = n - 4, "the latest such quarter by"
+        if ctx.future and n < current:
+            n, how = n + 4, "future tense: the next such quarter after"
+    elif re.search(r"this|current", low):
+        n, how = current, "the quarter of"
+    elif "next" in low:
+        n, how = current + 1, "the quarter after"
+    else:
+        n, how = current - 1, "the last quarter completed by"
+        if re.search(r"year-earlier|year-ago", low):
+            n, how = n - 4, "a year before the last quarter completed by"
+    y, q = divmod(n, 4)
+    return "DATE", f"{y}-Q{q + 1}", "quarter", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A season (1998-SU): season. "last summer" is the latest that has ended, "this summer"
+    the one of the reference year, "next summer" the first to begin after it."""
+    low = match_form(chunk)
+    code = _SEASON_CODE[re.search(r"spring|summer|fall|autumn|winter", low).group()]
+    year = re.search(_YEAR, chunk)
+    if year:
+        return "DATE", f"{year.group()}-{code}", "season", "absolute", "the text gives the year", ctx.zone
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{code}", "season", ctx.anchor, "no year and no reference date", ctx.zone
+    y = ctx.ref.year
+    start = dt.date(y, _SEASON_START[code], 1)
+    if re.match(r"(last|past|this past|the past)\s", low):
+        end_month = _SEASON_START[code] + 3
+        ended = dt.date(y + (end_month > 12), (end_month - 1) % 12 + 1, 1) <= ctx.ref
+        y, how = (y if ended else y - 1), "the latest that ended by"
+    elif low.startswith("next"):
+        y, how = (y if start > ctx.ref else y + 1), "the first to begin after"
+    else:
+        how = "the one of the year of"
+    return "DATE", f"{y}-{code}", "season", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
+def _decade(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A decade ("the 1990s" is 199): decade."""
+    digits = re.search(r"\d{3}", chunk).group()
+    return "DATE", digits, "decade", "absolute", "the text gives the decade", ctx.zone
+
+
+def _century(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A century ("the 20th century" is 19): century."""
+    low = match_form(chunk)
+    num = re.search(r"\d+", low)
+    if num:
+        return (
+            "DATE",
+            f"{int(num.group()) - 1:02d}",
+            "century",
+            "absolute",
+            "the text gives the century",
+            ctx.zone,
+        )
+    if ctx.ref is None:
+        return "DATE", "XX", "century", ctx.anchor, "needs a reference date", ctx.zone
+    shift = -1 if re.search(r"last|past", low) else 1 if "next" in low else 0
+    value = f"{ctx.ref.year // 100 + shift:02d}"
+    return "DATE", value, "century", ctx.anchor, f"'{chunk}': relative to {ctx.ref_label}", ctx.zone
+
+
+_ANAPHORIC_VALUE = {
+    "day": ("XXXX-XX-XX", "day"),
+    "morning": ("XXXX-XX-XXTMO", "part_of_day"),
+    "afternoon": ("XXXX-XX-XXTAF", "part_of_day"),
+    "evening": ("XXXX-XX-XXTEV", "part_of_day"),
+    "night": ("XXXX-XX-XXTNI", "part_of_day"),
+    "week": ("XXXX-WXX", "week"),
+    "weekend": ("XXXX-WXX-WE", "week"),
+    "fortnight": ("XXXX-WXX", "week"),
+    "month": ("XXXX-XX", "month"),
+    "year": ("XXXX", "year"),
+}
+
+
+def _anaphoric(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A time counted from another time the text names ("the day before", "a year
+    earlier"): anaphoric. The kit does not know the anchor, so the value keeps X
+    for every digit, at the expression's granularity."""
+    low = match_form(chunk)
+    unit = re.search(
+        r"morning|afternoon|evening|night|weekend|day|week|fortnight|month|year|hour|minute", low
+    )
+    value, gran = _ANAPHORIC_VALUE.get(unit.group(), ("XXXX-XX-XXTXX:XX", unit.group()))
+    note = f"'{chunk}': counted from another time the text names, which the kit does not resolve"
+    return "DATE", value, gran, "vague", note, None
 
 
 def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -524,6 +671,12 @@ NORMALISERS = {
     "past_duration": _past_duration,
     "vague_duration": _vague_duration,
     "set": _set,
+    "ref": _ref,
+    "quarter": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "anaphoric": _anaphoric,
 }
 """Each rule of the finder (the ``rule`` column) to the function that normalises what it found."""
 
@@ -533,15 +686,24 @@ def _normalise(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return NORMALISERS[rule](chunk, rule, ctx)
 
 
-_VALUE_RE = re.compile(
-    r"(?:(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:[1-7]|WE))?)?"
-    r"(?:T(?:MO|AF|EV|NI|\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?))?"
-    r"|P\d+[YMWD]|PT\d+[HMS])"
+_Y = r"(?:\d{4}|XXXX)"
+_DATE_VALUE = (
+    rf"(?:\d{{2}}|XX|\d{{3}}|\d{{2}}X|{_Y}(?:-(?:\d{{2}}|XX)(?:-(?:\d{{2}}|XX))?|-W(?:\d{{2}}|XX)(?:-(?:[1-7]|WE))?"
+    r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
 )
+_TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
+_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:\d+|X)[HMS])"
+_VALUE_RE = {
+    "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
+    "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),
+    "DURATION": re.compile(_DURATION_VALUE),
+    "SET": re.compile(rf"{_DURATION_VALUE}|{_DATE_VALUE}(?:{_TIME_PART})?"),
+}
+"""The TIMEX3 value grammar (TimeML 1.2.1) for each type, as far as the kit writes values."""
 
 
-def is_timex_value(value: str) -> bool:
-    """Is ``value`` a TIMEX3-lite value (ISO 8601, with ``X`` for unknown digits)?
+def is_timex_value(value: str, type: str | None = None) -> bool:
+    """Is ``value`` a TIMEX3 value (ISO 8601, with ``X`` for unknown digits), for ``type`` if given?
 
     Concrete dates and times also parse with :mod:`datetime`.
 
@@ -549,8 +711,13 @@ def is_timex_value(value: str) -> bool:
     --------
     >>> [is_timex_value(v) for v in ["2023-12-26T01:45Z", "2023-12-25TMO", "P3D", "XXXX-WXX-1", "soon"]]
     [True, True, True, True, False]
+    >>> is_timex_value("PXY", "DURATION"), is_timex_value("PXY", "DATE"), is_timex_value("1989-Q3", "DATE")
+    (True, False, True)
     """
-    if not isinstance(value, str) or not _VALUE_RE.fullmatch(value):
+    if not isinstance(value, str):
+        return False
+    grammars = [_VALUE_RE[type]] if type is not None else list(_VALUE_RE.values())
+    if not any(g.fullmatch(value) for g in grammars):
         return False
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?.*", value)
     if m:

@@ -25,6 +25,8 @@ GRANULARITIES = (
     "century",
     "decade",
     "year",
+    "season",
+    "quarter",
     "month",
     "week",
     "day",

@@ -73,15 +73,19 @@ def _find_zone_in(text: str, article_text: str, kinds=("person", "organisation")
     m = _names_re(tuple(kinds)).search(text)
     if m:
         best = (m.start(), _lookup_zone(m.group()))
-    if "person" in kinds:
-        for z in _zones():
-            if z.kind != "person":
-                continue
-            surname = z.name.split()[-1]
-            s = re.search(rf"(?<![\w'’-]){re.escape(surname)}{_NAME_END}", text)
-            if s and (best is None or s.start() < best[0]) and z.name in _persons_in(article_text):
-                best = (s.start(), z)
+    persons = _persons_in(article_text) if "person" in kinds else frozenset()
+    for z in _zones():
+        if z.kind != "person" or z.name not in persons:
+            continue
+        s = _surname_re(z.name).search(text)
+        if s and (best is None or s.start() < best[0]):
+            best = (s.start(), z)
     return best[1] if best else None
+
+
+@cache
+def _surname_re(name: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w'’-]){re.escape(name.split()[-1])}{_NAME_END}")
 
 
 @lru_cache(maxsize=8)
