@@ -113,7 +113,10 @@ The module exposes ``build_<table>(doc, *inputs)``: it takes the article's
 order, and returns the table. ``Article.<table>`` calls it the first time the
 table is asked for."""
 
-STEPS: dict[str, str] = {}
+STEPS: dict[str, str] = {
+    "_timexes": "kit.timeline",
+    "_time_events": "kit.timeline",
+}
 """Intermediate results that several tables share but no learner asks for.
 
 Name to module, built like a table (``build_<name>(doc, *inputs)``) and
@@ -132,9 +135,11 @@ INPUTS: dict[str, tuple[str, ...] | None] = {
     "entity_registry": ("entities",),
     "quotes": ("quote_marks", "entities"),
     "claims": ("quotes",),
-    "timeline": LEGACY,
-    "events": LEGACY,
-    "event_constraints": LEGACY,
+    "_timexes": ("quote_marks", "quotes"),
+    "_time_events": ("quotes", "_timexes"),
+    "timeline": ("_timexes",),
+    "events": ("_timexes", "_time_events"),
+    "event_constraints": ("_time_events",),
     "labels": ("quote_marks", "quotes"),
 }
 """Each table's (and step's) inputs: the other tables its builder takes after the ``Doc``.
@@ -143,6 +148,8 @@ This is the table graph: ``kit.describe()`` shows it."""
 
 
 RETURNED: dict[str, str] = {
+    "infer_published": "kit.timeline",
+    "check_order": "kit.timeline",
     "headline_vs_body": "kit.framing",
     "outlet_labels": "kit.framing",
     "corroboration_facts": "kit.framing",
