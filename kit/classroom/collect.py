@@ -239,6 +239,13 @@ def _scan_folder(root: Path, kind: str, skip: Path | None) -> list[_Entry]:
                     )
                     entries.append(entry)
         dirnames[:] = sorted(d for d in dirnames if not (here / d).is_symlink())
+        for name in dirnames:
+            relative = (here / name).relative_to(root).as_posix()
+            if name.endswith(".ipynb") and not _SKIP.search(relative):
+                entry = _named_entry(relative, kind, str(here / name))
+                if entry.status != "bad_name":
+                    entry.status, entry.message = "unreadable", "a folder, not a notebook file"
+                entries.append(entry)
         for name in sorted(filenames):
             path = here / name
             relative = path.relative_to(root).as_posix()
@@ -277,7 +284,13 @@ def _scan_zip(path: Path, kind: str) -> list[_Entry]:
     entries: list[_Entry] = []
     with archive:
         for info in archive.infolist():
-            relative = info.filename.replace("\\", "/")
+            # A member's name is only read for the student id; "..", "/" and drive
+            # letters never reach a path (nothing is unpacked).
+            relative = "/".join(
+                p
+                for p in info.filename.replace("\\", "/").split("/")
+                if p not in ("", ".", "..") and ":" not in p
+            )
             if info.is_dir() or _SKIP.search(relative):
                 continue
             source = f"{path}!{relative}"

@@ -56,10 +56,20 @@ def _configurable_http_proxy() -> Path:
         return CHP
     npm = shutil.which("npm")
     if npm is None or shutil.which("node") is None:
-        _unavailable("node and npm are needed to install configurable-http-proxy (apt-get install -y nodejs npm)")
+        _unavailable(
+            "node and npm are needed to install configurable-http-proxy (apt-get install -y nodejs npm)"
+        )
     result = subprocess.run(
-        [npm, "install", "--prefix", str(CHP_PREFIX), "--no-audit", "--no-fund", "--no-save",
-         f"configurable-http-proxy@{CHP_VERSION}"],
+        [
+            npm,
+            "install",
+            "--prefix",
+            str(CHP_PREFIX),
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            f"configurable-http-proxy@{CHP_VERSION}",
+        ],
         capture_output=True,
         text=True,
     )
@@ -144,8 +154,15 @@ def hub(tmp_path_factory) -> Hub:
     config = base / "jupyterhub_config.py"
     config.write_text(
         CONFIG.format(
-            port=port, hub_port=hub_port, api_port=api_port, chp=str(chp), base=str(base),
-            password=PASSWORD, students=list(STUDENTS), homes=str(homes), singleuser=str(singleuser),
+            port=port,
+            hub_port=hub_port,
+            api_port=api_port,
+            chp=str(chp),
+            base=str(base),
+            password=PASSWORD,
+            students=list(STUDENTS),
+            homes=str(homes),
+            singleuser=str(singleuser),
             args=args,
         )
     )
