@@ -203,18 +203,25 @@ def _stop(process: subprocess.Popen) -> None:
         tree = psutil.Process(process.pid).children(recursive=True)
     except psutil.NoSuchProcess:
         tree = []
-    process.send_signal(signal.SIGTERM)  # the hub stops its servers and its proxy
+    # Everything is asked to stop at once (the hub would stop its servers one by one).
+    for proc in tree:
+        try:
+            proc.terminate()
+        except psutil.NoSuchProcess:
+            pass
+    process.send_signal(signal.SIGTERM)
     try:
-        process.wait(timeout=30)
+        process.wait(timeout=20)
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-    for child in tree:
+    _, alive = psutil.wait_procs(tree, timeout=10)
+    for proc in alive:
         try:
-            child.kill()
+            proc.kill()
         except psutil.NoSuchProcess:
             pass
-    psutil.wait_procs(tree, timeout=10)
+    psutil.wait_procs(alive, timeout=10)
 
 
 @pytest.fixture(scope="session")

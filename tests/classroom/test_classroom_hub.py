@@ -15,6 +15,7 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -102,26 +103,35 @@ def _answer(page, answers: dict[str, str]) -> None:
     page.wait_for_function(f"() => !({DIRTY_JS})()", timeout=30_000)
 
 
-def _open_exercise(context, link: str, user: str, *, login: bool):
+def _follow_link(context, link: str, user: str, *, login: bool):
+    """Open the link (logging in if asked); return at once, while the hub works."""
     page = context.new_page()
-    page.goto(link)
+    page.goto(link, wait_until="commit")
     if login:
         page.wait_for_selector("input[name=username]", timeout=60_000)
         page.fill("input[name=username]", user)
         page.fill("input[name=password]", PASSWORD)
         page.click("input[type=submit], button[type=submit]")
-    # The hub starts the server, nbgitpuller pulls, then JupyterLab opens the notebook.
+    return page
+
+
+def _wait_for_exercise(page) -> None:
+    """The hub starts the server, nbgitpuller pulls, then JupyterLab opens the notebook."""
     page.wait_for_function(
         "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
         " && window.jupyterapp.shell.currentWidget.context"
         f" && window.jupyterapp.shell.currentWidget.context.path.endsWith('{EXERCISE}.ipynb')",
-        timeout=120_000,
+        timeout=150_000,
     )
     page.wait_for_function("() => window.jupyterapp.shell.currentWidget.context.isReady", timeout=60_000)
-    return page
 
 
 def test_a_class_on_jupyterhub(hub, offline_context, tmp_path):
+    start = time.monotonic()
+
+    def phase(name: str) -> None:  # where the time goes, shown with -s or on failure
+        print(f"[classroom] {time.monotonic() - start:6.1f}s {name}", flush=True)
+
     # 1. The instructor releases the exercises into a git repository.
     exercises = tmp_path / "exercises"
     shutil.copytree(ROOT / "exercises", exercises)
@@ -130,12 +140,15 @@ def test_a_class_on_jupyterhub(hub, offline_context, tmp_path):
     assert not (course / "exercises" / "grader").exists()
     link = hub.pull_link(course.as_uri(), "main", f"exercises/{EXERCISE}.ipynb")
 
+    phase("release written")
+
     # 2. Two students log in, follow the link, answer and save.
     answers = _answers()
-    contexts = {}
-    for user in ("alice", "bob"):
-        contexts[user] = offline_context()
-        page = _open_exercise(contexts[user], link, user, login=True)
+    # Both students at once, as in a class: their servers start side by side.
+    contexts = {user: offline_context() for user in ("alice", "bob")}
+    pages = {user: _follow_link(contexts[user], link, user, login=True) for user in contexts}
+    for user, page in pages.items():
+        _wait_for_exercise(page)
         _answer(page, answers[user])
         page.close()
     for user in ("alice", "bob"):
@@ -143,6 +156,8 @@ def test_a_class_on_jupyterhub(hub, offline_context, tmp_path):
         for cell_id, text in answers[user].items():
             assert _cell(saved, cell_id) == text
         assert OLD_PROMPT in _cell(saved, "q1-prompt")
+
+    phase("students answered and saved")
 
     # 3. The instructor rewords one prompt and publishes a corrected release.
     student_nb = exercises / "student" / f"{EXERCISE}.ipynb"
@@ -153,9 +168,12 @@ def test_a_class_on_jupyterhub(hub, offline_context, tmp_path):
     log = subprocess.run(["git", "log", "--oneline"], cwd=course, capture_output=True, text=True).stdout
     assert len(log.splitlines()) == 2
 
+    phase("corrected release written")
+
     # 4. The students follow the link again: the fix is merged, their answers stay.
-    for user in ("alice", "bob"):
-        page = _open_exercise(contexts[user], link, user, login=False)
+    pages = {user: _follow_link(contexts[user], link, user, login=False) for user in contexts}
+    for user, page in pages.items():
+        _wait_for_exercise(page)
         shown = page.evaluate(
             "() => window.jupyterapp.shell.currentWidget.content.model.cells.get(2).sharedModel.getSource()"
         )
@@ -166,6 +184,8 @@ def test_a_class_on_jupyterhub(hub, offline_context, tmp_path):
         for cell_id, text in answers[user].items():
             assert _cell(merged, cell_id) == text
     assert offline_context.blocked == []
+
+    phase("students pulled the correction")
 
     # 5. The instructor collects the notebooks from the home folders and grades them.
     submitted, grades = tmp_path / "submitted", tmp_path / "grades"
@@ -178,6 +198,7 @@ def test_a_class_on_jupyterhub(hub, offline_context, tmp_path):
         ["carol", "missing"],
     ]
     _kit("grade", str(submitted), "--exercise", EXERCISE, "--out", str(grades), "-q", "-j", "2")
+    phase("collected and graded")
     book = pd.read_csv(grades / "gradebook.csv")
     points = {
         student: dict(zip(rows["question"], rows["points"])) for student, rows in book.groupby("student")
