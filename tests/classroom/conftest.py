@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -27,20 +26,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, LOCAL_HOSTS, _free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 CHP_VERSION = "4.6.3"
 CHP_PREFIX = ROOT / ".cache" / "chp"
 CHP = CHP_PREFIX / "node_modules" / ".bin" / "configurable-http-proxy"
-CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 PASSWORD = "classroom-test"
 STUDENTS = ("alice", "bob")
 
@@ -76,12 +67,6 @@ def _configurable_http_proxy() -> Path:
     if result.returncode or not CHP.exists():
         _unavailable(f"npm could not install configurable-http-proxy: {result.stderr.strip()[-500:]}")
     return CHP
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Hub:
