@@ -108,7 +108,6 @@ c.Spawner.default_url = "/lab"
 c.Spawner.start_timeout = 120
 c.Spawner.http_timeout = 120
 c.Spawner.args = {args!r}
-c.Spawner.environment = {{"JUPYTERLAB_WORKSPACES_DIR": {base!r} + "/workspaces"}}
 c.JupyterHub.cleanup_servers = True
 c.JupyterHub.cleanup_proxy = True
 """
