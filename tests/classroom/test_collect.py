@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
 import os
@@ -15,10 +14,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kit.classroom import MANIFEST_COLUMNS, collect, find_submissions
+from kit.classroom import MANIFEST_COLUMNS, collect, find_submissions, sources
 from kit.cli import main
-
-collect_module = importlib.import_module("kit.classroom.collect")
 
 NOTEBOOK = {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
 
@@ -211,7 +208,7 @@ def test_moodle_download_files_and_folders(tmp_path):
 
 def test_zip_member_too_large_is_unreadable(tmp_path, monkeypatch):
     download = _zip(tmp_path / "s.zip", {"ada.ipynb": _nb("x" * 500).encode(), "bob.ipynb": _nb().encode()})
-    monkeypatch.setattr(collect_module, "MAX_NOTEBOOK_BYTES", 200)
+    monkeypatch.setattr(sources, "MAX_NOTEBOOK_BYTES", 200)
     assert _statuses(find_submissions(download, kind="plain")) == [["ada", "unreadable"], ["bob", "ok"]]
 
 
@@ -314,7 +311,7 @@ def test_cli(plain, tmp_path, capsys):
 )
 def test_canvas_names_give_the_user_id(name, user, submission, late, file):
     lms_name = f"{name}_{'LATE_' if late else ''}{user}_{submission}_{file}"
-    assert collect_module._parse_name(lms_name, "auto") == (str(user), late, "Canvas")
+    assert sources.parse_name(lms_name, "auto") == (str(user), late, "Canvas")
 
 
 @given(
@@ -326,7 +323,7 @@ def test_canvas_names_give_the_user_id(name, user, submission, late, file):
 def test_moodle_names_give_the_participant_id(full, participant, file, folder):
     prefix = f"{full}_{participant}_assignsubmission_file_"
     name = f"{prefix}/{file}" if folder else prefix + file
-    assert collect_module._parse_name(name, "moodle") == (str(participant), False, "Moodle")
+    assert sources.parse_name(name, "moodle") == (str(participant), False, "Moodle")
 
 
 def test_zip_from_bytes_roundtrip(tmp_path):
