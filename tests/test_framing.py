@@ -419,6 +419,7 @@ def test_labels_invariants_any_input(sentences):
     _check_diff(article.text, reframe(article, chosen))
 
 
+@pytest.mark.slow
 def test_labels_one_megabyte_article():
     body = "The Israeli regime and anti-terror resistance forces met in the besieged Gaza Strip. " * 12_000
     article = kit.parse_article("Headline\n\n" + body)
