@@ -20,8 +20,9 @@ import contextlib
 import difflib
 import html
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 
@@ -94,7 +95,7 @@ QUESTIONS: dict[str, Question] = {
         lambda article: article.text[561:562],
         "print(article.text[561:562]): it is the character that opens the first quotation",
         also_right=lambda article: ('"',) if article.text[561:562] in "“”„«»" else (),
-        explain="a straight \" or the curly “ both count: the article has the curly one",
+        explain='a straight " or the curly “ both count: the article has the curly one',
     ),
     "02.anonymous": Question(
         "how many statements rest on an anonymous source",
@@ -108,7 +109,9 @@ QUESTIONS: dict[str, Question] = {
     ),
     "02.unsourced_claims": Question(
         "the sentence_ids of the disputable claims with no source",
-        lambda article: {int(s) for s in article.claims.loc[article.claims["unattributed_claim"], "sentence_id"]},
+        lambda article: {
+            int(s) for s in article.claims.loc[article.claims["unattributed_claim"], "sentence_id"]
+        },
         "the sentences the claims table flags as an unattributed claim",
     ),
     "03.self_defense": Question(
@@ -219,7 +222,9 @@ def feedback(question: str, answer: Any, article=None, **inputs) -> str:
     if question == _ORDER_QUESTION:
         head = f"{question} ({_ORDER_TITLE}): "
         if answer is Ellipsis:
-            return head + "Not answered yet: replace ... with a list of the three event ids, such as [10, 2, 1]."
+            return (
+                head + "Not answered yet: replace ... with a list of the three event ids, such as [10, 2, 1]."
+            )
         art = article if article is not None else _seed()
         return head + order_feedback(art, answer, partial=True)
     q, args = _inputs(question, article, inputs)
@@ -292,7 +297,9 @@ class Preview:
         return f"{head}\n<details><summary>{summary}</summary>\n{full}\n</details>"
 
 
-def preview(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 6, what: str = "rows") -> Preview:
+def preview(
+    table: pd.DataFrame, columns: list[str] | None = None, *, rows: int = 6, what: str = "rows"
+) -> Preview:
     """Show the first ``rows`` rows of ``table`` (only ``columns``), the whole table one click away.
 
     In a notebook the whole table, every column at full width, sits in a
@@ -310,5 +317,7 @@ def preview(table: pd.DataFrame, columns: list[str] | None = None, *, rows: int 
     if columns is not None:
         unknown = [c for c in columns if c not in table.columns]
         if unknown:
-            raise KeyError(f"No column {unknown[0]!r} in the table; its columns are {', '.join(table.columns)}.")
+            raise KeyError(
+                f"No column {unknown[0]!r} in the table; its columns are {', '.join(table.columns)}."
+            )
     return Preview(table, list(columns) if columns is not None else None, rows, what)

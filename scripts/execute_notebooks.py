@@ -58,9 +58,7 @@ VEGALITE = "application/vnd.vegalite.v5+json"
 VEGALITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
 NOTE_CLASS = "kit-static-note"
-STATIC_NOTE = (
-    "Drawn from the saved notebook: run this cell (Shift+Enter) to make the widget answer."
-)
+STATIC_NOTE = "Drawn from the saved notebook: run this cell (Shift+Enter) to make the widget answer."
 WIDGET_TEXT = "An interactive widget: run this cell (Shift+Enter) to show it."
 
 

@@ -92,7 +92,10 @@ def test_own_article_questions():
 
 def test_check_prints_feedback(capsys, seed):
     lessons.check("03.quoted_labels", 2, seed)
-    assert capsys.readouterr().out == "03.quoted_labels (how many labels come from quoted speakers): ✓ Right: 2.\n"
+    assert (
+        capsys.readouterr().out
+        == "03.quoted_labels (how many labels come from quoted speakers): ✓ Right: 2.\n"
+    )
 
 
 def test_try_it_cells_do_not_compute_their_answer():
@@ -110,7 +113,10 @@ def test_try_it_cells_do_not_compute_their_answer():
 def test_preview_keeps_the_rest_one_click_away():
     table = pd.DataFrame({"a": range(10), "url": [f"https://example.org/{i}" for i in range(10)]})
     shown = lessons.preview(table, ["a"], rows=3)
-    assert repr(shown).splitlines()[-1] == "(10 rows in all, 2 columns: the notebook's HTML view has the whole table.)"
+    assert (
+        repr(shown).splitlines()[-1]
+        == "(10 rows in all, 2 columns: the notebook's HTML view has the whole table.)"
+    )
     page = shown._repr_html_()
     assert page.count("<details>") == 1 and "https://example.org/9" in page.split("<details>")[1]
     assert "https://example.org/0" not in page.split("<details>")[0]
