@@ -108,22 +108,15 @@ def _check_first_open(page, notebook: str) -> None:
     assert not page.blocked, page.blocked
 
 
+@pytest.mark.parametrize("front_end", ["lab", "notebook7"])
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_first_open_in_jupyterlab(notebook, trusted, page, artifacts):
-    _open(page, trusted.lab(notebook))
+def test_first_open(notebook, front_end, trusted, page, artifacts):
+    """JupyterLab 4 (``lab``) and Notebook 7 (``notebook7``): every chart and widget drawn before anything runs."""
+    _open(page, getattr(trusted, front_end)(notebook))
     try:
         _check_first_open(page, notebook)
     finally:
-        page.screenshot(path=str(artifacts / f"first_open_lab_{notebook.removesuffix('.ipynb')}.png"))
-
-
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_first_open_in_notebook7(notebook, trusted, page, artifacts):
-    _open(page, trusted.notebook7(notebook))
-    try:
-        _check_first_open(page, notebook)
-    finally:
-        page.screenshot(path=str(artifacts / f"first_open_notebook7_{notebook.removesuffix('.ipynb')}.png"))
+        page.screenshot(path=str(artifacts / f"first_open_{front_end}_{notebook.removesuffix('.ipynb')}.png"))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS[:1])
