@@ -59,12 +59,34 @@ VEGALITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
 NOTE_CLASS = "kit-static-note"
 STATIC_NOTE = "Drawn from the saved notebook: run this cell (Shift+Enter) to make the widget answer."
+# ipywidgets marks each control of a widget drawn without a kernel with a broken-link
+# icon; the note says it once, in words, so the icons are hidden inside kit widgets.
+HIDE_DISCONNECTED = (
+    "<style>.kit-widget.jupyter-widgets-disconnected::before,"
+    " .kit-widget .jupyter-widgets-disconnected::before { display: none !important; }</style>"
+)
 WIDGET_TEXT = "An interactive widget: run this cell (Shift+Enter) to show it."
 
 
 def _clean(nb: nbformat.NotebookNode) -> None:
+    """Drop timings, and join consecutive stream outputs (the kernel splits them as its buffer flushes)."""
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type != "code":
+            continue
+        outputs: list = []
+        for output in cell.outputs:
+            last = outputs[-1] if outputs else None
+            if (
+                last is not None
+                and output.output_type == "stream"
+                and last.output_type == "stream"
+                and last.name == output.name
+            ):
+                last.text += output.text
+            else:
+                outputs.append(output)
+        cell.outputs = outputs
 
 
 def _is_chart(model: dict) -> bool:
@@ -95,7 +117,7 @@ def _note() -> nbformat.NotebookNode:
     return nbformat.v4.new_output(
         "display_data",
         data={
-            "text/html": f'<p class="{NOTE_CLASS}"><em>{STATIC_NOTE}</em></p>',
+            "text/html": f'{HIDE_DISCONNECTED}<p class="{NOTE_CLASS}"><em>{STATIC_NOTE}</em></p>',
             "text/plain": STATIC_NOTE,
         },
     )
