@@ -58,7 +58,7 @@ VEGALITE = "application/vnd.vegalite.v5+json"
 VEGALITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
 MODEL_REF = re.compile(r"IPY_MODEL_([0-9a-f]{32})")
 NOTE_CLASS = "kit-static-note"
-STATIC_NOTE = "Drawn from the saved notebook: run this cell (Shift+Enter) to make the widget answer."
+STATIC_NOTE = "Run this cell (Shift+Enter) to use the widget: as saved, it does not answer."
 # ipywidgets marks each control of a widget drawn without a kernel with a broken-link
 # icon; the note says it once, in words, so the icons are hidden inside kit widgets.
 HIDE_DISCONNECTED = (

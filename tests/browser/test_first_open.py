@@ -135,5 +135,5 @@ def test_first_open_untrusted_shows_charts_and_says_how_to_get_widgets(
     )
     text = page.locator(".jp-Notebook").inner_text()
     page.screenshot(path=str(artifacts / f"first_open_untrusted_lab_{notebook.removesuffix('.ipynb')}.png"))
-    assert text.count("run this cell (Shift+Enter)") >= expect["widgets"]
+    assert text.count("An interactive widget: run this cell (Shift+Enter) to show it.") == expect["widgets"]
     assert "VBox(" not in text and "JupyterChart object" not in text
