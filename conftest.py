@@ -6,15 +6,22 @@
 (so a new file there is slow without a mark), the packaging test, the grading
 tests whose fixtures start Jupyter kernels, and any single test over a few
 seconds on a quiet machine.
+
+It also lets the notebooks' kernels import the kit from this checkout (nbval
+starts them with our environment). It sits at the root, not beside the
+lessons, so students do not meet it in their file browser.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
+os.environ.setdefault("PYTHONHASHSEED", "0")
 
 SLOW_FOLDERS = ("notebooks", "tests/browser", "tests/classroom")
 """Every test under these folders is slow: notebooks run kernels, browsers start Chromium."""

@@ -100,6 +100,19 @@ def setup() -> Path:
 
 def lab(args: list[str]) -> int:
     python = setup()
+    # No "get notified about Jupyter news?" pop-up over the lesson: JupyterLab's
+    # settings overrides, in this environment only (the user's own settings are untouched).
+    overrides = Path(python).parent.parent / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    settings = json.loads(overrides.read_text()) if overrides.exists() else {}
+    settings.setdefault("@jupyterlab/apputils-extension:notification", {}).update(
+        fetchNews="false", checkForUpdates=False
+    )
+    overrides.parent.mkdir(parents=True, exist_ok=True)
+    overrides.write_text(json.dumps(settings, indent=2))
+    # Jupyter draws the widgets saved in a notebook only if it trusts the notebook:
+    # trust the lessons of this checkout, so they open with every widget drawn.
+    lessons = sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
+    subprocess.call([str(python), "-m", "jupyter", "trust", *lessons], stdout=subprocess.DEVNULL)
     _say("opening JupyterLab on notebooks/ (stop it with Ctrl+C)")
     cmd = [
         str(python),
@@ -109,6 +122,8 @@ def lab(args: list[str]) -> int:
         f"--ServerApp.root_dir={ROOT / 'notebooks'}",
         # The extension manager would ask PyPI for extensions: the kit works offline.
         "--LabApp.extension_manager=readonly",
+        "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")  # containers and some hubs run everything as root
