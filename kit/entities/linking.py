@@ -10,9 +10,7 @@ from kit.entities.lexicons import _key, _lexicons
 from kit.entities.words import _CORPORATE, _PARTICLES
 from kit.lexicons import match_form
 
-_ORG_EVIDENCE = frozenset(
-    {"cue:org_noun", "cue:pronoun", "cue:determiner", "cue:product", "shape:camel_case"}
-)
+_ORG_EVIDENCE = frozenset({"cue:org_noun", "cue:determiner", "cue:product", "shape:camel_case"})
 _WEAK_PERSON = frozenset({"cue:said", "cue:appositive", "shape:name"})
 
 
