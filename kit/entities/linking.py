@@ -12,12 +12,20 @@ from kit.lexicons import match_form
 
 _ORG_EVIDENCE = frozenset({"cue:org_noun", "cue:determiner", "cue:product", "shape:camel_case"})
 _WEAK_PERSON = frozenset({"cue:said", "cue:appositive", "shape:name"})
+_STRONG_PERSON = frozenset({"title", "cue:role_before", "given_name"})
 
 
 def _organisations_keep_their_type(mentions: list[_Mention], forms: list[str]) -> None:
     """A name the article shows to be an organisation anywhere ("shares in Ask Jeeves") is
     one wherever only weak evidence made it a person ("Ask Jeeves said")."""
     orgs = {forms[n] for n, m in enumerate(mentions) if m.type == "ORGANIZATION" and m.found in _ORG_EVIDENCE}
+    # ... unless a title or given name shows a person of that name ("Ms. Sherry" for "Maureen Sherry")
+    people = {
+        forms[n].split()[-1]
+        for n, m in enumerate(mentions)
+        if m.type == "PERSON" and m.found in _STRONG_PERSON
+    }
+    orgs = {f for f in orgs if f.split()[-1] not in people}
     for n, m in enumerate(mentions):
         if m.type == "PERSON" and m.found in _WEAK_PERSON and forms[n] in orgs:
             m.type = "ORGANIZATION"
