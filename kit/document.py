@@ -187,7 +187,7 @@ def make_doc(
 
 
 _ENGLISH = ("en", "eng", "english")
-_MIN_WORDS, _MIN_DISTINCT, _MIN_STOP_SHARE = 20, 10, 0.1
+_MIN_WORDS, _MIN_DISTINCT, _MIN_STOP_SHARE, _MIN_FOREIGN_SHARE = 20, 10, 0.1, 0.05
 
 
 def check_english(doc: Doc) -> None:
@@ -197,8 +197,10 @@ def check_english(doc: Doc) -> None:
     metadata header decides (``en``, ``en-GB``, ``English``: no warning; any
     other value: a warning, with no guessing). Without one, the article is
     taken as not English when at least 20 of its lower-case words (10
-    different ones) hold fewer than one English stop word in ten: English
-    news has three to five in ten, French or Arabic almost none.
+    different ones) hold fewer than one English stop word in ten (English
+    news has three to five in ten, French or Arabic almost none) and at
+    least one in twenty is written with letters English lacks ("été",
+    "مرحبا"): a list of English words without "the" is still English.
 
     Examples
     --------
@@ -234,7 +236,8 @@ def check_english(doc: Doc) -> None:
         return
     stops = stopwords()
     share = sum(w in stops for w in words) / len(words)
-    if share < _MIN_STOP_SHARE:
+    foreign = sum(not w.isascii() for w in words) / len(words)  # "été", "مرحبا": letters English lacks
+    if share < _MIN_STOP_SHARE and foreign >= _MIN_FOREIGN_SHARE:
         warnings.warn(
             f"The article {doc.name!r} does not look like English: only {share:.0%} of its lower-case"
             " words are common English words such as 'the', 'of' or 'and' (English news has 30% to"

@@ -19,7 +19,7 @@ from kit.entities import (
     score_alias_groups,
     score_entities,
 )
-from kit.errors import KitWarning
+from kit.errors import KitWarning, NotEnglishWarning
 from kit.schemas import schema
 from tests.conftest import HANG_LIMIT_S
 
@@ -463,3 +463,200 @@ def test_own_articles(name):
     assert e.f1 >= 0.75
     g = score_alias_groups(article.entities, key).iloc[0]
     assert g.recall == 1.0
+
+
+# ----- real news: the kinds of error seen in articles the team did not write ----------------
+# Each case is a sentence or two written for the test.
+
+
+def typed(text: str) -> list[tuple[str, str]]:
+    e = kit.parse_article("Markets\n\n" + text).entities
+    return list(zip(e["text"], e["type"].astype(str)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an article before a name: people's names take none
+        ("On Monday the Federal Reserve said rates would stay.", [("Federal Reserve", "ORGANIZATION")]),
+        ("A Goldman Sachs analyst said prices would fall.", [("Goldman Sachs", "ORGANIZATION")]),
+        # a company's name written in CamelCase, even at the start of a sentence
+        ("TimeWarner said profits rose.", [("TimeWarner", "ORGANIZATION")]),
+        # shares and shareholders belong to companies
+        (
+            "Shares in Ask Jeeves fell after Ask Jeeves said sales slowed.",
+            [("Ask Jeeves", "ORGANIZATION")] * 2,
+        ),
+        ("On Friday Pernod's shareholders backed the deal.", [("Pernod", "ORGANIZATION")]),
+    ],
+)
+def test_organisations_as_subjects_are_not_people(text, expected):
+    assert typed(text) == expected
+
+
+def test_an_organisation_shown_anywhere_stays_one_entity():
+    e = kit.parse_article(
+        "Markets\n\nOn Monday Ask Jeeves said sales rose. Shares in Ask Jeeves fell."
+    ).entities
+    assert e["type"].astype(str).tolist() == ["ORGANIZATION", "ORGANIZATION"]
+    assert e["entity_id"].nunique() == 1
+
+
+def test_a_name_before_a_common_noun_is_not_made_an_organisation_by_its_article():
+    """ "the Obama administration": the article belongs to "administration"."""
+    e = kit.parse_article(
+        "Politics\n\nBarack Obama spoke on Monday. Critics of the Obama administration said he was wrong."
+    ).entities
+    assert list(zip(e["text"], e["type"].astype(str), e["name"])) == [
+        ("Barack Obama", "PERSON", "Barack Obama"),
+        ("Obama", "PERSON", "Barack Obama"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Officials at the Department for Education and Skills disagreed.",
+            [("Department for Education and Skills", "ORGANIZATION")],
+        ),
+        (
+            "The Ministry of Defence and Foreign Office agreed.",
+            [("Ministry of Defence", "ORGANIZATION"), ("Foreign Office", "ORGANIZATION")],
+        ),
+        ("He spoke to the US House of Representatives.", [("US House of Representatives", "ORGANIZATION")]),
+    ],
+)
+def test_names_with_lower_case_of_and_for(text, expected):
+    assert typed(text) == expected
+
+
+def test_short_initialisms_are_not_places_by_their_neighbours():
+    assert typed("Strikes hit BA, Madrid and Rome on Monday.") == [
+        ("BA", "ORGANIZATION"),
+        ("Madrid", "GPE"),
+        ("Rome", "GPE"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fans queued for the Harry Potter books in Leeds.", [("Leeds", "GPE")]),
+        ("He flew an Airbus A380 and a Boeing 747 to Dubai.", [("Dubai", "GPE")]),
+        ("Airlines said Boeing jets were safe.", [("Boeing", "ORGANIZATION")]),
+    ],
+)
+def test_products_aircraft_and_works_are_not_people(text, expected):
+    assert typed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday the Trade and Industry Secretary said so.",
+        "On Monday the Home Secretary said so.",
+        "Dozens of MPs and Senators said so.",
+    ],
+)
+def test_office_words_are_not_names(text):
+    assert typed(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a wire dateline with "_" and a quotation opened with two backticks
+        ("WASHINGTON _ Following are the statements.", [("WASHINGTON", "GPE")]),
+        ("``Job creation is sturdy,'' said Paul Smith.", [("Paul Smith", "PERSON")]),
+        ("Without a deal, Ana Ruiz said, talks would end.", [("Ana Ruiz", "PERSON")]),
+    ],
+)
+def test_capitals_at_the_start_of_a_sentence_need_evidence(text, expected):
+    assert typed(text) == expected
+
+
+def test_honorifics_stay_in_the_title_column():
+    """The convention: a person's mention never includes the honorific; ``title`` holds it."""
+    e = kit.parse_article(
+        "Politics\n\nSir Keir Starmer met Lord Bach and Mr Holt. Holt said little."
+    ).entities
+    rows = list(zip(e["text"], e["type"].astype(str), e["title"].fillna(""), e["name"]))
+    assert rows == [
+        ("Keir Starmer", "PERSON", "Sir", "Keir Starmer"),
+        ("Bach", "PERSON", "Lord", "Bach"),
+        ("Holt", "PERSON", "Mr", "Holt"),
+        ("Holt", "PERSON", "", "Holt"),
+    ]
+    assert e["entity_id"].iloc[2] == e["entity_id"].iloc[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title with "of" goes on to the name
+        (
+            "He met Secretary of State Hillary Clinton on Monday.",
+            [("Hillary Clinton", "PERSON", "Secretary of State")],
+        ),
+        # a party and state after a politician, a social-media handle, a law: no entity
+        ("Bernie Sanders (I-Vt.) wrote to @CecileRichards on Monday.", [("Bernie Sanders", "PERSON", "")]),
+        ("Lawyers cited the Second Amendment and the Patriot Act.", []),
+    ],
+)
+def test_titles_handles_and_laws(text, expected):
+    e = kit.parse_article("Politics\n\n" + text).entities
+    assert list(zip(e["text"], e["type"].astype(str), e["title"].fillna(""))) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "SIGN UP FOR OUR NEWSLETTER",  # a line in capitals
+        "Related: Voters Turn Out For Sweeping Change",  # a headline written in the body
+    ],
+)
+def test_capitals_in_shouted_or_title_case_lines_prove_nothing(line):
+    assert typed(line + "\n\nPrices rose in Leeds.") == [("Leeds", "GPE")]
+
+
+# ----- articles not in English ---------------------------------------------------------------
+
+FRENCH = (
+    "Les agriculteurs obtiennent des aides\n\n"
+    "Le gouvernement français a annoncé mardi une nouvelle série de mesures pour soutenir les"
+    " agriculteurs, après plusieurs semaines de manifestations dans tout le pays. Selon le ministre,"
+    " ces aides seront versées avant la fin du mois. Les syndicats ont salué un premier pas, mais"
+    " ils demandent davantage de moyens pour les exploitations les plus fragiles."
+)
+ARABIC = (
+    "الحكومة تعلن عن إجراءات جديدة\n\n"
+    "أعلنت الحكومة يوم الثلاثاء عن سلسلة جديدة من الإجراءات لدعم المزارعين بعد أسابيع من الاحتجاجات"
+    " في جميع أنحاء البلاد. وقال وزير الزراعة إن المساعدات ستصرف قبل نهاية الشهر. ورحبت النقابات"
+    " بالخطوة الأولى لكنها طالبت بمزيد من الموارد للمزارع الأكثر هشاشة."
+)
+
+
+@pytest.mark.parametrize("text", [FRENCH, ARABIC], ids=["French", "Arabic"])
+def test_an_article_not_in_english_warns(text):
+    article = kit.parse_article(text)
+    with pytest.warns(NotEnglishWarning, match="the kit reads English only") as caught:
+        article.entities  # noqa: B018
+    assert "put the line 'language: en' in its metadata header" in str(caught[0].message)
+    assert caught[0].filename == __file__  # shown at the learner's line, not inside the kit
+
+
+def test_the_language_header_is_honoured():
+    with pytest.warns(NotEnglishWarning, match=r"says language: 'fr', but the kit reads English only"):
+        kit.parse_article("---\nlanguage: fr\n---\nFloods\n\nThe river rose on Monday.").entities  # noqa: B018
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NotEnglishWarning)
+        kit.parse_article("---\nlanguage: en\n---\n" + FRENCH).entities  # noqa: B018
+        kit.parse_article("---\nlanguage: en-GB\n---\nFloods\n\nThe river rose.").entities  # noqa: B018
+
+
+def test_english_word_lists_do_not_warn():
+    """Few stop words alone is not enough: English headlines and lists have few."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", NotEnglishWarning)
+        kit.parse_article("Prices\n\n" + "rising costs squeeze households, shoppers, farmers. " * 10).entities  # noqa: B018

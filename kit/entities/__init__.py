@@ -28,6 +28,11 @@ simplified form; the answer key for the seed article follows the same rules.
   Austin") and an appositive after it ("Michael Erik Kurilla, head of US
   Central Command (CENTCOM),") are kept there too, joined by ", ". Names
   inside a title are mentions of their own ("Pentagon" is an ORGANIZATION).
+  Honorifics follow the same convention: in "Mr Holt", "Sir Keir Starmer"
+  and "Lord Bach" the mentions are "Holt", "Keir Starmer" and "Bach", and
+  ``title`` holds "Mr", "Sir" and "Lord" (some annotation schemes put the
+  honorific inside the span; the kit never does, so a key written that way
+  needs its spans moved before ``kit.evaluate``).
 * **Possessives are not part of the name**: "Gaza’s" is the mention "Gaza".
 * **Demonyms are NORP.** A nationality, religious or political adjective or
   noun ("Iraqi fighters", "Palestinians", "a Democrat") is NORP, unless it
@@ -41,7 +46,11 @@ simplified form; the answer key for the seed article follows the same rules.
 * **Numbers are not part of names**: "the 6th U.S. Circuit Court of Appeals"
   is the mention "U.S. Circuit Court of Appeals".
 * **Not tagged**: dates and times ("Monday", "May 31", "GMT"), numbers,
-  money, languages, and the outlet's boilerplate outside the headline,
+  money, languages, laws ("the Second Amendment", "the Patriot Act"),
+  products and works ("the Harry Potter books", "an Airbus A380", "a Boeing
+  747"), office words ("the Trade and Industry Secretary", "MPs"), a party
+  and state after a politician ("(I-Vt.)"), social-media handles
+  ("@CecileRichards"), and the outlet's boilerplate outside the headline,
   caption and body.
 
 The types (OntoNotes names, ACE's ORGANIZATION and FACILITY)
@@ -63,8 +72,12 @@ How the kit finds them (the rules)
    (``entity_given_names.txt``), a known alias (``entity_aliases.csv``), a
    capitalised word, an acronym, or a connector ("of", "bin").
    Days, months and time zones (``entity_nonnames.txt``) are never names.
-2. **Doubtful capitals.** A capital at the start of a sentence or a quotation,
-   or in a headline written in Title Case, proves nothing ("Since", "Another").
+2. **Doubtful capitals.** A capital at the start of a sentence or a quotation
+   (also after two backticks or a wire dateline's "_"), in a headline written
+   in Title Case, in a body line written in Title Case with a capitalised
+   small word ("Voters Turn Out For Sweeping Change"), or in a line written in
+   capitals ("SIGN UP FOR OUR NEWSLETTER"), proves nothing ("Since", "Another").
+   A word written in CamelCase ("TimeWarner") is its own evidence.
    Such a word starts a name only with evidence: a place, demonym, given-name
    or alias lexicon knows it, it is part of a known phrase, the article
    capitalises it elsewhere in mid-sentence, or a company suffix ends the run
@@ -106,7 +119,7 @@ How the kit finds them (the rules)
    ORGANIZATION, with no nested GPE, by the longest-name guideline; an event
    word first decides too: "Typhoon Kalani"); ``cue:org_noun``
    ("al-Sumaria television", "Kata'ib Hezbollah group", "the Save Our Births
-   campaign"; not a full name whose appositive is a role, "Marta Kowalczyk,
+   campaign", "shares in Ask Jeeves", "Pernod's shareholders"; not a full name whose appositive is a role, "Marta Kowalczyk,
    the union's general secretary", nor an organisation noun that is a
    possessor there);
    ``cue:dateline`` ("COLUMBUS, Ohio (AP) --", "VELMONT --");
@@ -120,12 +133,17 @@ How the kit finds them (the rules)
    a known state or country follows), ``cue:preposition`` ("in Dayton", "in
    La Paz", "near", "flew to Harbridge", "northern Panay"; not "from" before
    two words, "a goal from Tiago Silva", nor before a possessive, "in Volkov's
-   case"); then ``cue:said`` (followed by "said", "told", ...) and
+   case"); ``cue:determiner`` (an article before a name that ends its phrase,
+   since people's names take none: "the Federal Reserve said", "a Goldman
+   Sachs analyst"; not "the Obama administration", where "the" belongs to
+   the noun); then ``cue:said`` (followed by "said", "told", ...) and
    ``cue:appositive`` (followed by ", head of ...") for people, unless the
    pronoun that follows is "it" or "its" (``cue:pronoun``: "Tern Brands said
    it would ...", "Bright Futures, which serves ..." are organisations; "he",
    "she" and ", who" keep a person); ``cue:preposition`` ("an analyst at
-   Goldman Sachs": an organisation); ``shape:name`` for the rest (two or three
+   Goldman Sachs": an organisation); ``shape:camel_case`` ("TimeWarner",
+   "PepsiCo": an organisation); ``cue:product`` (one word before a product
+   noun is its maker: "Boeing jets"); ``shape:name`` for the rest (two or three
    words: PERSON; a single word or a long name: ORGANIZATION), and
    ``shape:acronym`` for acronyms (ORGANIZATION). A place or demonym inside a
    hyphenated word is ``hyphen_part`` ("US-run", "anti-US"), and the place
@@ -155,7 +173,12 @@ How the kit finds them (the rules)
    apart from "Brackford City Council" and "Brackford Transit Authority");
    ``event_short_form`` ("Kalani" for "Typhoon Kalani"); ``company_suffix`` (the same name with or without
    "Inc.", "Co.", "Ltd"); ``demonym`` (the same people: "Palestinian",
-   "Palestinians").
+   "Palestinians"); ``same_form`` also links a bare word to a one-word name a
+   title made a person ("Mr Holt ... Holt said").
+   A name that an organisation cue types anywhere (``cue:org_noun``, such as
+   "shares in Ask Jeeves", ``cue:determiner``, ``cue:product`` or
+   ``shape:camel_case``) is an organisation wherever only ``cue:said``,
+   ``cue:appositive`` or ``shape:name`` made it a person ("Ask Jeeves said").
    A single word keeps one sense in an article: the first context cue found
    for it types every pending mention of it ("in Velmont" makes each
    "Velmont" a place).

@@ -76,7 +76,9 @@ def _sentences(doc) -> tuple[list[_Sentence], int]:
                 tok = texts[x]
                 key, tag = _token_tag(tok)
                 toks.append(_Tok(starts[x], ends[x], tok, key, tag))
-            title_case = part == "headline" and _is_title_case(toks)
+            title_case = _is_shouting(toks) or (
+                _is_title_case(toks) and (part == "headline" or _has_capital_small_word(toks))
+            )
             for n, t in enumerate(toks):
                 first = wa == 0 and n == 0
                 prev = toks[n - 1].text if n else None
@@ -166,6 +168,23 @@ def _sentences(doc) -> tuple[list[_Sentence], int]:
     return sentences, skipped
 
 
+def _is_shouting(toks: list[_Tok]) -> bool:
+    """True for a line written in capitals ("SIGN UP FOR OUR NEWSLETTER"): no evidence of names."""
+    words = [t for t in toks if t.text.isalpha() and len(t.text) > 1]
+    caps = sum(1 for t in words if t.text.isupper())
+    return caps >= 3 and caps / len(words) >= 0.6
+
+
+def _has_capital_small_word(toks: list[_Tok]) -> bool:
+    """True when a small word inside the line is capitalised ("Voters Turn Out For Her"): a
+    title written in the body, where capitals prove nothing ("The" starts many names)."""
+    return any(
+        t.text[:1].isupper() and t.key in stopwords() and t.key != "the"
+        for t in toks[1:]
+        if t.text.isalpha() and len(t.text) > 1
+    )
+
+
 def _mark_known_phrases(s: _Sentence) -> None:
     """Mark multi-word phrases a lexicon knows ("Islamic Resistance in Iraq") as one name."""
     lex, toks = s.lex, s.toks
@@ -234,6 +253,8 @@ def _mark_inside_words(s: _Sentence) -> None:
         if (
             t.tag == "O"
             and toks[n - 1].tag == "CONN"
+            and n > 1
+            and toks[n - 2].tag in _HEAD_TAGS
             and t.text[:1].isupper()
             and _is_plural_title(t.key, s.lex)
         ):

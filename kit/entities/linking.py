@@ -10,6 +10,27 @@ from kit.entities.lexicons import _key, _lexicons
 from kit.entities.words import _CORPORATE, _PARTICLES
 from kit.lexicons import match_form
 
+_ORG_EVIDENCE = frozenset({"cue:org_noun", "cue:determiner", "cue:product", "shape:camel_case"})
+_WEAK_PERSON = frozenset({"cue:said", "cue:appositive", "shape:name"})
+_STRONG_PERSON = frozenset({"title", "cue:role_before", "given_name"})
+
+
+def _organisations_keep_their_type(mentions: list[_Mention], forms: list[str]) -> None:
+    """A name the article shows to be an organisation anywhere ("shares in Ask Jeeves") is
+    one wherever only weak evidence made it a person ("Ask Jeeves said")."""
+    orgs = {forms[n] for n, m in enumerate(mentions) if m.type == "ORGANIZATION" and m.found in _ORG_EVIDENCE}
+    # ... unless a title or given name shows a person of that name ("Ms. Sherry" for "Maureen Sherry")
+    people = {
+        forms[n].split()[-1]
+        for n, m in enumerate(mentions)
+        if m.type == "PERSON" and m.found in _STRONG_PERSON
+    }
+    orgs = {f for f in orgs if f.split()[-1] not in people}
+    for n, m in enumerate(mentions):
+        if m.type == "PERSON" and m.found in _WEAK_PERSON and forms[n] in orgs:
+            m.type = "ORGANIZATION"
+            m.cue_type = "ORGANIZATION" if m.pending else m.cue_type
+
 
 def _resolve(doc) -> tuple[list[_Mention], list[int], list[str], list[str]]:
     """Find the mentions, link aliases; return mentions, entity ids, names and rules."""
@@ -23,6 +44,11 @@ def _resolve(doc) -> tuple[list[_Mention], list[int], list[str], list[str]]:
         if m.pending and m.cue_type:
             cue_of.setdefault(forms[n], m.cue_type)
     places = {f for f, t in cue_of.items() if t in ("GPE", "LOCATION")}
+    _organisations_keep_their_type(mentions, forms)
+    titled: dict[str, list[int]] = defaultdict(list)  # "holt" -> [index of "Holt" in "Mr Holt"]
+    for n, m in enumerate(mentions):
+        if m.type == "PERSON" and not m.pending and " " not in forms[n]:
+            titled[forms[n]].append(n)
     lex = _lexicons()
     # The short-form candidates: the first or last word of an organisation's name
     # ("Halvorsen" for "Halvorsen Semiconductor Inc.", "Dortmund" for "Borussia Dortmund"),
@@ -87,6 +113,8 @@ def _resolve(doc) -> tuple[list[_Mention], list[int], list[str], list[str]]:
             if len({forms[p] for p in candidates}) != 1:
                 candidates = []
             rule = "name_first_part"
+        if not candidates and m.pending and m.cue_type in (None, "PERSON") and forms[n] in titled:
+            candidates, rule = titled[forms[n]], "same_form"  # "Mr Holt ... Holt said"
         if not candidates:
             continue
         before = [p for p in candidates if p < n]

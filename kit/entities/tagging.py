@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -76,6 +77,9 @@ class _Tok:
     known: tuple[int, int] | None = None  # span (in token indices) of a known phrase
 
 
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,4}$")  # "(I-Vt.)", "(D-Calif.)": a party and a state
+
+
 def _is_plural_title(key: str, lex: _Lexicons) -> bool:
     """True for the plural of a title or role ("mps", "senators", "representatives")."""
     return key.endswith("s") and lex.titles.get(key[:-1]) in ("title", "role")
@@ -84,7 +88,7 @@ def _is_plural_title(key: str, lex: _Lexicons) -> bool:
 def _tag_token(tok: _Tok, lex: _Lexicons, shape: str) -> str:
     key = tok.key
     if shape == "CAP" or shape == "ACR" or shape == "INI":
-        if key in lex.nonnames:
+        if key in lex.nonnames or _PARTY_STATE.match(tok.text):
             return "O"
         kind = lex.titles.get(key)
         if kind in ("honorific",):

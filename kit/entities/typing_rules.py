@@ -35,6 +35,15 @@ class _Sentence(_Cues):
         tags = [t.tag for t in toks[i:j]]
         if all(t in ("TTL", "HON", "TMOD") for t in tags):
             return
+        if self.key(i - 1) == "@" or (j - i > 1 and toks[j - 1].text in _LAW_HEADS):
+            return  # "@BernieSanders" is a handle; "the Second Amendment", "the Patriot Act" laws
+        if allow_title and self.key(i - 1) == "of" and self.tag(i - 2) == "TTL":
+            given = next((n for n in range(i + 1, j - 1) if toks[n].tag == "GIVEN"), None)
+            if given is not None:  # "Secretary of State Hillary Clinton": the title goes on
+                title = _text(self.text, toks, self.extend_title_left(given - 1), given)
+                m = self.add(given, j, "PERSON", "title", title=title)
+                self.add_appositive(m)
+                return
         phrase = self.phrase(i, j)
         known = lex.known(phrase)
         if known:
@@ -154,8 +163,10 @@ class _Sentence(_Cues):
         listed = j - i == 1 and (
             tags[0] == "ACR" or self.key(j) in ("and", "or", ",")
         )  # the list rule decides
-        if person_cue is None and self.key(i - 1) in _DETERMINERS and not listed and self.heads_phrase(j):
+        article = self.key(i - 1) in _DETERMINERS and (self.key(i - 1) != "the" or self.heads_phrase(j))
+        if person_cue is None and article and not listed:
             # "the Federal Reserve said", "a Goldman Sachs analyst": a person's name takes no article
+            # ("the" may belong to a noun after the name: "the Obama administration")
             m = self.add(i, j, "ORGANIZATION", "cue:determiner", pending=j - i == 1)
             m.cue_type = "ORGANIZATION"
             return
@@ -303,6 +314,7 @@ def _is_acronym_token(toks, m: _Mention) -> bool:
     return m.tok_end - m.tok_start == 1 and toks[m.tok_start].tag == "ACR"
 
 
+_LAW_HEADS = frozenset({"Act", "Amendment", "Acts", "Amendments"})
 _CAMEL_CASE = re.compile(r"^(?!Mc|Mac)[A-Z][a-z]{2,}[A-Z][A-Za-z]*$")
 
 
