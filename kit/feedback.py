@@ -271,7 +271,9 @@ def sources_feedback_html(result: pd.DataFrame) -> str:
     for _, r in result.iterrows():
         said = source_feedback(r)
         if said:
-            lines.append(f"<li>quote {r['quote_id']} ({html.escape(_speaker(r['speaker']))}): {html.escape(said)}</li>")
+            lines.append(
+                f"<li>quote {r['quote_id']} ({html.escape(_speaker(r['speaker']))}): {html.escape(said)}</li>"
+            )
     lines.append("</ul>")
     return "".join(lines)
 
@@ -385,4 +387,3 @@ _TIMEX_NOTE = re.compile(r" \((?:\d{4}|XXXX)-[0-9A-Z:\-]{1,24}\)")
 def _plain(text: str) -> str:
     """Drop TIMEX3 values in parentheses ("'Monday morning' (2023-12-25TMO)"): the quoted words say it."""
     return _TIMEX_NOTE.sub("", text)
-

@@ -58,20 +58,16 @@ from kit.feedback import (
     move,
     order_feedback,
     source_feedback,
-    sources_feedback_html,
     sources_summary,
 )
 
 __all__ = [
     "DEFAULT_BY",
+    "PAGE_CHARS",
     "SOURCE_TYPES",
     "SOURCE_TYPE_MEANING",
     "ArticleViewer",
-    "DragList",
     "EventOrderer",
-    "HighlightView",
-    "KitFrame",
-    "PAGE_CHARS",
     "ReframingLab",
     "SourceSorter",
     "WidgetInputError",
@@ -375,7 +371,11 @@ def highlight_html(
     if not 0 <= page < len(pages):
         raise WidgetInputError(f"There is no page {page}: the viewer has pages 0 to {len(pages) - 1}.")
     first, last = pages[page]
-    triples = [(a, b, r) for a, b, r in zip(spans["start_char"], spans["end_char"], spans["row"]) if a < last and b > first]
+    triples = [
+        (a, b, r)
+        for a, b, r in zip(spans["start_char"], spans["end_char"], spans["row"])
+        if a < last and b > first
+    ]
     value_of = dict(zip(spans["row"], spans["value"]))
     text = article.text
     name_of = {int(r): _words(text[a:b]) for a, b, r in triples}
@@ -475,8 +475,6 @@ def reframe_choices(article, outlet_labels: pd.DataFrame | None = None) -> dict[
         if alternatives:
             choices[int(r.label_id)] = list(dict.fromkeys([str(r.label), *alternatives]))
     return choices
-
-
 
 
 # ----- the widgets -------------------------------------------------------------------------
@@ -816,7 +814,9 @@ class EventOrderer(_Shell):
         )
         self.names = {int(i): str(n) for i, n in zip(self.events["event_id"], self.events[name_col])}
         start = list(self.names)
-        self.drag = _widget_classes()["DragList"](labels={str(k): v for k, v in self.names.items()}, order=start)
+        self.drag = _widget_classes()["DragList"](
+            labels={str(k): v for k, v in self.names.items()}, order=start
+        )
         self.pick = w.Select(options=self._options(start), rows=min(len(start), 10), description="event")
         self.up = w.Button(description="Up", icon="arrow-up", tooltip="Move the chosen event earlier")
         self.down = w.Button(description="Down", icon="arrow-down", tooltip="Move the chosen event later")

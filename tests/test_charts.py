@@ -101,7 +101,9 @@ def test_source_types_on_the_seed(seed):
     assert totals == {"named": 4, "organization": 2, "anonymous": 1, "own_sources": 1}
     spec = charts.source_types_chart(quotes).to_dict()
     assert spec["description"] == f"{spec['title']}. {charts.source_types_text(quotes)}"
-    assert charts.source_types_text(quotes).startswith("8 statements: named 4 (2 direct, 1 indirect, 1 mixed)")
+    assert charts.source_types_text(quotes).startswith(
+        "8 statements: named 4 (2 direct, 1 indirect, 1 mixed)"
+    )
 
 
 def test_entity_types_on_the_seed(seed):
