@@ -128,13 +128,16 @@ def _press_in_control(page, select, key: str, kind: str) -> None:
 
 
 def _letter(select) -> str | None:
-    """A key that type-ahead takes to another option: the first character of an option the value does not start with."""
+    """A key that type-ahead takes to another option: the first character of an option the value
+    does not start with, else (all options start alike) the value's own first character, which
+    goes on to the next option starting with it."""
     current = select.evaluate("(s) => s.options[s.selectedIndex] ? s.options[s.selectedIndex].text : ''")
-    for text in _options(select):
-        first = text[:1].lower()
+    firsts = [text[:1].lower() for text in _options(select)]
+    for first in firsts:
         if first.isalnum() and not current.lower().startswith(first):
             return first
-    return None
+    same = current[:1].lower()
+    return same if same.isalnum() and firsts.count(same) > 1 else None
 
 
 def _press_anywhere(page, locator, key: str, kind: str) -> None:
