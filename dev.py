@@ -3,6 +3,7 @@
 
     python3 dev.py lab     # set everything up, open the notebooks in JupyterLab
     python3 dev.py test    # set everything up, run the whole test suite
+    python3 dev.py test --fast   # leave out the tests marked slow (under a minute)
 
 Other commands: ``setup`` (only set up), ``lint`` (ruff), ``bench`` (the
 benchmarks), ``lock`` (re-pin constraints.txt from a fresh environment).
@@ -119,7 +120,12 @@ def lab(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     python = setup()
-    _say("running the test suite")
+    if "--fast" in args:
+        # kernels, notebooks, browsers, packaging and megabyte inputs: see conftest.py
+        args = ["-m", "not slow", *(a for a in args if a != "--fast")]
+        _say("running the test suite without the tests marked slow")
+    else:
+        _say("running the test suite")
     return subprocess.call([str(python), "-m", "pytest", *args], cwd=ROOT)
 
 

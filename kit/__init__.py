@@ -15,24 +15,14 @@ Tables (each a plain DataFrame; columns documented with ``kit.describe(name)``):
 ``headline_vs_body``, ``reframe`` and ``corroboration_facts`` (framing), and
 ``setup`` (offline charts). ``import kit`` loads only what the first tables
 need; the rest is imported on first use.
+
+Errors: every error the kit raises on purpose is a ``kit.KitError`` and every
+warning a ``kit.KitWarning``; the particular classes (``EmptyArticleError``,
+``UnknownLabelError``, ...) live in :mod:`kit.errors`.
 """
 
 from kit.article import Article, load_article, parse_article
-from kit.errors import (
-    ArticleEncodingError,
-    ArticleEncodingWarning,
-    ArticleFormatError,
-    ArticleNotFoundError,
-    ArticleTooLargeError,
-    BinaryArticleError,
-    EmptyArticleError,
-    KeyFormatError,
-    KeyNotFoundError,
-    KitError,
-    KitWarning,
-    UnknownLabelError,
-    UnknownTableError,
-)
+from kit.errors import KitError, KitWarning
 from kit.loading import list_articles
 from kit.schemas import describe
 
@@ -61,8 +51,14 @@ def __getattr__(name: str):
         value = getattr(importlib.import_module(_LAZY[name]), name)
         globals()[name] = value
         return value
+    from kit import errors
     from kit.errors import did_you_mean
 
+    if name in errors.__all__:
+        raise AttributeError(
+            f"kit.{name} lives in kit.errors: write `from kit.errors import {name}`"
+            f" (or catch every error of the kit with `except kit.KitError`)."
+        )
     raise AttributeError(
         f"module 'kit' has no attribute {name!r}.{did_you_mean(name, [*__all__, *_LAZY])}"
         " See dir(kit) for what the kit offers."
@@ -75,19 +71,8 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Article",
-    "ArticleEncodingError",
-    "ArticleEncodingWarning",
-    "ArticleFormatError",
-    "ArticleNotFoundError",
-    "ArticleTooLargeError",
-    "BinaryArticleError",
-    "EmptyArticleError",
-    "KeyFormatError",
-    "KeyNotFoundError",
     "KitError",
     "KitWarning",
-    "UnknownLabelError",
-    "UnknownTableError",
     "check_order",
     "convert_time",
     "corroboration_facts",

@@ -274,7 +274,7 @@ class Article:
 
     @property
     def claims(self) -> pd.DataFrame:
-        """One row per sentence: is it attributed, and is it a disputable claim with no source? (see :mod:`kit.quotes`)."""
+        """One row per sentence: is it attributed, and is it a disputable claim with no source? (see :mod:`kit.claims`)."""
         return self.table("claims")
 
     @property

@@ -69,7 +69,76 @@ def _parser() -> argparse.ArgumentParser:
         help="run kernels under unshare (default auto)",
     )
     grade.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    _add_classroom_commands(sub)
     return parser
+
+
+def _add_classroom_commands(sub) -> None:
+    collect = sub.add_parser(
+        "collect", help="gather one exercise's notebooks into <out>/<student>.ipynb, with manifest.csv"
+    )
+    collect.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="a hub pattern with {user} (quote it), an LMS download (zip or folder), or a folder",
+    )
+    collect.add_argument("--out", required=True, help="a new folder for the notebooks and manifest.csv")
+    collect.add_argument(
+        "--kind",
+        choices=("auto", "hub", "canvas", "moodle", "plain"),
+        default="auto",
+        help="how student ids are named in SOURCE (default auto)",
+    )
+    collect.add_argument("--roster", help="the students expected: a CSV with student_id, or one id per line")
+    collect.add_argument("--users", help="the students expected, comma-separated (instead of --roster)")
+    collect.add_argument(
+        "--deadline", help="mark work modified after it late, e.g. 2026-03-01T17:00 (local time) or ...+01:00"
+    )
+    release = sub.add_parser("release", help="write what students may see into a folder or git repository")
+    release.add_argument("out", metavar="OUT", help="a new folder, or an earlier release to replace")
+    release.add_argument("names", nargs="*", metavar="NAME", help="only these exercises (default: all)")
+    release.add_argument("--exercises-dir", default="exercises", help="where student/ and grader/ are")
+    release.add_argument("--lessons", action="store_true", help="also release the lesson notebooks")
+    release.add_argument("--notebooks-dir", default="notebooks", help="where the lessons are")
+    release.add_argument("--no-articles", action="store_true", help="leave out the bundled articles")
+    release.add_argument("--include", action="append", default=[], help="an extra file to release")
+    release.add_argument("--git", action="store_true", help="make OUT a git repository and commit")
+    release.add_argument("--branch", default="main", help="the branch to commit on (default main)")
+    release.add_argument("-m", "--message", default="Release the exercises", help="the commit message")
+
+
+def _classroom(args) -> int:
+    from kit import classroom
+
+    if args.command == "collect":
+        roster = args.roster
+        if args.users is not None:
+            roster = [u for u in args.users.split(",") if u.strip()]
+        manifest = classroom.collect(
+            args.source, args.out, kind=args.kind, roster=roster, deadline=args.deadline
+        )
+        counts = manifest["status"].value_counts()
+        found = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
+        print(
+            f"Collected {int(manifest['collected'].sum())} notebooks into {args.out} ({found});"
+            f" see {args.out}/manifest.csv"
+        )
+        return 0
+    files = classroom.release(
+        args.out,
+        names=args.names or None,
+        exercises_dir=args.exercises_dir,
+        lessons=args.lessons,
+        notebooks_dir=args.notebooks_dir,
+        articles=not args.no_articles,
+        include=args.include,
+        git=args.git,
+        branch=args.branch,
+        message=args.message,
+    )
+    for path in files["path"]:
+        print(f"{args.out}/{path}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,6 +159,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if args.command in ("collect", "release"):
+        try:
+            return _classroom(args)
+        except (OSError, ValueError, RuntimeError) as exc:
+            print(f"kit {args.command}: {exc}", file=sys.stderr)
+            return 1
     from kit import grading
 
     try:

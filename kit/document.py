@@ -29,18 +29,20 @@ DataFrame, the way textacy's extractors take a ``Doc`` and return records::
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from kit.errors import NotEnglishWarning
 from kit.lexicons import match_form
 from kit.parts import ANALYSED_PARTS, Paragraph, find_parts
 from kit.sentences import sentence_spans
 from kit.tokens import is_punctuation, stopwords, token_spans
 
-__all__ = ["SENTENCE_COLUMNS", "TOKEN_COLUMNS", "Doc", "make_doc"]
+__all__ = ["SENTENCE_COLUMNS", "TOKEN_COLUMNS", "Doc", "check_english", "make_doc"]
 
 SENTENCE_COLUMNS = ("sentence_id", "paragraph_id", "part", "start_char", "end_char", "rule")
 """The columns of :attr:`Doc.sentences` (those of ``article.sentences`` less ``text`` and ``n_words``)."""
@@ -171,7 +173,7 @@ def make_doc(
         paragraphs = tuple(find_parts(text, title=metadata.get("title")))
     sentences = _sentence_columns(text, paragraphs)
     tokens = _token_columns(text, sentences)
-    return Doc(
+    doc = Doc(
         name=name,
         text=text,
         metadata=metadata,
@@ -180,6 +182,66 @@ def make_doc(
         sentences=_frozen(sentences),
         tokens=_frozen(tokens),
     )
+    check_english(doc)
+    return doc
+
+
+_ENGLISH = ("en", "eng", "english")
+_MIN_WORDS, _MIN_DISTINCT, _MIN_STOP_SHARE = 20, 10, 0.1
+
+
+def check_english(doc: Doc) -> None:
+    """Warn (:class:`~kit.errors.NotEnglishWarning`) when the article is not in English.
+
+    The kit's word lists and rules are English. A ``language:`` line in the
+    metadata header decides (``en``, ``en-GB``, ``English``: no warning; any
+    other value: a warning, with no guessing). Without one, the article is
+    taken as not English when at least 20 of its lower-case words (10
+    different ones) hold fewer than one English stop word in ten: English
+    news has three to five in ten, French or Arabic almost none.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     _ = make_doc("Titre\\n\\nUn texte.", metadata={"language": "fr"})
+    >>> print(caught[0].message)  # doctest: +ELLIPSIS
+    The metadata of 'text' says language: 'fr', but the kit reads English only...
+    """
+    fix = (
+        " Its tables (entities, quotes, timeline and the rest) will be empty or wrong for this article:"
+        " read an English article, or, if this one is in English, put the line 'language: en' in its"
+        " metadata header."
+    )
+    language = doc.metadata.get("language")
+    if language is not None:
+        code = str(language).strip().lower().replace("_", "-")
+        if code.split("-")[0] not in _ENGLISH:
+            warnings.warn(
+                f"The metadata of {doc.name!r} says language: {language!r}, but the kit reads"
+                f" English only: its word lists and rules are English.{fix}",
+                NotEnglishWarning,
+                stacklevel=4,
+            )
+        return
+    words = [
+        w
+        for w, p in zip(doc.tokens["lower"], doc.tokens["text"])
+        if w.isalpha() and len(w) > 1 and not p[0].isupper()
+    ]
+    if len(words) < _MIN_WORDS or len(set(words)) < _MIN_DISTINCT:
+        return
+    stops = stopwords()
+    share = sum(w in stops for w in words) / len(words)
+    if share < _MIN_STOP_SHARE:
+        warnings.warn(
+            f"The article {doc.name!r} does not look like English: only {share:.0%} of its lower-case"
+            " words are common English words such as 'the', 'of' or 'and' (English news has 30% to"
+            f" 50%), and the kit reads English only: its word lists and rules are English.{fix}",
+            NotEnglishWarning,
+            stacklevel=4,
+        )
 
 
 # ----- the three tables that come straight from the spans ----------------------

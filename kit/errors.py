@@ -23,6 +23,7 @@ __all__ = [
     "KeyNotFoundError",
     "KitError",
     "KitWarning",
+    "NotEnglishWarning",
     "UnknownLabelError",
     "UnknownTableError",
 ]
@@ -84,6 +85,10 @@ class UnknownLabelError(KitError, KeyError):
 
 class ArticleEncodingWarning(KitWarning):
     """The file was not UTF-8 and was read with another encoding."""
+
+
+class NotEnglishWarning(KitWarning):
+    """The article is not in English (its header says so, or its words do): the kit reads English only."""
 
 
 def did_you_mean(value: str, options: Iterable[str]) -> str:

@@ -22,6 +22,7 @@ from kit.parts import PART_ORDER
 __all__ = [
     "INPUTS",
     "OFFSET_COLUMNS",
+    "RETURNED",
     "SCHEMAS",
     "STEPS",
     "TABLES",
@@ -99,7 +100,7 @@ TABLES: dict[str, str] = {
     "entities": "kit.entities",
     "entity_registry": "kit.entities",
     "quotes": "kit.quotes",
-    "claims": "kit.quotes",
+    "claims": "kit.claims",
     "timeline": "kit.timeline",
     "events": "kit.timeline",
     "event_constraints": "kit.timeline",
@@ -112,7 +113,10 @@ The module exposes ``build_<table>(doc, *inputs)``: it takes the article's
 order, and returns the table. ``Article.<table>`` calls it the first time the
 table is asked for."""
 
-STEPS: dict[str, str] = {}
+STEPS: dict[str, str] = {
+    "_timexes": "kit.timeline",
+    "_time_events": "kit.timeline",
+}
 """Intermediate results that several tables share but no learner asks for.
 
 Name to module, built like a table (``build_<name>(doc, *inputs)``) and
@@ -127,29 +131,47 @@ INPUTS: dict[str, tuple[str, ...] | None] = {
     "sentences": (),
     "tokens": (),
     "quote_marks": (),
-    "entities": LEGACY,
-    "entity_registry": LEGACY,
-    "quotes": LEGACY,
-    "claims": LEGACY,
-    "timeline": LEGACY,
-    "events": LEGACY,
-    "event_constraints": LEGACY,
-    "labels": LEGACY,
+    "entities": (),
+    "entity_registry": ("entities",),
+    "quotes": ("quote_marks", "entities"),
+    "claims": ("quotes",),
+    "_timexes": ("quote_marks", "quotes"),
+    "_time_events": ("quotes", "_timexes"),
+    "timeline": ("_timexes",),
+    "events": ("_timexes", "_time_events"),
+    "event_constraints": ("_time_events",),
+    "labels": ("quote_marks", "quotes"),
 }
 """Each table's (and step's) inputs: the other tables its builder takes after the ``Doc``.
 
 This is the table graph: ``kit.describe()`` shows it."""
 
 
+RETURNED: dict[str, str] = {
+    "infer_published": "kit.timeline",
+    "check_order": "kit.timeline",
+    "headline_vs_body": "kit.framing",
+    "outlet_labels": "kit.framing",
+    "corroboration_facts": "kit.framing",
+    "reframe_diff": "kit.framing",
+    "reframe_sentences": "kit.framing",
+}
+"""Tables that functions return (not an Article's), name to the module that registers
+the schema, so ``kit.describe(name)`` documents them too. ``reframe_diff`` and
+``reframe_sentences`` are the ``.diff`` and ``.sentences`` of :func:`kit.reframe`."""
+
+
 def module_of(table: str) -> str:
     """Return the module that builds a table, with a friendly error for unknown names."""
     if table in STEPS:
         return STEPS[table]
+    if table in RETURNED:
+        return RETURNED[table]
     if table not in TABLES:
         from kit.errors import UnknownTableError, did_you_mean, format_options
 
         raise UnknownTableError(
-            f"There is no table called {table!r}.{did_you_mean(table, TABLES)}"
+            f"There is no table called {table!r}.{did_you_mean(table, [*TABLES, *RETURNED])}"
             f" The tables are {format_options(TABLES)}."
         )
     return TABLES[table]

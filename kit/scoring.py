@@ -460,3 +460,103 @@ def evaluate(article, key=None) -> pd.DataFrame:
     for col in ("n_predicted", "n_key", "n_correct"):
         out[col] = out[col].astype("int64")
     return out
+
+
+# ----- entities: mentions by span and type, alias groups pairwise ----------------------
+
+__all__ += ["score_alias_groups", "score_entities"]
+
+
+def _score_row(table: str, match: str, n_pred: int, n_key: int, n_correct: int) -> pd.DataFrame:
+    precision = n_correct / n_pred if n_pred else (1.0 if n_key == 0 else 0.0)
+    recall = n_correct / n_key if n_key else (1.0 if n_pred == 0 else 0.0)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return pd.DataFrame(
+        {
+            "table": pd.Series([table], dtype="string"),
+            "match": pd.Series([match], dtype="string"),
+            "precision": pd.Series([precision], dtype="float64"),
+            "recall": pd.Series([recall], dtype="float64"),
+            "f1": pd.Series([f1], dtype="float64"),
+            "n_predicted": pd.Series([n_pred], dtype="int64"),
+            "n_key": pd.Series([n_key], dtype="int64"),
+            "n_correct": pd.Series([n_correct], dtype="int64"),
+        }
+    )
+
+
+def _check_key(key: pd.DataFrame, needed: tuple[str, ...]) -> None:
+    missing = [c for c in needed if c not in key.columns]
+    if missing:
+        raise ValueError(
+            f"The entity key has no column {missing[0]!r}; it has {list(key.columns)!r}."
+            f" An entity key needs the columns {', '.join(needed)}"
+            " (one row per mention; mentions sharing a name are one entity)."
+        )
+
+
+def score_entities(predicted: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and F1 of the entity mentions: exact span and type.
+
+    Parameters
+    ----------
+    predicted
+        ``article.entities`` (or any table with ``start_char``, ``end_char``, ``type``).
+    key
+        A key's ``entities.csv``: ``start_char``, ``end_char``, ``text``, ``type``, ``name``.
+
+    Examples
+    --------
+    >>> import kit
+    >>> e = kit.load_article().entities
+    >>> score_entities(e, e)[["table", "f1", "n_correct"]]
+          table   f1  n_correct
+    0  entities  1.0         67
+    """
+    _check_key(key, ("start_char", "end_char", "type"))
+    pred = set(
+        zip(
+            predicted["start_char"].astype(int),
+            predicted["end_char"].astype(int),
+            predicted["type"].astype(str),
+        )
+    )
+    gold = set(zip(key["start_char"].astype(int), key["end_char"].astype(int), key["type"].astype(str)))
+    return _score_row("entities", "exact span and type", len(pred), len(gold), len(pred & gold))
+
+
+def _pairs(spans: list[tuple[int, int]], groups: list) -> set[tuple[tuple[int, int], tuple[int, int]]]:
+    by_group: dict = {}
+    for span, g in zip(spans, groups):
+        by_group.setdefault(g, []).append(span)
+    pairs = set()
+    for members in by_group.values():
+        members = sorted(set(members))
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return pairs
+
+
+def score_alias_groups(predicted: pd.DataFrame, key: pd.DataFrame) -> pd.DataFrame:
+    """Pairwise precision, recall and F1 of the alias groups.
+
+    Every pair of mentions (by span) that the prediction puts in one entity is
+    compared with the pairs the key puts under one ``name``.
+
+    Examples
+    --------
+    >>> import kit
+    >>> e = kit.load_article().entities
+    >>> score_alias_groups(e, e)[["table", "match", "f1"]]
+               table     match   f1
+    0  alias_groups  pairwise  1.0
+    """
+    _check_key(key, ("start_char", "end_char", "name"))
+    group_col = "entity_id" if "entity_id" in predicted.columns else "name"
+    pred = _pairs(
+        list(zip(predicted["start_char"].astype(int), predicted["end_char"].astype(int))),
+        predicted[group_col].tolist(),
+    )
+    gold = _pairs(list(zip(key["start_char"].astype(int), key["end_char"].astype(int))), key["name"].tolist())
+    return _score_row("alias_groups", "pairwise", len(pred), len(gold), len(pred & gold))

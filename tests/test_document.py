@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -90,3 +91,57 @@ def test_each_input_is_built_once_and_not_changed_by_later_builders():
     assert set(TABLES) <= set(cache)
     for name in TABLES:
         pd.testing.assert_frame_equal(cache[name], first[name])
+
+
+def _private_article_reads(path: Path, root: Path) -> list[str]:
+    """``article._x`` and ``article.__dict__`` in a module (``self.article._x`` too), as file:line."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Attribute):
+            continue
+        owner = node.value
+        name = (
+            owner.id
+            if isinstance(owner, ast.Name)
+            else owner.attr
+            if isinstance(owner, ast.Attribute)
+            else ""
+        )
+        dunder = node.attr.startswith("__") and node.attr.endswith("__")
+        if name == "article" and node.attr.startswith("_") and (not dunder or node.attr == "__dict__"):
+            found.append(f"{path.relative_to(root).as_posix()}:{node.lineno} article.{node.attr}")
+    return found
+
+
+KIT = Path(kit.__file__).resolve().parent
+
+
+@pytest.mark.xfail(
+    strict=False,
+    reason="entities, quotes, scoring, timeline and widgets still read Article internals until they take declared inputs",
+)
+def test_no_module_but_article_reads_an_articles_private_attributes():
+    """Builders get the Doc and their input tables; only kit/article.py knows the Article's insides."""
+    found = [
+        hit
+        for path in sorted(KIT.rglob("*.py"))
+        if path != KIT / "article.py"
+        for hit in _private_article_reads(path, KIT.parent)
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_private_attribute_check_finds_what_it_should(tmp_path):
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "def f(article, self):\n"
+        "    a = article._sentence_rows\n"
+        "    b = self.article._token_rows\n"
+        "    c = article.__dict__['_cache']\n"
+        "    d = article.doc.sentences, article.__class__, other._x\n",
+        encoding="utf-8",
+    )
+    hits = [h.split(" ", 1)[1] for h in _private_article_reads(sample, tmp_path)]
+    assert hits == ["article._sentence_rows", "article._token_rows", "article.__dict__"]

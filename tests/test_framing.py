@@ -10,9 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import kit
-from kit import framing
-from kit.framing import DEVICES, UnknownLabelError, labels, reframe
-from kit.schemas import schema
+from kit.errors import UnknownLabelError
+from kit.framing import DEVICES, build_labels, changed_sentences, labels, reframe
+from kit.lexicons import data_path
+from kit.schemas import RETURNED, schema
 
 # ----- the seed's labels, row by row -------------------------------------------
 
@@ -81,14 +82,17 @@ def test_labels_schema(seed_labels):
     assert seed_labels["source"].notna().all()
 
 
-def test_voice_fallback_without_quotes_table(seed):
-    # kit.quotes gives the voice; when it is missing the kit reads the speaker itself
-    speech = framing._speech_fallback(seed, seed.quote_marks)
-    assert [(a, b, v) for a, b, v in speech.spans][:2] == [
-        (562, 703, "Lloyd Austin"),
-        (1257, 1454, "Lloyd Austin"),
-    ]
-    assert not speech.in_statement(2996, 3033)  # “self-defense.” stays scare quotes
+def test_build_labels_takes_its_declared_inputs(seed):
+    """The builder reads the Doc, quote_marks and quotes it is given, nothing of the Article."""
+    marks, quotes = seed.quote_marks, seed.quotes
+    table = build_labels(seed.doc, marks, quotes)
+    pd.testing.assert_frame_equal(table, seed.labels)
+    pd.testing.assert_frame_equal(marks, seed.quote_marks)  # inputs are not changed
+    pd.testing.assert_frame_equal(quotes, seed.quotes)
+    # with no attributed quotation, Austin's words are the narration's
+    no_quotes = build_labels(seed.doc, marks, quotes.iloc[0:0])
+    assert set(no_quotes["voice"]) == {"narration"}
+    assert no_quotes.loc[no_quotes["label"] == "precision strikes", "rule"].item().endswith("voice:narration")
 
 
 def test_extra_terms_extend_the_lexicon(seed):
@@ -114,8 +118,16 @@ def test_extra_terms_bad_device(seed):
         " Did you mean 'Loaded_Language'? The devices are 'Euphemism', 'Evaluative_Adjective',"
         " 'Loaded_Language', 'Name_Calling,Labeling', 'Scare_Quotes'."
     )
-    with pytest.raises(ValueError, match="has no 'term'"):
+    with pytest.raises(ValueError) as info:
         labels(seed, extra_terms=[{"device": "Loaded_Language"}])
+    assert str(info.value) == (
+        "extra_terms row 0 ({'device': 'Loaded_Language'}) has no 'term'. Each row needs a 'term'"
+        ' and a \'device\', for example {"term": "heroic", "device": "Loaded_Language"}.'
+    )
+    with pytest.raises(ValueError, match="row 1 .* has no 'device'"):
+        labels(seed, extra_terms=[{"term": "heroic", "device": "Loaded_Language"}, {"term": "brave"}])
+    with pytest.raises(ValueError, match="has kind 'modifer'. Did you mean 'modifier'?"):
+        labels(seed, extra_terms={"term": "heroic", "device": "Loaded_Language", "kind": "modifer"})
     with pytest.raises(TypeError, match="extra_terms must be a DataFrame"):
         labels(seed, extra_terms="heroic")
 
@@ -181,7 +193,7 @@ def test_outlet_labels_table():
 
 
 def test_outlet_labels_file_unchanged():
-    text = framing.data_path("outlet_labels.csv").read_text(encoding="utf-8")
+    text = data_path("outlet_labels.csv").read_text(encoding="utf-8")
     assert text.startswith("outlet,outlet_kind,url,date,actor,label\n")
     assert "Reuters,international wire,https://www.cumhuriyetdaily.com/" in text
 
@@ -206,7 +218,7 @@ def test_corroboration_facts():
     assert f.loc[1, "fact"].startswith("The drone attack on Erbil Air Base was on Monday 25 December 2023")
     assert f.loc[1, "source"] == "NSC statement by Adrienne Watson, 25 December 2023; CENTCOM release"
     assert (f.dtypes == "string").all()
-    text = framing.data_path("corroboration_facts.md").read_text(encoding="utf-8")
+    text = data_path("corroboration_facts.md").read_text(encoding="utf-8")
     assert text.startswith("# Facts from other sources about the same events")
 
 
@@ -407,6 +419,7 @@ def test_labels_invariants_any_input(sentences):
     _check_diff(article.text, reframe(article, chosen))
 
 
+@pytest.mark.slow
 def test_labels_one_megabyte_article():
     body = "The Israeli regime and anti-terror resistance forces met in the besieged Gaza Strip. " * 12_000
     article = kit.parse_article("Headline\n\n" + body)
@@ -443,3 +456,86 @@ def test_labels_without_the_seed_annotation(seed):
     )
     assert not plain["rule"].str.contains("actor:annotation").any()
     assert plain["actor"].notna().all() and (plain["actor"].str.len() > 0).all()
+
+
+# ----- the tables functions return -----------------------------------------------
+
+
+def _assert_schema(name: str, table: pd.DataFrame) -> None:
+    cols = schema(name)
+    assert table.columns.tolist() == [c.name for c in cols], name
+    for c in cols:
+        assert str(table[c.name].dtype) == c.dtype, (name, c.name)
+    assert isinstance(table.index, pd.RangeIndex)
+
+
+def test_returned_tables_follow_their_schemas(seed):
+    r = reframe(seed, {"Israel": "the Israeli government"})
+    empty = reframe(seed, {})
+    returned = {
+        "headline_vs_body": [
+            kit.headline_vs_body(seed),
+            kit.headline_vs_body(kit.parse_article("No label\n\nA.\n")),
+        ],
+        "outlet_labels": [kit.outlet_labels()],
+        "corroboration_facts": [kit.corroboration_facts()],
+        "reframe_diff": [r.diff, empty.diff],
+        "reframe_sentences": [r.sentences, empty.sentences],
+    }
+    assert set(returned) == {name for name, module in RETURNED.items() if module == "kit.framing"}
+    for name, tables in returned.items():
+        for table in tables:
+            _assert_schema(name, table)
+        assert kit.describe(name)["column"].tolist() == tables[0].columns.tolist()
+
+
+def test_describe_a_returned_table_in_a_fresh_interpreter():
+    import subprocess
+    import sys
+
+    code = "import kit; print(kit.describe('headline_vs_body')['column'].tolist()[:2])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['actor', 'part']"
+
+
+def test_changed_sentences_overlap_and_insertion(seed):
+    doc = seed.doc
+    s = doc.sentences
+    a, b = s["start_char"][11], s["end_char"][11]
+    # a change across the end of sentence 11 and the start of 12 touches both
+    diff = pd.DataFrame(
+        {"start_char": [b - 3], "end_char": [b + 3], "new_start": [b - 3], "new_end": [b - 2]}
+    )
+    new = seed.text[: b - 3] + "X" + seed.text[b + 3 :]
+    got = changed_sentences(doc, seed.text, new, diff)
+    assert got["sentence_id"].tolist() == [11, 12]
+    assert got.loc[0, "old"] == seed.text[a:b]
+    # a pure insertion inside a sentence touches it alone
+    diff = pd.DataFrame(
+        {"start_char": [a + 1], "end_char": [a + 1], "new_start": [a + 1], "new_end": [a + 3]}
+    )
+    new = seed.text[: a + 1] + "YY" + seed.text[a + 1 :]
+    got = changed_sentences(doc, seed.text, new, diff)
+    assert got["sentence_id"].tolist() == [11]
+    assert got.loc[0, "new"] == new[a : b + 2]
+
+
+def test_an_articles_own_actor_annotation(tmp_path):
+    """``<name>.actors.csv`` beside the file is read like a shipped table: comments, quoted commas."""
+    path = tmp_path / "town.txt"
+    path.write_text("Town news\n\nThe besieged town saw ferocious attacks.\n", encoding="utf-8")
+    (tmp_path / "town.actors.csv").write_text(
+        "# my reading of town.txt\nphrase,actor,target_kind,match,source\n"
+        'ferocious attacks,"Raids, by the army",action,label,read by hand\n',
+        encoding="utf-8",
+    )
+    t = kit.load_article(path).labels
+    assert t[["label", "actor", "rule"]].values.tolist() == [
+        ["besieged town", "town", "term+head; actor:head; voice:narration"],
+        ["ferocious attacks", "Raids, by the army", "term+head; actor:annotation; voice:narration"],
+    ]
+    other = tmp_path / "other.txt"
+    other.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "other.actors.csv").write_text("phrase,actor\nferocious attacks,Raids\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"The actor annotation 'other.actors.csv' lacks the column\(s\)"):
+        kit.load_article(other).labels  # noqa: B018

@@ -72,7 +72,7 @@ def check_invariants(article: kit.Article, tables: list[str]) -> None:
 def parse_or_explain(text: str) -> kit.Article | None:
     try:
         return kit.parse_article(text)
-    except kit.EmptyArticleError as err:
+    except kit.errors.EmptyArticleError as err:
         assert "no text to analyse" in str(err) or "only page furniture" in str(err)
         return None
 

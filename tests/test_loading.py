@@ -19,7 +19,7 @@ def test_default_is_the_seed():
 
 
 def test_unknown_name_suggests_the_closest():
-    with pytest.raises(kit.ArticleNotFoundError) as err:
+    with pytest.raises(kit.errors.ArticleNotFoundError) as err:
         kit.load_article("000_32ac5be837c66969")
     message = str(err.value)
     assert message.startswith(
@@ -38,13 +38,14 @@ def test_missing_file_suggests_a_sibling(tmp_path):
 
 
 def test_folder_instead_of_file(tmp_path):
-    with pytest.raises(kit.ArticleNotFoundError, match="is a folder, not an article file"):
+    with pytest.raises(kit.errors.ArticleNotFoundError, match="is a folder, not an article file"):
         kit.load_article(tmp_path)
 
 
 def test_pasted_text_passed_to_load_article():
     with pytest.raises(
-        kit.ArticleNotFoundError, match=r"(?s)looks like the article's text .* kit\.parse_article\(text\)"
+        kit.errors.ArticleNotFoundError,
+        match=r"(?s)looks like the article's text .* kit\.parse_article\(text\)",
     ):
         kit.load_article("Headline\n\nSome body text that a learner pasted.")
 
@@ -54,7 +55,7 @@ def test_empty_file(tmp_path, content):
     path = tmp_path / "empty.txt"
     path.write_bytes(content)
     with pytest.raises(
-        kit.EmptyArticleError, match=r"^'empty\.txt' is empty.*Paste the article's text into the file"
+        kit.errors.EmptyArticleError, match=r"^'empty\.txt' is empty.*Paste the article's text into the file"
     ):
         kit.load_article(path)
 
@@ -75,14 +76,16 @@ def test_empty_pasted_text():
 def test_binary_formats(tmp_path, content, what):
     path = tmp_path / "article.txt"
     path.write_bytes(content)
-    with pytest.raises(kit.BinaryArticleError, match=f"^'article.txt' is {what}.*not plain text.*Plain Text"):
+    with pytest.raises(
+        kit.errors.BinaryArticleError, match=f"^'article.txt' is {what}.*not plain text.*Plain Text"
+    ):
         kit.load_article(path)
 
 
 def test_nul_bytes(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes("Headline\n\nBody.".encode("utf-16"))
-    with pytest.raises(kit.BinaryArticleError, match="contains NUL bytes.*encoding UTF-8"):
+    with pytest.raises(kit.errors.BinaryArticleError, match="contains NUL bytes.*encoding UTF-8"):
         kit.load_article(path)
 
 
@@ -91,7 +94,7 @@ def test_windows_1252_is_read_with_a_warning(tmp_path):
     path.write_bytes(
         "Talks \u201cproductive\u201d\n\nThe minister\u2019s aide said it went well.".encode("cp1252")
     )
-    with pytest.warns(kit.ArticleEncodingWarning) as caught:
+    with pytest.warns(kit.errors.ArticleEncodingWarning) as caught:
         article = kit.load_article(path)
     message = str(caught[0].message)
     assert message.startswith(
@@ -108,7 +111,8 @@ def test_undecodable_bytes(tmp_path):
     path = tmp_path / "mystery.txt"
     path.write_bytes(b"Headline\n\nBody \x81\x8d\x8f\x90 text.")
     with pytest.raises(
-        kit.ArticleEncodingError, match=r"is not UTF-8 text \(byte 0x81 at position 15\), nor Windows-1252"
+        kit.errors.ArticleEncodingError,
+        match=r"is not UTF-8 text \(byte 0x81 at position 15\), nor Windows-1252",
     ):
         kit.load_article(path)
 
@@ -116,14 +120,14 @@ def test_undecodable_bytes(tmp_path):
 def test_unknown_encoding_name(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("Headline\n\nBody.", encoding="utf-8")
-    with pytest.raises(kit.ArticleEncodingError, match="encoding='klingon'.*Leave encoding out"):
+    with pytest.raises(kit.errors.ArticleEncodingError, match="encoding='klingon'.*Leave encoding out"):
         kit.load_article(path, encoding="klingon")
 
 
 def test_control_characters(tmp_path):
     path = tmp_path / "noise.txt"
     path.write_bytes(bytes(range(1, 32)) * 50)
-    with pytest.raises(kit.BinaryArticleError, match="control characters"):
+    with pytest.raises(kit.errors.BinaryArticleError, match="control characters"):
         kit.load_article(path)
 
 
@@ -133,7 +137,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path):
         f.truncate(50_000_000)  # a sparse 50 MB file: nothing is written
     start = time.perf_counter()
     with pytest.raises(
-        kit.ArticleTooLargeError,
+        kit.errors.ArticleTooLargeError,
         match=r"'dump\.txt' is 50\.0 MB, but the kit reads articles of at most 10 MB",
     ):
         kit.load_article(path)
@@ -143,7 +147,7 @@ def test_huge_file_is_refused_without_reading_it(tmp_path):
 def test_large_limit_can_be_raised(tmp_path):
     path = tmp_path / "long.txt"
     path.write_text("Headline\n\n" + "A sentence. " * 1000, encoding="utf-8")
-    with pytest.raises(kit.ArticleTooLargeError):
+    with pytest.raises(kit.errors.ArticleTooLargeError):
         kit.load_article(path, max_bytes=1000)
     assert len(kit.load_article(path).sentences) == 1001
 
@@ -152,11 +156,11 @@ def test_unclosed_header(tmp_path):
     path = tmp_path / "h.txt"
     path.write_text("---\noutlet: X\nHeadline\n\nBody.", encoding="utf-8")
     with pytest.raises(
-        kit.ArticleFormatError, match="Line 3 of the metadata header of 'h.txt' is 'Headline'"
+        kit.errors.ArticleFormatError, match="Line 3 of the metadata header of 'h.txt' is 'Headline'"
     ):
         kit.load_article(path)
     path.write_text("---\noutlet: X\n", encoding="utf-8")
-    with pytest.raises(kit.ArticleFormatError, match="never closes it. Add a line '---'"):
+    with pytest.raises(kit.errors.ArticleFormatError, match="never closes it. Add a line '---'"):
         kit.load_article(path)
 
 
@@ -166,7 +170,7 @@ def test_bad_date_in_header():
 
 
 def test_only_furniture():
-    with pytest.raises(kit.EmptyArticleError, match="only page furniture"):
+    with pytest.raises(kit.errors.EmptyArticleError, match="only page furniture"):
         kit.parse_article("News / World\n\nSHARE THIS ARTICLE\n\nwww.example.com")
 
 
@@ -176,11 +180,23 @@ def test_parse_article_rejects_bytes():
 
 
 def test_errors_subclass_builtins():
-    assert issubclass(kit.EmptyArticleError, ValueError)
-    assert issubclass(kit.ArticleNotFoundError, FileNotFoundError)
-    assert issubclass(kit.ArticleEncodingWarning, UserWarning)
+    assert issubclass(kit.errors.EmptyArticleError, ValueError)
+    assert issubclass(kit.errors.ArticleNotFoundError, FileNotFoundError)
+    assert issubclass(kit.errors.ArticleEncodingWarning, UserWarning)
     for name in ("EmptyArticleError", "BinaryArticleError", "ArticleEncodingError", "ArticleTooLargeError"):
-        assert issubclass(getattr(kit, name), kit.KitError)
+        assert issubclass(getattr(kit.errors, name), kit.KitError)
+
+
+def test_top_level_kit_exports_only_the_two_base_classes():
+    """kit.KitError and kit.KitWarning catch everything; the particular classes live in kit.errors."""
+    exported = [n for n in kit.__all__ if n.endswith(("Error", "Warning"))]
+    assert exported == ["KitError", "KitWarning"]
+    for name in kit.errors.__all__:
+        cls = getattr(kit.errors, name)
+        assert issubclass(cls, (kit.KitError, kit.KitWarning)), name
+        if name not in exported:
+            with pytest.raises(AttributeError, match=rf"kit\.{name} lives in kit\.errors"):
+                getattr(kit, name)
 
 
 def test_batch_of_articles_never_stops(tmp_path):
@@ -207,7 +223,9 @@ def test_wrong_argument_type():
 def test_encoding_error_names_the_byte_windows_1252_cannot_read(tmp_path):
     path = tmp_path / "latin.txt"
     path.write_bytes("Headline\n\nCaf\u00e9 \x81 text.".encode("latin-1"))
-    with pytest.raises(kit.ArticleEncodingError, match=r"nor Windows-1252 \(byte 0x81 at position 15\)"):
+    with pytest.raises(
+        kit.errors.ArticleEncodingError, match=r"nor Windows-1252 \(byte 0x81 at position 15\)"
+    ):
         kit.load_article(path)
 
 

@@ -154,7 +154,9 @@ def test_news_abbreviations(sentence, expected):
 def test_published_given_as_text_becomes_a_date():
     article = kit.parse_article("Storm hits\n\nA storm hit on Monday.", metadata={"published": "2024-03-05"})
     assert article.published == dt.date(2024, 3, 5)
-    with pytest.raises(kit.ArticleFormatError, match=r"The metadata of 'pasted' says published: 'March 5'"):
+    with pytest.raises(
+        kit.errors.ArticleFormatError, match=r"The metadata of 'pasted' says published: 'March 5'"
+    ):
         kit.parse_article("Storm hits\n\nA storm hit.", metadata={"published": "March 5"})
 
 

@@ -65,7 +65,7 @@ SEED_TIMELINE = [
         "at",
         "clock",
     ),
-    (4, 13, 2871, 2879, "in years", "DURATION", None, "year", "vague", None, "vague_duration"),
+    (4, 13, 2874, 2879, "years", "DURATION", "PXY", "year", "vague", "in", "vague_duration"),
     (5, 14, 2912, 2921, "October 7", "DATE", "2023-10-07", "day", "reference_date", "on", "date_md"),
     (6, 15, 3070, 3080, "November 2", "DATE", "2023-11-02", "day", "reference_date", "on", "date_md"),
 ]
@@ -184,7 +184,7 @@ def test_seed_timeline_notes(seed):
     assert "was 8:45 p.m. on Monday 25 December there" in notes[1]
     assert notes[2] == "the most recent Monday before the publication date 2023-12-26"
     assert notes[3] == "the same weekday as the publication date 2023-12-26; GMT is Greenwich Mean Time (UTC)"
-    assert notes[4] == "'in years': a length of time the text does not give"
+    assert notes[4] == "'years': a length of time the text does not give"
 
 
 def test_seed_events_rows(seed):
@@ -633,20 +633,34 @@ def test_nothing_calls_the_network(monkeypatch, seed):
     fresh.timeline, fresh.events, fresh.event_constraints, infer_published(fresh)
 
 
-def test_without_the_quotes_table(monkeypatch):
-    """Before kit.quotes exists, the names beside the quotation marks give the speaker."""
+def test_every_rule_has_a_normaliser_and_a_line_in_the_docs():
+    """The rule table matches the finder's patterns and the documented rule list."""
+    import kit.timeline as tl
+    from kit.timeline.finding import _patterns
 
-    def missing(self):
-        raise ModuleNotFoundError("No module named 'kit.quotes'")
+    found = {name for name, _ in _patterns()} | {"offset_date"}
+    assert set(tl.NORMALISERS) == found
+    for rule in found:
+        assert f"``{rule}``" in tl.__doc__, rule
 
-    monkeypatch.setattr(kit.Article, "quotes", property(missing))
-    article = kit.load_article()
-    rows = [(r.text, _na(r.value), r.anchor) for r in article.timeline.itertuples()]
-    assert rows == [(r[4], r[6], r[8]) for r in SEED_TIMELINE]
-    assert article.timeline.loc[1, "anchor_note"].startswith("inside Lloyd Austin's quote")
-    e = article.events
-    assert "the statement by Lloyd Austin" in set(e["description"])
-    assert check_order(article, chronology(article)).empty
+
+def test_function_tables_have_schemas(seed):
+    """kit.describe documents the tables infer_published and check_order return."""
+    for name, table in (
+        ("infer_published", infer_published(seed)),
+        ("check_order", check_order(seed, [1, 2], partial=True)),
+    ):
+        described = kit.describe(name)
+        assert described["column"].tolist() == table.columns.tolist()
+        assert described["dtype"].tolist() == [str(d) for d in table.dtypes]
+
+
+def test_timeline_steps_are_built_once(seed):
+    """The shared intermediate results are steps of the article's one cache."""
+    fresh = kit.load_article()
+    fresh.events, fresh.event_constraints, fresh.timeline  # noqa: B018
+    assert {"_timexes", "_time_events"} <= set(fresh._cache)
+    assert "_timeline_cache" not in fresh.__dict__
 
 
 # ----- fixes: day-month-year, weekday + date, no reference date, events, when ---------------

@@ -1,0 +1,198 @@
+"""Quotes: who is reported as saying what.
+
+A news article lets its sources speak in three ways. A **direct** quote gives
+the speaker's own words between quotation marks; an **indirect** quote
+reports them in the writer's words ("Watson said that ..."); a **mixed** quote
+reports them indirectly but keeps a few of the speaker's own words in marks
+(Kurilla's “a number of Kata’ib Hezbollah”). Each is held together by an
+*attribution*: a speaker, a cue verb ("said", "told", "claimed", or the phrase
+"according to") and sometimes a channel ("in a statement", "told al-Sumaria
+television"). This module finds attributions with small, documented patterns,
+in the spirit of the Gender Gap Tracker's rule-based quote extractor (Asr et
+al. 2021, *PLOS ONE* 16(1): e0245533) and textacy's ``direct_quotations``, but
+with no parser: only the kit's sentences, quotation-mark spans
+(:mod:`kit.quotemarks`: double marks, and British single marks ‘…’ whose
+edges stand at word edges, so apostrophes never count), entity mentions (:mod:`kit.entities`) and the word
+lists in ``kit/data/quote_*.txt``.
+
+How the extractor reads an article
+----------------------------------
+1. **Direct quotes.** For every span between quotation marks it looks for an
+   attribution touching the marks, first after the closing mark, then before
+   the opening one. The ``rule`` column names the pattern (``Q`` is the
+   quotation, ``S`` the speaker, ``V`` the cue verb, ``C`` reported content):
+
+   ``q_sv``
+       ``“Q,” S V`` -- “These precision strikes ...,” Austin said.
+   ``q_vs``
+       ``“Q,” V S`` -- "We will rebuild," said Mayor Ana Ruiz.
+   ``sv_q``
+       ``S V: “Q”`` or ``S V, “Q”`` (also ``S V that “Q”`` when the marks hold
+       the whole reported clause). A sentence ending in ``S V:`` ("In a
+       statement after the vote, the mayor said:") introduces the quotation
+       that opens the next sentence or paragraph; the words before the
+       speaker are then its channel, never a quote of their own.
+   ``floating``
+       A quotation that fills its sentence(s) with no attribution of its own
+       inherits the speaker of the nearest quote before it, at most two
+       paragraphs back (news style: the speaker is named once, then quoted
+       again).
+
+   A quotation that runs over several paragraphs (each paragraph opens with a
+   mark, only the last closes it; ``rule == "continued"`` in
+   ``article.quote_marks``) is one quote: ``+continued`` is added to its rule.
+   A span between marks with no attribution and no quote before it to inherit
+   from is a **scare quote** (the seed's “self-defense”): it is not a quote and
+   is left out of this table (``article.quote_marks`` still has it).
+
+2. **Indirect and mixed quotes.** In every sentence not already attributed,
+   the first cue verb outside quotation marks is tried against:
+
+   ``sv_c``
+       ``S V (that) C`` -- Press TV sources said that one PMU member ...; with
+       ``told``, the object is the channel (``S told <outlet or audience>
+       that C``).
+   ``c_sv``
+       ``C, S V`` -- That attack wounded ..., US National Security Council
+       spokesperson Adrienne Watson said in a separate statement.
+   ``c_vs``
+       ``C, V S`` -- Prices will rise, said the minister.
+   ``according_to``
+       ``according to S, C`` and ``C, according to S``. A document named by
+       its source ("according to port authority figures", "government data")
+       is the source's word: the speaker is the port authority.
+   ``called_q``
+       ``S called O “Q”`` -- A Palestinian official called the strikes “a
+       brutal massacre”; also ``described O as “Q”``, ``branded``,
+       ``labelled``, ``dubbed``, ``termed``. The label in marks is the
+       speaker's word, so the quote is **mixed** with the cue "called" (the
+       content is the object and the label). The object has one to six words
+       and does not end in "a" or "the" ("called the barrier a “wall of hope”"
+       labels in the writer's words; the marks there are a scare quote);
+       "called for" and "called on" are other verbs. A label whose speaker is
+       a pronoun with nothing before it to refer to stays a scare quote. "S
+       called O “Q” and said C" is one statement.
+
+   Cue verbs with other senses ("added", "noted", "asked": the ``that`` lines
+   of ``quote_cue_verbs.txt``) count only before a that-clause or in a closing
+   attribution. A time phrase may stand between the cue and its content
+   ("announced in June that ...", "said on Monday it would ..."; a cue followed
+   by a time phrase alone, "..., researchers reported on Wednesday", is a
+   closing attribution). A closing attribution may end with a short phrase
+   that starts with a preposition ("..., the company said in a regulatory
+   filing"): the content is the clause before the speaker and the phrase is
+   the channel. A cue right after "who" or "which" belongs to a
+   relative clause ("a clerk who asked that her name not be used") and is
+   skipped. A sentence may hold two attributions ("..., according to police,
+   while organisers said ..."): the content of the first stops before ", while
+   S V", ", but S V" or ", whereas S V", and each gets its own row. When the
+   reported content holds a span between quotation marks, the quote is
+   **mixed**.
+
+3. **Speakers.** The words before a cue are split at commas; the speaker is
+   the last part that reads as a noun phrase (a name, a pronoun, or a phrase
+   headed by a noun of ``quote_speaker_nouns.txt``), skipping a channel ("in a
+   statement published on its Telegram channel") and an appositive after a
+   name ("General Michael Erik Kurilla, head of US Central Command
+   (CENTCOM),"), which becomes the ``speaker_role``; a name may carry a
+   lower-case modifier ("retired Gen. ..."), and an appositive that is a
+   relative clause ("who now leads the ... movement") is never the speaker. An
+   age between commas ("Jane Smith, 45, a nurse, said") is never the speaker
+   either. A role before the name ("“Q,” the firm's chief executive, Ms. Ana
+   Ruiz, said") is the role too.
+   A speaker noun may carry a modifier after it, up to
+   :data:`MAX_MODIFIED_WORDS` words: "Two people familiar with the plans", "A
+   senior official who asked not to be named because ...", "Experts not
+   involved in the study", "the state Department of Transportation". The
+   speaker is linked to ``article.entities`` by span overlap; a title before a
+   given name ("Local MP Gareth Lowe"), an age after the name ("Dolores Yazzie,
+   72,") or a person's role in apposition ("Marta Kowalczyk, the union's general
+   secretary": a ``person`` noun of ``quote_speaker_nouns.txt`` heads the role)
+   makes a person whatever type the entity table guessed; when the entity table
+   found only part of such a name, the name as written is the speaker's name.
+
+   A pronoun (he, she, they, it) or a definite role ("the spokesperson")
+   takes the last compatible speaker before it (``+pronoun`` in the rule). A
+   pronoun in a closing attribution takes first the subject of its own
+   sentence, when a name opens the sentence before the quotation ("Opposition
+   leader Tom Hale called it ‘a disaster’, he told the BBC"). Otherwise it
+   looks back over earlier speakers: it
+   an organisation, they anyone, he and she a person **whose gender agrees**.
+   A speaker's gender comes from, in order: honorifics and gendered nouns in
+   the speaker's words or entity title (Mr, Ms, Mrs, spokeswoman, chairman),
+   pronouns already resolved to that speaker, and the first name in
+   ``quote_given_name_genders.txt``; otherwise it is unknown and agrees with
+   either pronoun. An anonymous speaker whose description gives a gender ("a
+   bookkeeper who asked that her name not be used") can be the antecedent of
+   a later "she". A definite description of an organisation ("the company",
+   "the trust", "the charity's board") takes the last organisation before it,
+   among earlier speakers first and then entity mentions, whose name holds the
+   noun or a word that fits it (``quote_org_heads.txt``: a company's name
+   "Foods", "Brands", "Inc"; a charity's "Fund", "Foundation"); a possessor
+   ("the charity's") is tried first. ``+reference`` is added to the rule.
+
+4. **Source types.** ``named``: a person named or resolved by a pronoun (or
+   identified by a definite role such as "the foreign minister").
+   ``organization``: an organisation, government or country speaking as one.
+   ``anonymous``: an unnamed source ("a source", "officials", "a diplomat"),
+   or any speaker described with a phrase from ``quote_anonymous.txt``
+   ("speaking on condition of anonymity", "asked that her name not be used"),
+   or a bare number word standing for one of a group ("One, a former clerk,
+   said"). ``own_sources``: the outlet's own
+   unnamed sources ("Press TV sources", "our sources"), found by the outlet's
+   name in ``article.metadata["outlet"]``.
+
+Limits
+------
+Linear-time regular expressions over bounded windows (at most
+:data:`WINDOW` characters around a cue), so no input can make the extractor
+hang; a sentence longer than :data:`MAX_SENTENCE_CHARS`, a paragraph with more
+than :data:`MAX_MARKS_PER_PARAGRAPH` quotation spans and an unclosed quotation
+mark are skipped with a :class:`QuoteWarning`.
+
+Examples
+--------
+>>> import kit
+>>> article = kit.load_article()
+>>> q = article.quotes
+>>> q[["sentence_id", "kind", "speaker_name", "source_type", "cue"]].head(3)
+   sentence_id      kind    speaker_name source_type   cue
+0            3    direct    Lloyd Austin       named  said
+1            4  indirect            <NA>   anonymous  told
+2            5  indirect            <NA> own_sources  said
+
+The package
+-----------
+``limits`` (the bounds and the table's schema), ``words`` (word lists from
+``kit/data/quote_*.txt`` and the small patterns built from them),
+``speakers`` (noun phrases, speakers and channels around a cue), ``direct``
+(quotations: ``q_sv``, ``q_vs``, ``sv_q``, ``called_q``, ``floating``),
+``indirect`` (``sv_c``, ``c_sv``, ``c_vs``, ``according_to``), ``resolve``
+(names, pronouns, genders and source types) and ``build`` (the table).
+"""
+
+from __future__ import annotations
+
+from kit.quotes.build import build_quotes
+from kit.quotes.limits import (
+    KINDS,
+    MAX_MARKS_PER_PARAGRAPH,
+    MAX_MODIFIED_WORDS,
+    MAX_SENTENCE_CHARS,
+    MAX_SPEAKER_WORDS,
+    SOURCE_TYPES,
+    WINDOW,
+    QuoteWarning,
+)
+
+__all__ = [
+    "KINDS",
+    "MAX_MARKS_PER_PARAGRAPH",
+    "MAX_MODIFIED_WORDS",
+    "MAX_SENTENCE_CHARS",
+    "MAX_SPEAKER_WORDS",
+    "SOURCE_TYPES",
+    "WINDOW",
+    "QuoteWarning",
+    "build_quotes",
+]

@@ -1,0 +1,251 @@
+"""Quotations and their attributions: ``q_sv``, ``q_vs``, ``sv_q``, ``called_q`` and ``floating``."""
+
+from __future__ import annotations
+
+import bisect
+import warnings
+
+import pandas as pd
+
+from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
+from kit.quotes.speakers import _Context, _Row
+from kit.quotes.words import (
+    _CALLED_RE,
+    _DETERMINER_WORDS,
+    _NEEDS_AS,
+    _NOT_OBJECTS,
+    _QUOTE_CHARS,
+    _TIME_RE,
+    _bare,
+    _cue_re,
+    _segments,
+    _strip,
+)
+
+
+def _sentence_span(ctx: _Context, a: int, b: int) -> tuple[int, int]:
+    """The run of sentences covering ``text[a:b]``."""
+    k1 = ctx.sentence_at(a)
+    k2 = ctx.sentence_at(max(a, b - 1))
+    return min(a, ctx.s_starts[k1]), max(b, ctx.s_ends[k2])
+
+
+def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cues: set[int]) -> list:
+    """Attributed quotation-mark spans; returns the spans left unattributed."""
+    text = ctx.text
+    chains: list[list[int]] = []
+    for k in range(len(marks)):
+        if marks["continues"].iat[k] and chains:
+            chains[-1].append(k)
+        else:
+            chains.append([k])
+    per_paragraph = marks["paragraph_id"].value_counts()
+    crowded = set(per_paragraph[per_paragraph > MAX_MARKS_PER_PARAGRAPH].index)
+    for pid in sorted(crowded):
+        in_para = marks.loc[marks["paragraph_id"] == pid, "start_char"]
+        pa, pb = int(in_para.min()), int(marks.loc[marks["paragraph_id"] == pid, "end_char"].max())
+        warnings.warn(
+            f"Paragraph {pid} (its quotation marks run from character {pa:,} to {pb:,}) has"
+            f" {per_paragraph[pid]} spans between quotation marks; the kit did not look for direct"
+            f" quotes in it (at most {MAX_MARKS_PER_PARAGRAPH}). Check that the text is a news"
+            " article and that its quotation marks are not damaged (article.quote_marks lists the"
+            " spans), then load the article again.",
+            QuoteWarning,
+            stacklevel=4,
+        )
+    leftovers = []
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        if marks["paragraph_id"].iat[first] in crowded:
+            continue
+        o_start = int(marks["start_char"].iat[first])
+        c_end = int(marks["end_char"].iat[last])
+        q_start = int(marks["content_start"].iat[first])
+        q_end = int(marks["content_end"].iat[last])
+        if not marks["closed"].iat[last]:
+            snippet = text[o_start : min(c_end, o_start + 40)]
+            warnings.warn(
+                f"The quotation mark at character {o_start} in sentence"
+                f" {ctx.s_ids[ctx.sentence_at(o_start)]} ({snippet!r}...) is never closed, so"
+                " the kit cannot tell where the quotation ends and left it out of the quotes table."
+                " Add the closing quotation mark to the text, then load the article again.",
+                QuoteWarning,
+                stacklevel=4,
+            )
+            continue
+        if q_end - q_start < 1 or not text[q_start:q_end].strip():
+            continue
+        suffix = "+continued" if len(chain) > 1 else ""
+        row = _attribution_after(ctx, c_end, q_start, q_end, used_cues) or _attribution_before(
+            ctx, o_start, q_start, q_end, used_cues
+        )
+        if row is not None:
+            row.rule += suffix
+            rows.append(row)
+        else:
+            leftovers.append((o_start, c_end, q_start, q_end, suffix))
+    return leftovers
+
+
+def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
+    """``“Q,” S V`` or ``“Q,” V S``: an attribution after the closing mark."""
+    text = ctx.text
+    k = ctx.sentence_at(max(c_end - 1, 0))
+    s_end = ctx.s_ends[k]
+    if s_end <= c_end + 1 and k + 1 < len(ctx.s_starts) and ctx.s_paras[k + 1] == ctx.s_paras[k]:
+        nxt = ctx.s_starts[k + 1]
+        if text[nxt : nxt + 1].islower():
+            s_end = ctx.s_ends[k + 1]
+    window_end = min(s_end, c_end + WINDOW)
+    p = c_end
+    while p < window_end and text[p] in " \t\u00a0,—–-":
+        p += 1
+    if p >= window_end or text[p] in _QUOTE_CHARS:
+        return None
+    if q_end > q_start and text[q_end - 1] in ".!?" and text[p].isupper():
+        # “Q.” Next sentence. (a full stop inside the marks ends the quote)
+        return None
+    m = _cue_re().search(text, p, min(window_end, p + 200))
+    if not m:
+        return None
+    cue = m.group(0)
+    if text[p : m.start()].strip() == "":
+        sp = ctx.speaker_after(m.end(), window_end)
+        if sp is None:
+            return None
+        channel, _ = ctx.channel_after(sp.end, window_end, cue)
+        rule = "q_vs"
+    else:
+        found = ctx.speaker_before(p, m.start())
+        if found is None:
+            return None
+        sp, _, channel0 = found
+        between = _segments(text, p, sp.start)
+        if len(between) == 1 and sp.kind == "name" and sp.role is None:
+            # "“Q,” the firm's chief executive, Ms. Ana Ruiz, said": a role before the name.
+            role = ctx.noun_phrase(*between[0])
+            if role is not None and role.kind in ("person", "anonymous"):
+                sp.role, between = text[between[0][0] : between[0][1]], []
+        if between:  # other words between the quote and the speaker
+            return None
+        channel, _ = ctx.channel_after(m.end(), window_end, cue)
+        channel = channel or channel0
+        rule = "q_sv"
+    used_cues.add(m.start())
+    return _Row("direct", q_start, q_end, sp, cue, m.start(), channel, rule)
+
+
+def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
+    """``S V: “Q”``: an attribution just before the opening mark."""
+    text = ctx.text
+    k = ctx.sentence_at(o_start)
+    s_start = max(ctx.s_starts[k], o_start - WINDOW)
+    end = o_start
+    if s_start >= o_start:
+        # "S said:" closing the sentence (or paragraph) before the quotation.
+        if k == 0 or not text[ctx.s_starts[k - 1] : ctx.s_ends[k - 1]].rstrip().endswith(":"):
+            return None
+        s_start, end = max(ctx.s_starts[k - 1], ctx.s_ends[k - 1] - WINDOW), ctx.s_ends[k - 1]
+    a, b = _strip(text, s_start, end, " \t\n\r\u00a0")
+    if b <= a or (text[b - 1] not in ",:" and not text[a:b].endswith(" that")):
+        return None
+    b = b - 5 if text[a:b].endswith(" that") else b - 1
+    cues = list(_cue_re().finditer(text, a, b))
+    if not cues:
+        return None
+    m = cues[-1]
+    cue = m.group(0)
+    channel, ch_end = ctx.channel_after(m.end(), b, cue)
+    rest = text[(ch_end if channel else m.end()) : b].strip(" ,\u00a0")
+    if rest and rest != "that" and not _TIME_RE.fullmatch(rest):
+        return None
+    found = ctx.speaker_before(a, m.start())
+    if found is None:
+        return None
+    sp, _, channel0 = found
+    used_cues.add(m.start())
+    return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
+
+
+def _called_quotes(ctx, leftovers, rows) -> list:
+    """``S called O “Q”``: a label in quotation marks that a speaker gave something (the
+    ``called_q`` rule). Returns the quotation spans still unattributed."""
+    by_sentence: dict[int, list[_Row]] = {}
+    for r in rows:
+        by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
+    out, dropped = [], set()
+    for left in leftovers:
+        o_start, c_end, q_start, q_end, suffix = left
+        k = ctx.sentence_at(o_start)
+        here = [r for r in by_sentence.get(k, []) if id(r) not in dropped]
+        row = None
+        if not suffix and not any(r.content_start <= o_start and c_end <= r.content_end for r in here):
+            row = _called_at(ctx, o_start, c_end, q_start, q_end)
+        if row is None:
+            out.append(left)
+            continue
+        # "S called O “Q” and said C" is one statement: the said-clause joins the label.
+        for other in here:
+            if (
+                other.speaker is not None
+                and other.speaker.start == row.speaker.start
+                and other.rule == "sv_c"
+                and row.content_end < other.content_start
+            ):
+                row.content_end = other.content_end
+                dropped.add(id(other))
+                break
+        rows.append(row)
+    if dropped:
+        rows[:] = [r for r in rows if id(r) not in dropped]
+    return out
+
+
+def _called_at(ctx, o_start: int, c_end: int, q_start: int, q_end: int) -> _Row | None:
+    text = ctx.text
+    k = ctx.sentence_at(o_start)
+    sa = max(ctx.s_starts[k], o_start - WINDOW)
+    window = text[max(sa, o_start - 120) : o_start]
+    m = _CALLED_RE.search(window)
+    if m is None:
+        return None
+    base = o_start - len(window)
+    cue, obj = m.group("cue"), m.group("obj").split()
+    if cue.startswith(_NEEDS_AS) and not m.group("as"):
+        return None
+    if _bare(obj[0]) in _NOT_OBJECTS or _bare(obj[-1]) in _DETERMINER_WORDS:
+        return None  # "called for ...", "called the barrier a “wall of hope”": not a label
+    cue_start = base + m.start("cue")
+    found = ctx.speaker_before(sa, cue_start)
+    if found is None:
+        return None
+    sp, _, channel = found
+    before = text[ctx.s_starts[k] : sp.start].strip(" \t\n\u00a0")
+    if before and not before.endswith(","):
+        return None  # the speaker must open the sentence, or follow an opening phrase
+    return _Row("mixed", base + m.start("obj"), c_end, sp, cue, cue_start, channel, "called_q")
+
+
+def _floating(ctx, leftovers, rows) -> None:
+    text = ctx.text
+    ordered = sorted(rows, key=lambda r: r.content_start)
+    starts = [r.content_start for r in ordered]
+    for o_start, c_end, q_start, q_end, suffix in leftovers:
+        sa, sb = _sentence_span(ctx, o_start, c_end)
+        outside = text[sa:o_start] + text[c_end:sb]
+        if any(ch.isalnum() for ch in outside):
+            continue  # a scare quote or a quoted phrase: not a statement
+        k = bisect.bisect_left(starts, q_start) - 1
+        if k < 0:
+            continue
+        prev = ordered[k]
+        para = ctx.s_paras[ctx.sentence_at(o_start)]
+        if para - ctx.s_paras[ctx.sentence_at(prev.content_start)] > 2 or prev.speaker is None:
+            continue
+        row = _Row(
+            "direct", q_start, q_end, None, prev.cue, prev.cue_start, prev.channel, "floating" + suffix
+        )
+        row.inherited = prev
+        rows.append(row)
+        ordered.insert(k + 1, row)
+        starts.insert(k + 1, q_start)

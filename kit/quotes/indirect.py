@@ -1,0 +1,262 @@
+"""Reported speech outside quotation marks: ``sv_c``, ``c_sv``, ``c_vs`` and ``according_to``."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import warnings
+
+from kit.quotes.limits import (
+    MAX_CLOSING_PHRASE_WORDS,
+    MAX_SENTENCE_CHARS,
+    MAX_SPEAKER_WORDS,
+    WINDOW,
+    QuoteWarning,
+)
+from kit.quotes.speakers import _Context, _Row
+from kit.quotes.words import (
+    _CONTRAST_RE,
+    _PHRASE_PREPOSITIONS,
+    _QUOTE_CHARS,
+    _RELATIVE_WORDS,
+    _TERMINAL,
+    _WHEN_RE,
+    _WORD,
+    PRONOUNS,
+    _bare,
+    _channel_re,
+    _cue_re,
+    _cue_verbs,
+    _segments,
+    _strip,
+)
+
+
+def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
+    text = ctx.text
+    covered = [(r.content_start, r.content_end) for r in rows]
+    covered_sent = {ctx.sentence_at(r.cue_start) for r in rows}
+    mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
+    mark_starts = [a for a, _ in mark_spans]
+    for k, (sa, sb) in enumerate(zip(ctx.s_starts, ctx.s_ends)):
+        if k in covered_sent:
+            continue
+        if sb - sa > MAX_SENTENCE_CHARS:
+            warnings.warn(
+                f"Sentence {ctx.s_ids[k]} (characters {sa:,} to {sb:,}) is {sb - sa:,} characters"
+                " long with no sentence end; the kit did not look for reported speech in it (a"
+                " news sentence is under 500 characters). Check that the text kept its full"
+                " stops, add the missing ones, then load the article again.",
+                QuoteWarning,
+                stacklevel=4,
+            )
+            continue
+        found: list[tuple[int, int]] = []
+        for m in _cue_re().finditer(text, sa, sb):
+            if any(a <= m.start() < b for a, b in found):
+                continue
+            if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
+                continue
+            if any(a <= m.start() < b for a, b in covered):
+                continue
+            prev_word = text[max(sa, m.start() - 8) : m.start()].split()[-1:]
+            if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
+                continue  # "a clerk who asked that ...": a relative clause, not an attribution
+            row = _indirect_at(ctx, m, sa, sb)
+            if row is None:
+                continue
+            j = bisect.bisect_left(mark_starts, row.content_start)
+            if j < len(mark_spans) and mark_spans[j][0] < row.content_end:
+                row.kind = "mixed"  # a span between quotation marks inside the content"
+            if any(row.content_start < b and a < row.content_end for a, b in found):
+                continue  # overlaps a statement already found in this sentence
+            used_cues.add(m.start())
+            rows.append(row)
+            found.append((row.content_start, row.content_end))
+            found.append((m.start(), m.end()))
+
+
+def _inside(spans, starts, offset) -> bool:
+    k = bisect.bisect_right(starts, offset) - 1
+    return k >= 0 and spans[k][0] < offset < spans[k][1]
+
+
+def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
+    text = ctx.text
+    a, b = _strip(text, a, b, " \t\n\u00a0,:")
+    if text[a : a + 5] == "that " or text[a : a + 5] == "that\u00a0":
+        a += 5
+    while b > a and text[b - 1] in _TERMINAL + " \u00a0":
+        b -= 1
+    return a, b
+
+
+def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
+    text = ctx.text
+    cue = m.group(0)
+    left_a = max(sa, m.start() - WINDOW)
+    if cue.lower() == "according to":
+        cue = "according to"
+        sp = ctx.speaker_after(m.end(), sb)
+        if sp is None:
+            return None
+        before = text[left_a : m.start()].strip(" ,\u00a0")
+        if before:
+            ca, cb = _strip(text, left_a, m.start())
+            rule = "according_to"
+        else:
+            sp.role = None  # the part after the speaker is the content, not a role
+            segs = _segments(text, sp.end, sb)
+            while len(segs) > 1 and not text[sp.end : segs[0][0]].lstrip(" \u00a0").startswith(
+                (",", "—", "–")
+            ):
+                segs.pop(0)  # the rest of the source's part: "figures" in "port authority figures,"
+            if not segs:
+                return None
+            ca, cb = _content_after(ctx, segs[0][0], sb)
+            rule = "according_to"
+        if cb - ca < 3:
+            return None
+        return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
+    use = _cue_verbs()[cue]
+    channel, ch_end = ctx.channel_after(m.end(), sb, cue)
+    after = ch_end if channel else m.end()
+    p = after
+    while p < sb and text[p] in " \t\u00a0,":
+        p += 1
+    when = _WHEN_RE.match(text, p, min(sb, p + 80))
+    if when:
+        w_end = _strip(text, p, when.end())[1]
+        if w_end == sb or not text[w_end].isalnum():
+            after = w_end  # "announced in June that", "reported on Wednesday"
+    if text[after:sb].lstrip(" \t\u00a0,").startswith(":"):
+        return None  # "S said:" introduces the quotation that follows, a direct quote
+    rest_a, rest_b = _content_after(ctx, after, sb)
+    has_rest = rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
+    if has_rest:
+        rest_b = _second_attribution(ctx, rest_a, rest_b)
+        nxt = text[after:rest_a]
+        that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
+        if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
+            return None
+        participle = cue.endswith("ing")
+        if participle:
+            # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
+            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–")):
+                return None
+            found = _coordinated_subject(ctx, sa, m.start(), participle=True)
+            if found is None:
+                return None
+            sp, _, _ = found
+            return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
+        found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+        if found is not None:
+            sp, content_end, channel0 = found
+            if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
+                text, left_a, sp.start
+            ):
+                return None
+            closing = _closing_with_phrase(ctx, left_a, content_end, sp, rest_a, rest_b)
+            if closing is not None:
+                # "C, the company said in a regulatory filing": the content is the clause
+                # before the speaker; the phrase after the cue says where it was said.
+                ca, cb = closing
+                return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
+            return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
+        # "C, said S": the rest is the speaker.
+        lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
+        if lb > left_a and text[lb - 1] in ',”"':
+            sp = ctx.speaker_after(m.end(), sb)
+            if sp is not None and sp.kind != "pronoun":
+                ca, cb = _strip(text, left_a, lb)
+                if cb - ca > 3:
+                    return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
+        return None
+    found = ctx.speaker_before(left_a, m.start())
+    if found is None:
+        return None
+    sp, content_end, channel0 = found
+    ca, cb = _strip(text, left_a, content_end)
+    if len(text[ca:cb].split()) < 2:
+        return None
+    ch = _channel_re().match(text, ca, cb)
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
+        return None  # the words before the speaker are a channel or a time, not a statement
+    return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _closing_with_phrase(ctx, left_a: int, content_end: int, sp, rest_a: int, rest_b: int):
+    """``C, S V <prepositional phrase>``: the words after the cue are a short phrase
+    starting with a preposition (no "that"), and a clause ending in a comma stands before
+    the speaker. Returns the content's span, or None."""
+    text = ctx.text
+    rest = text[rest_a:rest_b].split()
+    if (
+        not rest
+        or _bare(rest[0]) not in _PHRASE_PREPOSITIONS
+        or len(rest) > MAX_CLOSING_PHRASE_WORDS
+        or any(_bare(w) in ("that", "whether") or _bare(w) in PRONOUNS for w in rest)
+    ):
+        return None
+    ca, cb = _strip(text, left_a, content_end)
+    if len(text[ca:cb].split()) < 2 or "," not in text[cb : sp.start]:
+        return None
+    ch = _channel_re().match(text, ca, cb)
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
+        return None
+    return ca, cb
+
+
+def _second_attribution(ctx, a: int, b: int) -> int:
+    """Where reported content ``text[a:b]`` ends when a second attribution follows it in
+    the same sentence ("Police said 9,000 came, while organisers said 15,000 did")."""
+    text = ctx.text
+    for x in _CONTRAST_RE.finditer(text, a, b):
+        m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
+        if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
+            return _strip(text, a, x.start())[1]
+    return b
+
+
+# Words that may open a clause reported without "that" ("he added some projects ...",
+# "Ministers have insisted they ..."), and words that show the clause has a verb.
+_SUBJECT_WORDS = frozenset(
+    "he she it they we i you there this these those his her their its our my your the a an some no"
+    " many most all both none nobody everyone everything nothing".split()
+)
+_FINITE = frozenset(
+    "is are was were has have had will would could should can may might must did does do won't"
+    " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
+    " shouldn't".split()
+)
+
+
+def _clause_follows(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` opens with a clause (a subject, then a verb within a few words):
+    a cue with other senses ("added", "noted") then reports speech without "that"."""
+    words = text[a : min(b, a + 200)].split()[:8]
+    if len(words) < 2:
+        return False
+    first = _bare(words[0])
+    if first not in _SUBJECT_WORDS and not words[0][:1].isupper():
+        return False
+    return any(_bare(w) in _FINITE for w in words[1:])
+
+
+def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):
+    """``S V1 ... and V2 C``: the subject at the start of the sentence ("Boateng called her
+    ... and said that ..."); with ``participle``, ``S V1 ..., V-ing C`` ("..., saying")."""
+    text = ctx.text
+    left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
+    if not left.endswith(" and") and not participle:
+        return None
+    words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
+    for n in range(min(len(words), MAX_SPEAKER_WORDS), 0, -1):
+        sp = ctx.noun_phrase(words[0][0], words[n - 1][1])
+        if sp is not None and sp.start == words[0][0]:
+            return sp, sa, None
+    return None
+
+
+# "S called O “Q”", "S described O as “Q”", "S branded O “Q”": a labelling verb, its object
+# (one to six words) and the label in quotation marks right after it. Bounded repetition

@@ -1,0 +1,354 @@
+"""The ``timeline`` table: time expressions found sentence by sentence and normalised against
+the reference date, or against a quoted speaker's own time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import pandas as pd
+
+from kit.schemas import OFFSET_COLUMNS, Column, frame, register
+from kit.timeline.finding import (
+    _FUTURE,
+    _SIGNAL_BEFORE,
+    _Cand,
+    _candidates,
+)
+from kit.timeline.normalise import (
+    _Context,
+    _fmt_date,
+    _normalise,
+    _Timex,
+)
+from kit.timeline.vocab import (
+    ANCHORS,
+    ARTICLE_HINT,
+    GRANULARITIES,
+    STRING_HINT,
+    TYPES,
+    _clock12,
+    _coerce_reference,
+    _instant,
+)
+from kit.timeline.zones import (
+    _find_zone_in,
+    _lookup_zone,
+    _names_re,
+    _tz,
+)
+
+register(
+    "timeline",
+    [
+        Column("timex_id", "int64", "the time expression's position in the article, from 0"),
+        Column("sentence_id", "int64", "the sentence it stands in (joins with article.sentences)"),
+        *OFFSET_COLUMNS,
+        Column("text", "string", "the time expression, exactly as in the text"),
+        Column("type", "category", "DATE, TIME (clock time), DURATION or SET (repeated)", TYPES),
+        Column(
+            "value",
+            "string",
+            "ISO 8601 as TIMEX3 writes it (2023-12-25, 2023-12-25TMO, 2023-12-26T01:45Z, P3D,"
+            " 2023-W52, XXXX-10-07 when the year is unknown); <NA> when vague",
+        ),
+        Column(
+            "granularity",
+            "category",
+            "how fine the value is: year, month, week, day, ...",
+            GRANULARITIES,
+            True,
+        ),
+        Column(
+            "anchor",
+            "category",
+            "what the value rests on: absolute, reference_date, speaker_time (a quoted speaker's own"
+            " time) or vague",
+            ANCHORS,
+        ),
+        Column("anchor_note", "string", "the anchor in plain words"),
+        Column("signal", "string", "the preposition before it (on, at, until, since, ...), <NA> if none"),
+        Column("rule", "string", "the pattern that found it (see kit.timeline)"),
+    ],
+)
+
+
+def _signal(text: str, lo: int, start: int) -> str | None:
+    m = _SIGNAL_BEFORE.search(text[max(lo, start - 14) : start])
+    return re.sub(r"\s+", " ", m.group(1).lower()) if m else None
+
+
+def _sentences(doc) -> list[tuple[int, int, int]]:
+    """(sentence_id, start_char, end_char) of each sentence of a :class:`kit.document.Doc`."""
+    rows = doc.sentences
+    return list(zip(rows["sentence_id"], rows["start_char"], rows["end_char"]))
+
+
+def _find(
+    text: str,
+    sentences: Sequence[tuple[int, int, int]],
+    ref: dt.date | None,
+    *,
+    quoted: Sequence[tuple[int, int]] = (),
+    speaker_of=None,
+    hint: str = ARTICLE_HINT,
+) -> list[_Timex]:
+    """Find and normalise the time expressions of ``text`` sentence by sentence."""
+    ref_label = f"the publication date {ref.isoformat()}" if ref else "no reference date"
+    out: list[_Timex] = []
+    later: list[tuple[_Cand, int, int, int]] = []
+    places = _names_re(("place",))
+    for sid, s_start, s_end in sentences:
+        cands = _candidates(text, s_start, s_end)
+        if not cands:
+            continue
+        future = bool(_FUTURE.search(text, s_start, s_end))
+        for c in cands:
+            in_quote = any(a <= c.start < b for a, b in quoted)
+            if in_quote and speaker_of is not None and c.rule not in ("duration", "vague_duration", "set"):
+                later.append((c, sid, s_start, s_end))
+                out.append(None)  # placeholder, filled below
+                continue
+            local = None
+            if "local time" in text[c.start : c.end].lower():
+                before = [m for m in places.finditer(text, s_start, s_end)]
+                if not before:
+                    before = list(places.finditer(text, max(0, s_start - 2000), s_start))
+                if before:
+                    local = _lookup_zone(
+                        before[0].group() if before[0].start() >= s_start else before[-1].group()
+                    )
+            ctx = _Context(
+                ref, ref_label, "reference_date", _clause_zone(text, c, s_start, s_end), future, local
+            )
+            out.append(_make(text, c, sid, s_start, ctx))
+    if later:
+        instants = [
+            t
+            for t in out
+            if t is not None and t.type == "TIME" and re.search(r"(Z|[+-]\d\d:\d\d)$", t.value or "")
+        ]
+        for c, sid, s_start, s_end in later:
+            i = out.index(None)
+            who = speaker_of(c.start, sid, s_start, s_end)
+            out[i] = _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants)
+    for t in out:
+        # no reference date: a relative expression rests on nothing yet
+        unresolved = t.value is None or "X" in t.value
+        if (t.anchor == "reference_date" and ref is None) or (t.anchor == "speaker_time" and unresolved):
+            t.anchor = "vague"
+            t.anchor_note = f"{t.anchor_note}; {hint}"
+    return out
+
+
+def _clause_zone(text: str, c: _Cand, s_start: int, s_end: int) -> str | None:
+    """The zone of the first person, organisation or place named in the
+    expression's clause (between commas), used only for the interval an
+    event is placed in, never for the value."""
+    lo, hi = max(s_start, c.start - 300), min(s_end, c.end + 300)
+    left = max(text.rfind(ch, lo, c.start) for ch in ",;:(")
+    rights = [i for i in (text.find(ch, c.end, hi) for ch in ",;:)") if i != -1]
+    clause = text[max(left + 1, lo) : min(rights) if rights else hi]
+    zone = _find_zone_in(clause, text, ("person", "organisation", "place"))
+    return zone.zone if zone else None
+
+
+_PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])")
+
+
+def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
+    chunk = text[c.start : c.end]
+    signal = _signal(text, s_start, c.start)
+    if signal in ("until", "till") and not ctx.future:
+        # "closed until Friday": a period still running ends at the next Friday,
+        # unless the clause is in the past tense ("was closed until Friday")
+        clause = text[max(s_start, c.start - 80) : c.start]
+        if not _PAST_TENSE.search(clause):
+            ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
+    # the modifiers in front ("nearly", "the end of") are in the span, not in the value
+    typ, value, gran, anchor, note, zone = _normalise(chunk[c.lead :], c.rule, ctx)
+    if value is None:
+        anchor = "vague"
+    return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, c.rule, zone)
+
+
+def _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants) -> _Timex:
+    """Normalise a relative expression inside a quotation against the speaker's time."""
+    name, zone = who if who else (None, None)
+    future = bool(_FUTURE.search(text, s_start, s_end))
+    if zone is None:
+        ctx = _Context(ref, ref_label, "reference_date", None, future)
+        t = _make(text, c, sid, s_start, ctx)
+        prefix = f"inside {name}'s quote" if name else "inside a quotation"
+        t.anchor_note = f"{prefix}; the kit knows no time zone for the speaker, so {t.anchor_note}"
+        t.quoted = True
+        return t
+    tz = _tz(zone.zone)
+    if instants:
+        latest = max(instants, key=lambda t: _instant(t.value))
+        moment = _instant(latest.value).astimezone(tz)
+        when = moment.date()
+        utc = _instant(latest.value).astimezone(dt.UTC)
+        how = (
+            f" (the latest clock time in the article, '{latest.text}', {utc:%H:%M} UTC on"
+            f" {_fmt_date(utc.date())}, was {_clock12(moment)} on {moment:%A} {moment.day} {moment:%B} there)"
+        )
+    elif ref is not None:
+        when, how = ref, " (no clock time in the article: the publication date is assumed)"
+    else:
+        when, how = None, ""
+    label = f"the statement's date {when.isoformat()}" if when else "the statement's date"
+    ctx = _Context(when, label, "speaker_time", zone.zone, future)
+    t = _make(text, c, sid, s_start, ctx)
+    if t.value is not None:
+        t.anchor = "speaker_time"
+    day = f"{_fmt_date(when).rsplit(' ', 1)[0]}" if when else "unknown"
+    t.anchor_note = (
+        f"inside {name}'s quote: relative to the time of the statement, {day}, {zone.label} ({zone.zone})"
+        f"{how}; {t.anchor_note}"
+    )
+    t.quoted = True
+    return t
+
+
+def _speaker_finder(text: str, quote_marks: pd.DataFrame, quotes: pd.DataFrame):
+    """Return a function (start, sid, s_start, s_end) -> (name, zone) for quoted text.
+
+    The quotes table names the speaker; the words of the sentence outside
+    quotation marks may name one the lexicon places in a time zone."""
+
+    def who(pos: int, sid: int, s_start: int, s_end: int):
+        texts: list[str] = []
+        name = None
+        rows = quotes[(quotes["start_char"] <= pos) & (quotes["end_char"] > pos)]
+        for row in rows.itertuples():
+            for col in ("speaker_name", "speaker", "speaker_role"):
+                value = getattr(row, col)
+                if isinstance(value, str):
+                    texts.append(value)
+            name = name or (row.speaker_name if isinstance(row.speaker_name, str) else None)
+            name = name or (row.speaker if isinstance(row.speaker, str) else None)
+        outside = text[s_start:s_end]
+        for m in quote_marks.itertuples():
+            if m.start_char < s_end and m.end_char > s_start:
+                a, b = max(m.start_char, s_start) - s_start, min(m.end_char, s_end) - s_start
+                outside = outside[:a] + " " * (b - a) + outside[b:]
+        texts.append(outside)
+        for t in texts:
+            zone = _find_zone_in(t, text)
+            if zone is not None:
+                if zone.kind == "person":
+                    name = zone.name
+                return (name or zone.name, zone)
+        return (name, None) if name else None
+
+    return who
+
+
+def _article_timexes(doc, quote_marks, quotes, ref: dt.date | None) -> list[_Timex]:
+    quoted = list(zip(quote_marks["content_start"], quote_marks["content_end"]))
+    who = _speaker_finder(doc.text, quote_marks, quotes)
+    return _find(doc.text, _sentences(doc), ref, quoted=quoted, speaker_of=who)
+
+
+def build_timexes(doc, quote_marks: pd.DataFrame, quotes: pd.DataFrame) -> list[_Timex]:
+    """The step ``_timexes``: the article's time expressions against its published date.
+
+    Shared by ``timeline`` and ``events`` (see :data:`kit.schemas.STEPS`)."""
+    return _article_timexes(doc, quote_marks, quotes, doc.published)
+
+
+def _timeline_frame(rows: list[_Timex]) -> pd.DataFrame:
+    return frame(
+        "timeline",
+        {
+            "timex_id": list(range(len(rows))),
+            "sentence_id": [t.sentence_id for t in rows],
+            "start_char": [t.start for t in rows],
+            "end_char": [t.end for t in rows],
+            "text": [t.text for t in rows],
+            "type": [t.type for t in rows],
+            "value": [t.value if t.value is not None else pd.NA for t in rows],
+            "granularity": [t.granularity for t in rows],
+            "anchor": [t.anchor for t in rows],
+            "anchor_note": [t.anchor_note for t in rows],
+            "signal": [t.signal if t.signal else pd.NA for t in rows],
+            "rule": [t.rule for t in rows],
+        },
+    )
+
+
+def build_timeline(doc, timexes: list[_Timex] | None = None, *, reference_date=None) -> pd.DataFrame:
+    """One row per time expression, normalised against the reference date.
+
+    Parameters
+    ----------
+    doc
+        The article's :class:`kit.document.Doc` (an :class:`kit.Article` also works).
+    timexes
+        The step ``_timexes`` (built from the doc, ``quote_marks`` and ``quotes``).
+    reference_date
+        The date relative expressions count from ("yesterday", "Monday").
+        Leave it out to use the article's published date.
+
+    Examples
+    --------
+    >>> import kit
+    >>> t = kit.load_article().timeline
+    >>> t[["text", "type", "value", "anchor"]]
+                      text      type              value          anchor
+    0         May 31, 2019      DATE         2019-05-31        absolute
+    1        earlier today      DATE         2023-12-25    speaker_time
+    2       Monday morning      DATE      2023-12-25TMO  reference_date
+    3  1:45 GMT on Tuesday      TIME  2023-12-26T01:45Z  reference_date
+    4                years  DURATION                PXY           vague
+    5            October 7      DATE         2023-10-07  reference_date
+    6           November 2      DATE         2023-11-02  reference_date
+    """
+    if timexes is None or reference_date is not None:
+        return timeline(doc, reference_date=reference_date)
+    return _timeline_frame(timexes)
+
+
+def timeline(article, *, reference_date=None) -> pd.DataFrame:
+    """The timeline table, against the published date or a date you choose.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.timeline import timeline
+    >>> t = timeline(kit.load_article(), reference_date="2024-01-03")
+    >>> t.loc[t["text"] == "Monday morning", "value"].item()
+    '2024-01-01TMO'
+    """
+    ref = _coerce_reference(reference_date)
+    if ref is None:
+        return article.timeline
+    marks, quotes = article._built("quote_marks"), article._built("quotes")
+    return _timeline_frame(_article_timexes(article.doc, marks, quotes, ref))
+
+
+def find_time_expressions(text: str, *, reference_date=None) -> pd.DataFrame:
+    """Find and normalise the time expressions of a plain string (one sentence).
+
+    The quick way to try the rules on a phrase; a whole article goes through
+    ``article.timeline``.
+
+    Examples
+    --------
+    >>> from kit.timeline import find_time_expressions
+    >>> t = find_time_expressions("He left on Oct. 17 and returned yesterday at 9 a.m. local time.",
+    ...                           reference_date="2023-12-26")
+    >>> t[["text", "value", "rule"]]
+                           text             value        rule
+    0                   Oct. 17        2023-10-17     date_md
+    1  yesterday at 9 a.m. local time  2023-12-25T09:00   day_clock
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_time_expressions() takes a string, but got a {type(text).__name__}.")
+    ref = _coerce_reference(reference_date)
+    return _timeline_frame(_find(text, [(0, 0, len(text))], ref, hint=STRING_HINT))
+
+
+# ----- intervals ----------------------------------------------------------------

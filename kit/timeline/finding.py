@@ -1,0 +1,337 @@
+"""Finding time expressions: the patterns, the trigger windows that keep the finder fast, and
+the choice between overlapping matches."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kit.timeline.vocab import (
+    _CLOCK,
+    _DAY,
+    _DAY_OF,
+    _MONTH,
+    _MONTH_FULL,
+    _NUM,
+    _POD,
+    _UNIT,
+    _WD,
+    _WEEK_AFTER,
+    _WEEKDAYS,
+    _YEAR,
+)
+from kit.timeline.zones import (
+    _zone_abbrev_re,
+)
+
+
+def _dayexpr() -> str:
+    return (
+        rf"(?:{_WD}(?:\s{_POD})?(?:,?\s{_MONTH}\s{_DAY}(?:,\s?{_YEAR})?|,?\s(?:the\s)?{_DAY_OF}{_MONTH}"
+        rf"(?:,?\s{_YEAR})?)?|{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?|{_DAY_OF}{_MONTH}(?:,?\s{_YEAR})?"
+        r"|(?i:today|yesterday|tomorrow))"
+    )
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern]]:
+    """The finder's patterns, in priority order (ties at the same span)."""
+    b = r"(?<![\w.-])"
+    e = r"(?![\w])"
+    zone = _zone_abbrev_re()
+    day = _dayexpr()
+    pats = [
+        ("clock", rf"{b}{_CLOCK}(?:\s{zone})?(?:,?\s(?:on\s)?{day})?"),
+        ("day_clock", rf"{b}{day},?\s(?:at\s)?{_CLOCK}(?:\s{zone})?"),
+        ("weekday_date", rf"{b}{_WD},?\s{_MONTH}\s{_DAY}(?:,\s?{_YEAR})?(?![\d])"),
+        (
+            "weekday_date",
+            rf"{b}{_WD},?\s(?:the\s)?{_DAY_OF}{_MONTH}(?:,?\s{_YEAR}(?![\d])|(?![\w]))",
+        ),
+        ("date_mdy", rf"{b}{_MONTH}\s{_DAY},?\s{_YEAR}(?![\d])"),
+        ("date_dmy", rf"{b}{_DAY_OF}{_MONTH},?\s{_YEAR}(?![\d])"),
+        ("date_iso", r"(?<![\w.-])(?:1[89]|20)\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\w-])"),
+        ("month_year", rf"{b}(?:{_MONTH_FULL})\s{_YEAR}(?![\d])"),
+        ("date_md", rf"{b}{_MONTH}\s{_DAY}(?![\d:,.]\d|\d)"),
+        ("date_dm", rf"{b}{_DAY_OF}(?:{_MONTH}){e}"),
+        ("offset_date_ago", rf"{b}(?i:{_NUM})[\s-](?i:{_UNIT})\s(?i:ago){e}"),
+        (
+            "weekday",
+            rf"{b}(?:(?i:last|next|this|coming|past|early|late)\s)?{_WD}(?:\s(?i:{_POD}))?{_WEEK_AFTER}?{e}",
+        ),
+        (
+            "month",
+            rf"(?<![\w])(?:(?i:last|next|this|early|late|mid)[\s-])?(?:{_MONTH_FULL})(?![\w]|\s\d|,\s\d)",
+        ),
+        ("year", rf"(?<![\w$£€.,-])(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}(?![\d]|[,.]\d|-\d|['’]?s)"),
+        (
+            "deictic",
+            r"(?<![\w])(?i:(?:earlier|later)\s(?:today|tonight|this\s(?:week|month|year|morning|afternoon|evening))"
+            r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
+            r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
+            r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
+            r"|next\s(?:week|weekend|month|year))(?![\w])",
+        ),
+        ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
+        ("quarter", _QUARTER),
+        ("season", _SEASON),
+        ("decade", rf"(?<![\w-])(?i:(?:the\s)?(?:(?:early|mid|late)[\s-])?){_YEAR[:-4]}\d0['’]?s(?![\w])"),
+        (
+            "century",
+            r"(?<![\w-])(?i:(?:the\s)?(?:1[0-9]|2[01])(?:st|nd|rd|th)|this|the\s(?:last|next|past))\s(?i:century)(?![\w])",
+        ),
+        ("anaphoric", _ANAPHORIC),
+        (
+            "vague_duration",
+            r"(?<![\w-])(?i:(?:the\s)?(?:(?:recent|coming|past|next|last|following|previous|several|many|few)\s)?"
+            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])"
+            r"|(?<=for\s)(?i:ages)(?![\w-])",
+        ),
+        (
+            "past_duration",
+            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s{_NUM}[\s-]{_UNIT})(?![\w])",
+        ),
+        ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
+        (
+            "set",
+            rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|morning|afternoon|evening|night|weekend|"
+            + "|".join(_WEEKDAYS)
+            + r")|(?:once|twice|three\stimes)\s(?:a|per|every)\s(?:day|week|month|year)"
+            r")(?![\w])|(?<![\w])(?:daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w])",
+        ),
+    ]
+    return [(name, re.compile(p)) for name, p in pats]
+
+
+_SIGNAL_BEFORE = re.compile(
+    r"(?i)(?<![\w])(on|at|in|since|until|till|by|from|during|for|before|after|through|throughout|over|within"
+    r"|as\sof|ahead\sof|prior\sto)\s$"
+)
+_MONTH_PREPOSITIONS = frozenset(
+    "in since until till by from during through throughout before after of".split()
+)
+_NOT_A_YEAR = re.compile(
+    r"\s?(?:%|percent\b|per\b|(?!(?:was|has|is|as|his|its|this|does|plus|across|versus|thus|us)\b)[a-z]{2,}s\b"
+    r"|(?:people|men|women|feet|miles)\b)"
+)
+"""A four-digit number before a plural or a measure counts things: it is no year."""
+_COUNTED = re.compile(rf"(?i)(?<![\w])(?:{_NUM})[\s-]$")
+_AGES = re.compile(r"(?i)(?<![\w])(?:ages?|aged)\s$")
+_IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
+"""A four-digit number right after another number, a currency sign or "No." is no year."""
+_FUTURE = re.compile(
+    r"(?i)(?<![\w])(?:will|shall|won['’]t|(?:is|are|was|were)\s(?:due|set|scheduled|expected|going|to)\s?(?:to\s)?"
+    r"|plans?\sto|planned\sto|\w+['’]ll)(?![\w])"
+)
+
+
+_REF_WORDS = (
+    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|previously|formerly|recently"
+    r"|the\sfuture|soon"
+)
+"""Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
+_ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER = (
+    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}[\s-]quarter"
+    rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
+    r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
+    r"(?:(?:fiscal|calendar)\s)?quarter|the\squarter)(?![\w-])"
+)
+"""Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the latest quarter"."""
+_SEASON = (
+    rf"(?<![\w-])(?:(?i:last|this|next|early|late|this\spast|the\spast|past)\s)(?i:spring|summer|fall|autumn|winter)"
+    rf"(?:\s(?:of\s)?{_YEAR})?(?![\w-])"
+    rf"|(?<![\w-])(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\s(?:of\s)?{_YEAR}(?![\w])"
+)
+"""A season with a modifier or a year ("last summer", "the fall of 1998")."""
+_ANAPHORIC = (
+    r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
+    r"|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
+    rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
+    r"|the\s\d+(?:st|nd|rd|th)\sday)(?![\w-])"
+)
+"""Expressions anchored on another time, not on the reference date ("the day before", "a year
+earlier", "the 99th day"): found, with an underspecified value."""
+
+
+_NEEDS = {
+    "ref": ("now", "current", "present", "days", "past", "previous", "formerly", "recent", "future", "soon"),
+    "quarter": ("quarter",),
+    "season": ("spring", "summer", "fall", "autumn", "winter"),
+    "decade": ("0s", "0's", "0’s"),
+    "century": ("century",),
+    "anaphoric": (
+        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day"),
+        *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
+    ),
+    "offset_date_ago": ("ago",),
+    "set": ("every", "each", "once", "twice", "times", "ly"),
+}
+"""Words every match of a pattern contains: a window without any of them skips the pattern."""
+
+
+@dataclass
+class _Cand:
+    start: int
+    end: int
+    rule: str
+    priority: int
+    lead: int = 0  # characters of modifiers in front, kept in the span but not normalised
+
+
+_TRIGGER_WORDS = tuple(
+    w.encode()
+    for w in (
+        "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
+        " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
+        " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
+        " present past previous formerly future soon quarter spring summer fall autumn winter"
+    ).split()
+)
+_TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
+"""Every time expression contains a trigger: a word starting with one of
+``_TRIGGER_WORDS`` (a month, a weekday, a unit, a deictic word) or a year, a
+clock time or "a.m."/"p.m.". The finder reads only the text around them, so a
+megabyte of numbers or words costs a few fast scans."""
+WINDOW = 60
+"""Characters read on each side of a trigger word (longer than any expression's reach)."""
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    hits: list[tuple[int, int]] = [m.span() for m in _TRIGGER_DIGITS.finditer(text, start, end)]
+    # ASCII lower case keeps every offset (a non-ASCII character becomes one "?")
+    low = text[start:end].encode("ascii", "replace").lower()
+    for word in _TRIGGER_WORDS:
+        i = low.find(word)
+        while i != -1:
+            if i == 0 or not low[i - 1 : i].isalnum():
+                hits.append((start + i, start + i + len(word)))
+            i = low.find(word, i + len(word))
+    hits.sort()
+    spans: list[tuple[int, int]] = []
+    for h_start, h_end in hits:
+        a, b = max(start, h_start - WINDOW), min(end, h_end + WINDOW)
+        if spans and a <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+        else:
+            spans.append((a, b))
+    out = []
+    for a, b in spans:
+        # never cut a word: extend to the next space (or the sentence's end)
+        while b < end and not text[b].isspace() and b - a < 100_000_000:
+            b += 1
+        while a > start and not text[a - 1].isspace():
+            a -= 1
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    found: list[_Cand] = []
+    for w_start, w_end in _windows(text, start, end):
+        found.extend(_window_candidates(text, w_start, w_end, start))
+    return _choose(text, found)
+
+
+def _window_candidates(text: str, start: int, end: int, s_start: int) -> list[_Cand]:
+    found: list[_Cand] = []
+    low = text[start:end].lower()
+    for priority, (name, pattern) in enumerate(_patterns()):
+        needs = _NEEDS.get(name)
+        if needs and not any(n in low for n in needs):
+            continue  # the window lacks a word every match of this pattern contains
+        for m in pattern.finditer(text, start, end):
+            a, b = m.span()
+            if name == "month":
+                chunk = text[a:b]
+                modifier = re.match(r"(?i)(last|next|this|early|late|mid)[\s-]", chunk)
+                if not modifier:
+                    prev = re.search(r"(?i)(\w+)\s$", text[max(s_start, a - 12) : a])
+                    if not prev or prev.group(1).lower() not in _MONTH_PREPOSITIONS:
+                        continue
+            elif name == "vague_duration" and _COUNTED.search(text, max(0, a - 20), a):
+                continue  # a unit after a number is no vague length ("ages 6 months")
+            elif name == "duration" and _AGES.search(text, max(0, a - 6), a):
+                continue  # "children ages 6 months and older": an age, not a length of time
+            elif name == "year" and (
+                _NOT_A_YEAR.match(text, b) or _IN_NUMBERS.search(text, max(0, a - 12), a)
+            ):
+                continue  # "2000 troops", "1990 percent", "12 1990 7": a count, not a year
+            found.append(_Cand(a, b, name, priority))
+    return found
+
+
+def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), c.priority))
+    chosen: list[_Cand] = []
+    last_end = -1
+    for c in found:
+        if c.start >= last_end:
+            chosen.append(c)
+            last_end = c.end
+    # offset_date: "a year before May 31, 2019" (a duration, "before"/"after", a date)
+    merged: list[_Cand] = []
+    for c in chosen:
+        if (
+            merged
+            and merged[-1].rule == "duration"
+            and c.rule in ("date_mdy", "date_dmy", "date_md", "date_dm", "date_iso", "weekday_date")
+            and re.fullmatch(r"\s(?:before|after)\s", text[merged[-1].end : c.start])
+        ):
+            merged[-1] = _Cand(merged[-1].start, c.end, "offset_date", merged[-1].priority)
+        else:
+            merged.append(c)
+    return [_with_modifiers(text, c) for c in merged]
+
+
+_AMOUNT_MODIFIER = re.compile(
+    r"(?i)(?<![\w-])(?:nearly|almost|about|around|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    r"|up\sto|no\smore\sthan|at\sleast|at\smost|some|only|just|barely|a\sfull|the\sfirst|the\sfinal|the)\s$"
+)
+"""Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
+_POINT_MODIFIER = re.compile(
+    r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|around|about|shortly\s(?:before|after)"
+    r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
+)
+"""Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
+November")."""
+_AMOUNT_RULES = frozenset(("duration", "offset_date_ago", "vague_duration", "offset_date"))
+_POINT_RULES = frozenset(
+    (
+        "weekday",
+        "deictic",
+        "month",
+        "month_year",
+        "year",
+        "date_md",
+        "date_dm",
+        "date_mdy",
+        "date_dmy",
+        "clock",
+    )
+)
+
+
+def _with_modifiers(text: str, c: _Cand) -> _Cand:
+    """Take the modifiers in front into the span (TimeML: "almost seven years", "late Monday")."""
+    pattern = (
+        _AMOUNT_MODIFIER if c.rule in _AMOUNT_RULES else _POINT_MODIFIER if c.rule in _POINT_RULES else None
+    )
+    if pattern is None:
+        return c
+    start = c.start
+    while True:
+        m = pattern.search(text, max(0, start - 30), start)
+        if not m or (m.group().lower().startswith("the") and text[start : c.end].lower().startswith("the")):
+            break
+        start = m.start()
+    if start == c.start:
+        return c
+    return _Cand(start, c.end, c.rule, c.priority, c.lead + c.start - start)
+
+
+# ----- normalising ------------------------------------------------------------

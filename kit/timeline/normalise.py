@@ -1,0 +1,731 @@
+"""Normalising time expressions: one function per rule, in :data:`NORMALISERS`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from kit.lexicons import match_form
+from kit.timeline.vocab import (
+    _CLOCK,
+    _DAY,
+    _DAY_OF,
+    _MONTH,
+    _MONTH_FULL,
+    _MONTH_NUM,
+    _NUM,
+    _NUMBER_WORDS,
+    _POD,
+    _POD_CODE,
+    _UNIT,
+    _UNIT_CODE,
+    _WD,
+    _WEEK_AFTER,
+    _WEEKDAYS,
+    _YEAR,
+    WEEK_WINDOW,
+)
+from kit.timeline.zones import (
+    _lookup_zone,
+    _tz,
+    _Zone,
+    _zone_abbrev_re,
+)
+
+
+@dataclass
+class _Timex:
+    sentence_id: int
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    granularity: str
+    anchor: str
+    anchor_note: str
+    signal: str | None
+    rule: str
+    zone: str | None = None  # IANA zone the value is local to, when known
+    quoted: bool = False
+
+
+@dataclass
+class _Context:
+    ref: dt.date | None
+    ref_label: str  # "the publication date 2023-12-26"
+    anchor: str  # "reference_date" or "speaker_time"
+    zone: str | None = None
+    future: bool = False
+    local_zone: _Zone | None = None
+
+
+def _fmt_date(d: dt.date) -> str:
+    return f"{d:%A} {d.day} {d:%B} {d.year}"
+
+
+def _month_num(word: str) -> int:
+    return _MONTH_NUM[word.lower().rstrip(".")[:3]]
+
+
+def _number(word: str) -> int | None:
+    w = re.sub(r"\s+", " ", word.lower())
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w)
+
+
+def _duration_value(num: str, unit: str) -> tuple[str | None, str]:
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    code, gran, is_time = _UNIT_CODE[unit]
+    n = _number(num)
+    if n is None:
+        return None, gran
+    if unit == "decade":
+        n *= 10
+    elif unit == "century":
+        n *= 100
+    elif unit == "fortnight":
+        n *= 2
+    return (f"PT{n}{code}" if is_time else f"P{n}{code}"), gran
+
+
+def _weekday_date(wd: int, ref: dt.date, modifier: str, future: bool) -> tuple[dt.date, str]:
+    diff_back = (ref.weekday() - wd) % 7
+    diff_fwd = (wd - ref.weekday()) % 7
+    if modifier == "last" or modifier == "past":
+        d = ref - dt.timedelta(days=diff_back or 7)
+        return d, f"'last': the {_WEEKDAYS[wd]} before"
+    if modifier in ("next", "coming"):
+        return ref + dt.timedelta(days=diff_fwd or 7), f"'{modifier}': the {_WEEKDAYS[wd]} after"
+    if modifier == "this":
+        return ref + dt.timedelta(days=wd - ref.weekday()), "'this': in the same week as"
+    if diff_back == 0:
+        return ref, "the same weekday as"
+    if future:
+        return ref + dt.timedelta(days=diff_fwd), f"future tense: the next {_WEEKDAYS[wd]} after"
+    return ref - dt.timedelta(days=diff_back), f"the most recent {_WEEKDAYS[wd]} before"
+
+
+def _yearless(month: int, day: int, ref: dt.date, future: bool) -> tuple[dt.date | None, str]:
+    try:
+        d = dt.date(ref.year, month, day)
+    except ValueError:
+        try:
+            d = dt.date(ref.year - 1, month, day)  # 29 February
+        except ValueError:
+            return None, "not a calendar date"
+    if future and d < ref:
+        return d.replace(year=d.year + 1), "future tense: the next one after"
+    if d > ref + WEEK_WINDOW:
+        try:
+            return d.replace(
+                year=d.year - 1
+            ), "more than a week after the reference date, so the previous year:"
+        except ValueError:
+            return None, "not a calendar date"
+    return d, "the year of"
+
+
+def _parse_date_words(chunk: str) -> tuple[int | None, int, int] | None:
+    """(year or None, month, day) of a written date such as 'Oct. 17, 2023',
+    '2 March 2024' or '2nd of March'.
+
+    The day is a whole number (never the first digits of a year: "March 2024"
+    has no day), and the date that starts first wins ("2 March 2024" is day
+    first)."""
+    found = []
+    m = re.search(rf"({_MONTH})\s({_DAY})(?![\d])(?:,?\s?({_YEAR})(?![\d]))?", chunk)
+    if m:
+        found.append((m.start(), m.group(3), m.group(1), m.group(2)))
+    m = re.search(rf"(?<![\d])({_DAY_OF})({_MONTH})(?:,?\s?({_YEAR})(?![\d]))?", chunk)
+    if m:
+        found.append((m.start(), m.group(3), m.group(2), m.group(1)))
+    if not found:
+        return None
+    _, year, month, day = min(found, key=lambda f: f[0])
+    return (int(year) if year else None, _month_num(month), int(re.match(r"\d+", day).group()))
+
+
+def _resolve_day(chunk: str, ctx: _Context) -> tuple[str, str, str, dt.date | None, str]:
+    """Resolve the day part of an expression. Returns (value, granularity,
+    anchor, date, note)."""
+    low = chunk.lower()
+    iso = re.search(r"(\d{4})-(\d{2})-(\d{2})", chunk)
+    if iso:
+        d = dt.date(*map(int, iso.groups()))
+        return d.isoformat(), "day", "absolute", d, "the text gives the full date"
+    words = _parse_date_words(chunk)
+    if words:
+        year, month, day = words
+        if year is not None:
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                return "XXXX-XX-XX", "day", "vague", None, "not a calendar date"
+            return d.isoformat(), "day", "absolute", d, "the text gives the full date"
+        if ctx.ref is None:
+            return f"XXXX-{month:02d}-{day:02d}", "day", ctx.anchor, None, "no year and no reference date"
+        d, how = _yearless(month, day, ctx.ref, ctx.future)
+        if d is None:
+            return f"XXXX-{month:02d}-{day:02d}", "day", ctx.anchor, None, how
+        return d.isoformat(), "day", ctx.anchor, d, f"no year given: {how} {ctx.ref_label}"
+    deictic = re.search(r"(?i)today|tonight|yesterday|tomorrow", chunk)
+    if deictic:
+        word = deictic.group().lower()
+        shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+        if "day before yesterday" in low:
+            shift = -2
+        elif "day after tomorrow" in low:
+            shift = 2
+        if ctx.ref is None:
+            return "XXXX-XX-XX", "day", ctx.anchor, None, f"'{word}' needs a reference date"
+        d = ctx.ref + dt.timedelta(days=shift)
+        return d.isoformat(), "day", ctx.anchor, d, f"'{word}': relative to {ctx.ref_label}"
+    wd = re.search(_WD, chunk)
+    if wd:
+        n = _WEEKDAYS.index(wd.group())
+        mod = re.match(r"(?i)(last|next|this|coming|past)\s", chunk)
+        modifier = mod.group(1).lower() if mod else ""
+        if ctx.ref is None:
+            return f"XXXX-WXX-{n + 1}", "day", ctx.anchor, None, "a weekday needs a reference date"
+        week = re.search(rf"(?i){_WEEK_AFTER}$", chunk)
+        if week:
+            # "Friday next week": that weekday in the week after the reference date's week
+            shift = {"next": 1, "last": -1, "this": 0}[week.group().split()[0].lower()]
+            monday = ctx.ref - dt.timedelta(days=ctx.ref.weekday()) + dt.timedelta(weeks=shift)
+            d = monday + dt.timedelta(days=n)
+            where = {1: "the week after", -1: "the week before", 0: "the same week as"}[shift]
+            return d.isoformat(), "day", ctx.anchor, d, f"the {_WEEKDAYS[n]} of {where} {ctx.ref_label}"
+        d, how = _weekday_date(n, ctx.ref, modifier, ctx.future)
+        return d.isoformat(), "day", ctx.anchor, d, f"{how} {ctx.ref_label}"
+    return "XXXX-XX-XX", "day", "vague", None, "no day"
+
+
+def _clock_value(chunk: str) -> tuple[int, int] | None:
+    low = chunk.lower()
+    if low.startswith("noon") or " noon" in low:
+        return 12, 0
+    if "midnight" in low:
+        return 0, 0
+    m = re.search(r"(?<![\d])(\d{1,2})(?::(\d{2}))?\s?(a\.?m\.?|p\.?m\.?)?", chunk, re.IGNORECASE)
+    if not m:
+        return None
+    h, mi = int(m.group(1)), int(m.group(2) or 0)
+    ap = (m.group(3) or "").lower().replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    elif ap == "am" and h == 12:
+        h = 0
+    return h, mi
+
+
+def _offset_str(off: dt.timedelta) -> str:
+    if off == dt.timedelta(0):
+        return "Z"
+    sign = "+" if off >= dt.timedelta(0) else "-"
+    minutes = abs(int(off.total_seconds() // 60))
+    return f"{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+_Normalised = tuple[str, str | None, str, str, str, str | None]
+"""(type, value, granularity, anchor, note, zone)."""
+
+
+def _day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A written date or a weekday, with its part of day.
+
+    Rules date_mdy, date_dmy, date_iso, date_md, date_dm, weekday_date, weekday."""
+    value, gran, anchor, d, note = _resolve_day(chunk, ctx)
+    named = re.match(_WD, chunk) if rule == "weekday_date" else None
+    if named and d is not None and _WEEKDAYS[d.weekday()] != named.group():
+        # the date wins: a wrong weekday is a slip more often than a wrong number
+        note = (
+            f"{note}; the text says {named.group()}, but {d.day} {d:%B} {d.year} is a"
+            f" {d:%A}: the kit keeps the date"
+        )
+    pod = re.search(rf"(?i){_POD}(?={_WEEK_AFTER}?$)", chunk)
+    if pod and d is not None:
+        value = f"{value}T{_POD_CODE[pod.group().lower()]}"
+        gran = "part_of_day"
+    elif pod:
+        gran = "part_of_day"
+    return "DATE", value, gran, anchor, note, ctx.zone
+
+
+def _offset_date(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A duration before or after a date: offset_date."""
+    m = re.match(rf"(?i)({_NUM})[\s-]({_UNIT})\s(before|after)\s", chunk)
+    rest = chunk[m.end() :]
+    _value, gran, anchor, d, note = _resolve_day(rest, ctx)
+    n = _number(m.group(1))
+    unit = m.group(2).lower().rstrip("s")
+    if d is None or n is None:
+        return "DATE", None, gran, "vague", "an offset from a date the kit cannot resolve", ctx.zone
+    sign = -1 if m.group(3).lower() == "before" else 1
+    if unit in ("year", "month"):
+        months = n * (12 if unit == "year" else 1) * sign
+        y, mo = divmod(d.year * 12 + d.month - 1 + months, 12)
+        try:
+            d2 = dt.date(y, mo + 1, d.day)
+        except ValueError:
+            d2 = dt.date(y, mo + 1, 28)
+    else:
+        days = {"day": 1, "week": 7, "fortnight": 14}.get(unit)
+        if days is None:
+            return "DATE", None, gran, "vague", "an offset the kit cannot count", ctx.zone
+        d2 = d + dt.timedelta(days=sign * n * days)
+    return (
+        "DATE",
+        d2.isoformat(),
+        "day",
+        anchor,
+        f"{m.group(1)} {m.group(2)} {m.group(3).lower()} {d.isoformat()} ({note})",
+        ctx.zone,
+    )
+
+
+def _ago(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """Counted back from the reference date: offset_date_ago."""
+    m = re.match(rf"(?i)({_NUM})[\s-]({_UNIT})", chunk)
+    n = _number(m.group(1))
+    unit = m.group(2).lower().rstrip("s")
+    gran = _UNIT_CODE.get("century" if unit.startswith("centur") else unit, ("", "day", False))[1]
+    if ctx.ref is None or n is None:
+        return "DATE", None, gran, "vague", "'ago' needs a reference date and a number", ctx.zone
+    if unit in ("year", "month", "decade"):
+        months = n * {"year": 12, "month": 1, "decade": 120}[unit]
+        y, mo = divmod(ctx.ref.year * 12 + ctx.ref.month - 1 - months, 12)
+        value = f"{y:04d}" if unit in ("year", "decade") else f"{y:04d}-{mo + 1:02d}"
+    elif unit in ("day", "week", "fortnight"):
+        d = ctx.ref - dt.timedelta(days=n * {"day": 1, "week": 7, "fortnight": 14}[unit])
+        value = d.isoformat() if unit == "day" else "{}-W{:02d}".format(*d.isocalendar()[:2])
+    else:
+        value = ctx.ref.isoformat()
+        gran = "day"
+    return "DATE", value, gran, ctx.anchor, f"counted back from {ctx.ref_label}", ctx.zone
+
+
+def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A month, with or without its year: month, month_year."""
+    m = re.search(_MONTH_FULL, chunk)
+    month = _month_num(m.group())
+    ym = re.search(_YEAR, chunk)
+    if ym:
+        return (
+            "DATE",
+            f"{ym.group()}-{month:02d}",
+            "month",
+            "absolute",
+            "the text gives the year",
+            ctx.zone,
+        )
+    mod = re.match(r"(?i)(last|next|this)\s", chunk)
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{month:02d}", "month", ctx.anchor, "no year and no reference date", ctx.zone
+    year = ctx.ref.year
+    how = "the year of"
+    if mod and mod.group(1).lower() == "last":
+        year = year - 1 if month >= ctx.ref.month else year
+        how = "'last': the one before"
+    elif mod and mod.group(1).lower() == "next":
+        year = year + 1 if month <= ctx.ref.month else year
+        how = "'next': the one after"
+    elif ctx.future and month < ctx.ref.month:
+        year += 1
+        how = "future tense: the next one after"
+    elif dt.date(year, month, 1) > ctx.ref + WEEK_WINDOW:
+        year -= 1
+        how = "more than a week after the reference date, so the previous year:"
+    return (
+        "DATE",
+        f"{year}-{month:02d}",
+        "month",
+        ctx.anchor,
+        f"no year given: {how} {ctx.ref_label}",
+        ctx.zone,
+    )
+
+
+def _year(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A year: year."""
+    y = re.search(_YEAR, chunk).group()
+    return "DATE", y, "year", "absolute", "the text gives the year", ctx.zone
+
+
+def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """Words that point from the moment of writing: deictic."""
+    low = match_form(chunk)
+    if low == "recently":
+        return "DATE", None, "day", "vague", "'recently': some time before the reference date", None
+    unit = re.search(r"week|weekend|month|year", low)
+    if unit and not re.search(r"today|tonight|yesterday|tomorrow", low):
+        shift = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
+        u = unit.group()
+        if ctx.ref is None:
+            empty = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX"}
+            return (
+                "DATE",
+                empty[u],
+                u.replace("weekend", "week"),
+                ctx.anchor,
+                "needs a reference date",
+                None,
+            )
+        if u in ("week", "weekend"):
+            d = ctx.ref + dt.timedelta(days=7 * shift)
+            y, w = d.isocalendar()[:2]
+            value = f"{y}-W{w:02d}" + ("-WE" if u == "weekend" else "")
+            gran = "week"
+        elif u == "month":
+            y, mo = divmod(ctx.ref.year * 12 + ctx.ref.month - 1 + shift, 12)
+            value, gran = f"{y}-{mo + 1:02d}", "month"
+        else:
+            value, gran = f"{ctx.ref.year + shift}", "year"
+        return "DATE", value, gran, ctx.anchor, f"'{chunk}': relative to {ctx.ref_label}", ctx.zone
+    value, gran, anchor, d, note = _resolve_day(chunk, ctx)
+    pod = re.search(r"morning|afternoon|evening|night|tonight", low)
+    if pod:
+        code = _POD_CODE[pod.group()]
+        shift = -1 if low == "last night" else 0
+        if ctx.ref is not None and low == "last night":
+            value = (ctx.ref + dt.timedelta(days=shift)).isoformat()
+            note = f"'last night': relative to {ctx.ref_label}"
+        if d is not None or low == "last night":
+            value = f"{value}T{code}"
+        gran = "part_of_day"
+        if ctx.ref is None and low in ("this morning", "this afternoon", "this evening", "last night"):
+            value, note = "XXXX-XX-XX", "needs a reference date"
+    elif ctx.ref is None:
+        pass
+    if low.startswith(("this ",)) and ctx.ref is not None and pod:
+        value = f"{ctx.ref.isoformat()}T{_POD_CODE[pod.group()]}"
+        note = f"'{chunk}': relative to {ctx.ref_label}"
+    return "DATE", value, gran, ctx.anchor if ctx.ref is not None else anchor, note, ctx.zone
+
+
+def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A clock time, its zone and its day: clock, day_clock."""
+    hm = _clock_value(chunk if rule == "clock" else re.search(_CLOCK, chunk).group())
+    zone_m = re.search(_zone_abbrev_re(), chunk)
+    if rule == "clock":
+        clock_m = re.match(_CLOCK, chunk)
+        day_part = chunk[max(clock_m.end(), zone_m.end() if zone_m else 0) :]
+    else:
+        day_part = chunk[: re.search(_CLOCK, chunk).start()]
+    zone: _Zone | None = None
+    zone_note = ""
+    if zone_m:
+        word = zone_m.group().strip("()")
+        if word.lower() == "local time":
+            zone = ctx.local_zone
+            zone_note = (
+                f"; local time taken as {zone.label} ({zone.zone}), from '{zone.name}' nearby"
+                if zone
+                else "; local time, but the kit found no place with a known zone"
+            )
+        else:
+            zone = _lookup_zone(re.sub(r"\stime$", "", word, flags=re.IGNORECASE))
+            zone_note = f"; {word} is {zone.label}" if zone else ""
+    has_day = bool(day_part.strip(" ,").removeprefix("on ").strip())
+    day_value = "XXXX-XX-XX"
+    if has_day:
+        day_value, _, anchor, d, note = _resolve_day(day_part, ctx)
+    elif ctx.ref is not None:
+        d, anchor = ctx.ref, ctx.anchor
+        note = f"no day given: taken as {ctx.ref_label}"
+    else:
+        d, anchor, note = None, ctx.anchor, "no day and no reference date"
+    h, mi = hm
+    gran = "minute"
+    if d is None:
+        return "TIME", f"{day_value}T{h:02d}:{mi:02d}", gran, anchor, note + zone_note, None
+    value = f"{d.isoformat()}T{h:02d}:{mi:02d}"
+    if zone is not None:
+        local = dt.datetime(d.year, d.month, d.day, h, mi, tzinfo=_tz(zone.zone))
+        value += _offset_str(local.utcoffset())
+    return "TIME", value, gran, anchor, note + zone_note, zone.zone if zone else ctx.zone
+
+
+def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A counted length of time: duration."""
+    m = re.match(rf"(?i)({_NUM})[\s-]({_UNIT})", chunk)
+    value, gran = _duration_value(m.group(1), m.group(2))
+    if value is None:
+        return "DURATION", None, gran, "vague", f"a length of time; '{m.group(1)}' gives no number", None
+    return "DURATION", value, gran, "absolute", "a length of time: it needs no reference date", None
+
+
+def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A length of time ending or starting at the reference date: past_duration."""
+    low = match_form(chunk)
+    m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})$", chunk)
+    value, gran = _duration_value(m.group(1) or "one", m.group(2))
+    where = "ending at" if re.search(r"past|previous|last", low) else "starting at"
+    if value is None:
+        return "DURATION", None, gran, "vague", "a length of time with no number", None
+    return "DURATION", value, gran, ctx.anchor, f"a length of time {where} {ctx.ref_label}", None
+
+
+def _vague_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration."""
+    low = match_form(chunk)
+    unit = re.search(r"second|minute|hour|year|decade|month|week|day|age|centur", low).group()
+    gran = {"age": "year", "centur": "century"}.get(unit, unit)
+    code = {"second": "TXS", "minute": "TXM", "hour": "TXH", "day": "XD", "week": "XW", "month": "XM"}
+    code |= {"year": "XY", "age": "XY", "decade": "XE", "century": "XC"}
+    note = f"'{chunk}': a length of time the text does not give"
+    return "DURATION", f"P{code[gran]}", gran, "vague", note, None
+
+
+_REF_VALUE = {
+    "now": "PRESENT_REF",
+    "currently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF",
+    "at present": "PRESENT_REF",
+    "the present": "PRESENT_REF",
+    "these days": "PRESENT_REF",
+    "the past": "PAST_REF",
+    "previously": "PAST_REF",
+    "formerly": "PAST_REF",
+    "recently": "PAST_REF",
+    "the future": "FUTURE_REF",
+    "soon": "FUTURE_REF",
+}
+
+
+def _ref(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """The present, the past or the future, with no date (PRESENT_REF, PAST_REF, FUTURE_REF): ref."""
+    value = _REF_VALUE[re.sub(r"\s+", " ", match_form(chunk))]
+    where = {"PRESENT_REF": "the present", "PAST_REF": "some time before", "FUTURE_REF": "some time after"}
+    note = f"'{chunk}': {where[value]} the moment of writing, no date"
+    return "DATE", value, "day", "vague", note, None
+
+
+_QUARTER_NUM = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A quarter of a year (2023-Q3): quarter.
+
+    A numbered quarter without a year is the latest that has begun by the
+    reference date (the next one in the future tense); "the quarter", "the
+    latest quarter" is the last one completed, "this quarter" the current one,
+    "the year-earlier quarter" the last completed one a year before."""
+    low = match_form(chunk)
+    year = re.search(_YEAR, chunk)
+    num = re.search(r"first|second|third|fourth|1st|2nd|3rd|4th", low)
+    if num and year:
+        q = _QUARTER_NUM[num.group()]
+        return "DATE", f"{year.group()}-Q{q}", "quarter", "absolute", "the text gives the year", ctx.zone
+    if ctx.ref is None:
+        q = f"Q{_QUARTER_NUM[num.group()]}" if num else "QX"
+        return "DATE", f"XXXX-{q}", "quarter", ctx.anchor, "no year and no reference date", ctx.zone
+    current = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3  # quarters since year 0
+    if num:
+        q = _QUARTER_NUM[num.group()] - 1
+        n = ctx.ref.year * 4 + q
+        how = "the latest such quarter by"
+        if n > current:
+            n, how = n - 4, "the latest such quarter by"
+        if ctx.future and n < current:
+            n, how = n + 4, "future tense: the next such quarter after"
+    elif re.search(r"this|current", low):
+        n, how = current, "the quarter of"
+    elif "next" in low:
+        n, how = current + 1, "the quarter after"
+    else:
+        n, how = current - 1, "the last quarter completed by"
+        if re.search(r"year-earlier|year-ago", low):
+            n, how = n - 4, "a year before the last quarter completed by"
+    y, q = divmod(n, 4)
+    return "DATE", f"{y}-Q{q + 1}", "quarter", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A season (1998-SU): season. "last summer" is the latest that has ended, "this summer"
+    the one of the reference year, "next summer" the first to begin after it."""
+    low = match_form(chunk)
+    code = _SEASON_CODE[re.search(r"spring|summer|fall|autumn|winter", low).group()]
+    year = re.search(_YEAR, chunk)
+    if year:
+        return "DATE", f"{year.group()}-{code}", "season", "absolute", "the text gives the year", ctx.zone
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{code}", "season", ctx.anchor, "no year and no reference date", ctx.zone
+    y = ctx.ref.year
+    start = dt.date(y, _SEASON_START[code], 1)
+    if re.match(r"(last|past|this past|the past)\s", low):
+        end_month = _SEASON_START[code] + 3
+        ended = dt.date(y + (end_month > 12), (end_month - 1) % 12 + 1, 1) <= ctx.ref
+        y, how = (y if ended else y - 1), "the latest that ended by"
+    elif low.startswith("next"):
+        y, how = (y if start > ctx.ref else y + 1), "the first to begin after"
+    else:
+        how = "the one of the year of"
+    return "DATE", f"{y}-{code}", "season", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
+def _decade(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A decade ("the 1990s" is 199): decade."""
+    digits = re.search(r"\d{3}", chunk).group()
+    return "DATE", digits, "decade", "absolute", "the text gives the decade", ctx.zone
+
+
+def _century(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A century ("the 20th century" is 19): century."""
+    low = match_form(chunk)
+    num = re.search(r"\d+", low)
+    if num:
+        return (
+            "DATE",
+            f"{int(num.group()) - 1:02d}",
+            "century",
+            "absolute",
+            "the text gives the century",
+            ctx.zone,
+        )
+    if ctx.ref is None:
+        return "DATE", "XX", "century", ctx.anchor, "needs a reference date", ctx.zone
+    shift = -1 if re.search(r"last|past", low) else 1 if "next" in low else 0
+    value = f"{ctx.ref.year // 100 + shift:02d}"
+    return "DATE", value, "century", ctx.anchor, f"'{chunk}': relative to {ctx.ref_label}", ctx.zone
+
+
+_ANAPHORIC_VALUE = {
+    "day": ("XXXX-XX-XX", "day"),
+    "morning": ("XXXX-XX-XXTMO", "part_of_day"),
+    "afternoon": ("XXXX-XX-XXTAF", "part_of_day"),
+    "evening": ("XXXX-XX-XXTEV", "part_of_day"),
+    "night": ("XXXX-XX-XXTNI", "part_of_day"),
+    "week": ("XXXX-WXX", "week"),
+    "weekend": ("XXXX-WXX-WE", "week"),
+    "fortnight": ("XXXX-WXX", "week"),
+    "month": ("XXXX-XX", "month"),
+    "year": ("XXXX", "year"),
+}
+
+
+def _anaphoric(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A time counted from another time the text names ("the day before", "a year
+    earlier"): anaphoric. The kit does not know the anchor, so the value keeps X
+    for every digit, at the expression's granularity."""
+    low = match_form(chunk)
+    unit = re.search(
+        r"morning|afternoon|evening|night|weekend|day|week|fortnight|month|year|hour|minute", low
+    )
+    value, gran = _ANAPHORIC_VALUE.get(unit.group(), ("XXXX-XX-XXTXX:XX", unit.group()))
+    note = f"'{chunk}': counted from another time the text names, which the kit does not resolve"
+    return "DATE", value, gran, "vague", note, None
+
+
+def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A repeated time: set."""
+    low = match_form(chunk)
+    if re.search(r"daily|every day|each day|nightly|every night", low):
+        value, gran = ("P1D", "day") if "night" not in low else ("XXXX-XX-XXTNI", "part_of_day")
+    elif re.search(r"weekly|week", low):
+        n = re.search(rf"(?i)every\s({_NUM})\sweeks", chunk)
+        value, gran = (f"P{_number(n.group(1)) or 1}W" if n else "P1W"), "week"
+    elif re.search(r"monthly|month", low):
+        value, gran = "P1M", "month"
+    elif re.search(r"yearly|annually|year", low):
+        value, gran = "P1Y", "year"
+    elif re.search(r"hourly|hour", low):
+        value, gran = "PT1H", "hour"
+    elif re.search(r"morning|afternoon|evening", low):
+        code = _POD_CODE[re.search(r"morning|afternoon|evening", low).group()]
+        value, gran = f"XXXX-XX-XXT{code}", "part_of_day"
+    elif re.search(_WD, chunk, re.IGNORECASE):
+        wd = re.search(_WD, chunk, re.IGNORECASE).group().capitalize()
+        value, gran = f"XXXX-WXX-{_WEEKDAYS.index(wd) + 1}", "day"
+    elif "weekend" in low:
+        value, gran = "XXXX-WXX-WE", "week"
+    else:
+        value, gran = None, "day"
+    return "SET", value, gran, "absolute" if value else "vague", "a repeated time", None
+
+
+NORMALISERS = {
+    "date_mdy": _day,
+    "date_dmy": _day,
+    "date_iso": _day,
+    "date_md": _day,
+    "date_dm": _day,
+    "weekday_date": _day,
+    "weekday": _day,
+    "offset_date": _offset_date,
+    "offset_date_ago": _ago,
+    "month": _month,
+    "month_year": _month,
+    "year": _year,
+    "deictic": _deictic,
+    "clock": _clock,
+    "day_clock": _clock,
+    "duration": _duration,
+    "past_duration": _past_duration,
+    "vague_duration": _vague_duration,
+    "set": _set,
+    "ref": _ref,
+    "quarter": _quarter,
+    "season": _season,
+    "decade": _decade,
+    "century": _century,
+    "anaphoric": _anaphoric,
+}
+"""Each rule of the finder (the ``rule`` column) to the function that normalises what it found."""
+
+
+def _normalise(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """Return (type, value, granularity, anchor, note, zone)."""
+    return NORMALISERS[rule](chunk, rule, ctx)
+
+
+_Y = r"(?:\d{4}|XXXX)"
+_DATE_VALUE = (
+    rf"(?:\d{{2}}|XX|\d{{3}}|\d{{2}}X|{_Y}(?:-(?:\d{{2}}|XX)(?:-(?:\d{{2}}|XX))?|-W(?:\d{{2}}|XX)(?:-(?:[1-7]|WE))?"
+    r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
+)
+_TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
+_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:\d+|X)[HMS])"
+_VALUE_RE = {
+    "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
+    "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),
+    "DURATION": re.compile(_DURATION_VALUE),
+    "SET": re.compile(rf"{_DURATION_VALUE}|{_DATE_VALUE}(?:{_TIME_PART})?"),
+}
+"""The TIMEX3 value grammar (TimeML 1.2.1) for each type, as far as the kit writes values."""
+
+
+def is_timex_value(value: str, type: str | None = None) -> bool:
+    """Is ``value`` a TIMEX3 value (ISO 8601, with ``X`` for unknown digits), for ``type`` if given?
+
+    Concrete dates and times also parse with :mod:`datetime`.
+
+    Examples
+    --------
+    >>> [is_timex_value(v) for v in ["2023-12-26T01:45Z", "2023-12-25TMO", "P3D", "XXXX-WXX-1", "soon"]]
+    [True, True, True, True, False]
+    >>> is_timex_value("PXY", "DURATION"), is_timex_value("PXY", "DATE"), is_timex_value("1989-Q3", "DATE")
+    (True, False, True)
+    """
+    if not isinstance(value, str):
+        return False
+    grammars = [_VALUE_RE[type]] if type is not None else list(_VALUE_RE.values())
+    if not any(g.fullmatch(value) for g in grammars):
+        return False
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?.*", value)
+    if m:
+        try:
+            dt.datetime(*(int(g) for g in m.groups() if g is not None))
+        except ValueError:
+            return False
+    return True
+
+
+# ----- the timeline table -----------------------------------------------------

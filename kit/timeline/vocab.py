@@ -1,0 +1,159 @@
+"""Shared words of the timeline: its errors, value vocabularies and the pieces of its patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from kit.errors import KitError
+
+
+class TimelineError(KitError, ValueError):
+    """A reference date, a time zone or a time the kit cannot read."""
+
+
+class EventOrderError(KitError, ValueError):
+    """A learner's ordering of events that cannot be checked as given."""
+
+
+TYPES = ("DATE", "TIME", "DURATION", "SET")
+"""TIMEX3 types: a calendar date (or week, month, year), a clock time, a length
+of time, a repeated time."""
+
+GRANULARITIES = (
+    "century",
+    "decade",
+    "year",
+    "season",
+    "quarter",
+    "month",
+    "week",
+    "day",
+    "part_of_day",
+    "hour",
+    "minute",
+    "second",
+)
+"""How fine a value is, coarse to fine."""
+
+ANCHORS = ("absolute", "reference_date", "speaker_time", "vague")
+"""What a value rests on."""
+
+RELATIONS = ("BEFORE", "AFTER", "OVERLAP")
+
+ARTICLE_HINT = (
+    'a reference date is needed: give the article one with article.with_metadata(published="YYYY-MM-DD")'
+)
+"""The note on a relative expression when the article has no published date."""
+STRING_HINT = 'a reference date is needed: pass reference_date="YYYY-MM-DD"'
+"""The same note for :func:`find_time_expressions`."""
+
+WEEK_WINDOW = dt.timedelta(days=7)
+"""Rule 3: a year-less date may lie at most this far after the reference date."""
+_MONTH_NUM = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH = (
+    r"(?:" + _MONTH_FULL + r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\.|"
+    r"Jan|Feb|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
+)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WD = "(?:" + "|".join(_WEEKDAYS) + ")"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_OF = r"(?:[12]\d|3[01]|0?[1-9])(?:(?:st|nd|rd|th)\s(?:of\s)?|\s)"
+"""A day before its month: "2 March", "2nd March", "2nd of March" ("of" only after an ordinal)."""
+_WEEK_AFTER = r"(?:\s(?i:next|last|this)\sweek)"
+"""A week after a weekday: "Friday next week"."""
+_YEAR = r"(?:1[89]|20)\d\d"
+_POD = r"(?:morning|afternoon|evening|night)"
+_POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "hundred": 100,
+    "a hundred": 100,
+}
+_VAGUE_NUMBERS = ("a few", "several", "many", "some", "a couple of")
+_NUM = (
+    r"(?:\d{1,4}|"
+    + "|".join(sorted([*_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
+    + ")"
+)
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_UNIT_CODE = {
+    "second": ("S", "second", True),
+    "minute": ("M", "minute", True),
+    "hour": ("H", "hour", True),
+    "day": ("D", "day", False),
+    "week": ("W", "week", False),
+    "fortnight": ("W", "week", False),
+    "month": ("M", "month", False),
+    "year": ("Y", "year", False),
+    "decade": ("Y", "decade", False),
+    "century": ("Y", "century", False),
+}
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s?(?:a\.m\.|p\.m\.|a\.m|p\.m|am|pm|AM|PM)(?![\w])"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d])|noon|midnight)"
+)
+
+
+def _coerce_reference(reference_date) -> dt.date | None:
+    if reference_date is None:
+        return None
+    if isinstance(reference_date, pd.Timestamp):
+        return reference_date.date()
+    if isinstance(reference_date, dt.datetime):
+        return reference_date.date()
+    if isinstance(reference_date, dt.date):
+        return reference_date
+    if isinstance(reference_date, str):
+        try:
+            return dt.date.fromisoformat(reference_date.strip())
+        except ValueError:
+            pass
+    raise TimelineError(
+        f"reference_date must be a date written YYYY-MM-DD (or a datetime.date), but got"
+        f" {reference_date!r}. For example\n    timeline(article, reference_date='2023-12-26')"
+    )
+
+
+def _clock12(moment: dt.datetime) -> str:
+    h = moment.hour % 12 or 12
+    return f"{h}:{moment.minute:02d} {'a.m.' if moment.hour < 12 else 'p.m.'}"
+
+
+def _instant(value: str) -> dt.datetime:
+    v = value.replace("Z", "+00:00")
+    return dt.datetime.fromisoformat(v)
