@@ -198,6 +198,14 @@ def _orderer(page, step: dict) -> None:
 ACTIONS = {"viewer": _viewer, "sorter": _sorter, "reframe": _reframe, "orderer": _orderer}
 
 
+def _widget_shots(page, artifacts: Path, stem: str) -> None:
+    """A screenshot of each kit widget as a learner sees it after the checks."""
+    views = page.locator(".jp-Notebook .jupyter-widgets.kit-widget")
+    for i in range(views.count()):
+        views.nth(i).scroll_into_view_if_needed()
+        views.nth(i).screenshot(path=str(artifacts / f"{stem}_widget{i}.png"))
+
+
 def _expect(notebook: str) -> dict:
     """What the notebook shows, from its metadata ``kit_expect``."""
     import json
@@ -220,6 +228,7 @@ def test_notebook_in_jupyterlab(notebook, jupyter_server, page, artifacts, axe_s
         _check_page(page, cells, charts=expect["charts"], widgets=expect["widgets"])
         _interact(page, expect)
         accessibility.check_all(page, expect, axe_source)
+        _widget_shots(page, artifacts, f"lab_{notebook.removesuffix('.ipynb')}")
     finally:
         page.screenshot(path=str(artifacts / f"lab_{notebook.removesuffix('.ipynb')}.png"))
 
@@ -233,6 +242,7 @@ def test_notebook_in_notebook7(notebook, jupyter_server, page, artifacts, axe_so
         _check_page(page, cells, charts=expect["charts"], widgets=expect["widgets"])
         _interact(page, expect)
         accessibility.check_all(page, expect, axe_source)
+        _widget_shots(page, artifacts, f"notebook7_{notebook.removesuffix('.ipynb')}")
     finally:
         page.screenshot(path=str(artifacts / f"notebook7_{notebook.removesuffix('.ipynb')}.png"))
 
