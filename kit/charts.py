@@ -51,17 +51,22 @@ if TYPE_CHECKING:  # altair is imported lazily, inside the functions
     import altair as alt
 
 __all__ = [
+    "MAX_BARS",
+    "MAX_SENTENCE_BARS",
     "OKABE_ITO",
     "ChartSetupError",
+    "contrast",
     "count_chart",
     "count_table",
     "count_text",
+    "darker",
     "entity_types_chart",
     "entity_types_table",
     "entity_types_text",
     "labels_chart",
     "labels_table",
     "labels_text",
+    "mark_palette",
     "palette",
     "sentence_lengths_chart",
     "sentence_lengths_table",
@@ -90,6 +95,15 @@ OKABE_ITO: tuple[str, ...] = (
 )
 """Okabe and Ito's colour-blind-safe palette (Okabe & Ito 2008, "Color
 Universal Design"), reordered so that the first colours contrast best on white."""
+
+MAX_BARS = 25
+"""A count chart draws at most this many bars: past it, the commonest values
+get a bar each and the rest are summed into one bar named "other", and the
+title and the text twin say so."""
+
+MAX_SENTENCE_BARS = 200
+"""Past this many sentences, the sentence-length chart draws one bar per run of
+sentences (their mean length) instead of one per sentence, and says so."""
 
 VL_CONVERT_PIN = "vl-convert-python==1.9.0.post1"
 """The package that ships the Vega JavaScript for offline charts."""
@@ -208,6 +222,69 @@ def palette(values: Sequence[str]) -> dict[str, str]:
     return {str(v): OKABE_ITO[i % len(OKABE_ITO)] for i, v in enumerate(values)}
 
 
+def _luminance(colour: str) -> float:
+    """WCAG relative luminance of a ``#RRGGBB`` colour."""
+    channels = [int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(colour: str, background: str = "#FFFFFF") -> float:
+    """WCAG contrast ratio of two ``#RRGGBB`` colours (1 to 21).
+
+    Examples
+    --------
+    >>> round(contrast("#F0E442"), 2), round(contrast("#0072B2"), 2)
+    (1.32, 5.19)
+    """
+    a, b = sorted((_luminance(colour), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def darker(colour: str, *, ratio: float = 3.0, background: str = "#FFFFFF") -> str:
+    """The same hue, darkened just enough to reach ``ratio`` against ``background``.
+
+    WCAG 1.4.11 asks 3:1 for the parts of a chart one needs to read it, so every
+    bar, point and underline the kit draws uses ``darker`` of its Okabe-Ito colour.
+    A colour that already reaches it is returned unchanged.
+
+    Examples
+    --------
+    >>> darker("#0072B2")
+    '#0072B2'
+    >>> darker("#F0E442"), round(contrast(darker("#F0E442")), 2) >= 3
+    ('#A1960D', True)
+    """
+    import colorsys
+
+    if contrast(colour, background) >= ratio:
+        return colour.upper()
+    r, g, b = (int(colour.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4))
+    h, light, sat = colorsys.rgb_to_hls(r, g, b)
+    while light > 0:
+        light = max(light - 0.005, 0.0)
+        out = "#" + "".join(f"{round(c * 255):02X}" for c in colorsys.hls_to_rgb(h, light, sat))
+        if contrast(out, background) >= ratio:
+            return out
+    return "#000000"
+
+
+def mark_palette(values: Sequence[str]) -> dict[str, str]:
+    """:func:`palette` with each colour :func:`darker`, for marks drawn on white (3:1 or more).
+
+    Examples
+    --------
+    >>> mark_palette(["named", "anonymous"])
+    {'named': '#C58800', 'anonymous': '#229DE2'}
+    """
+    return {v: darker(c) for v, c in palette(values).items()}
+
+
+def _described(title: str, text: str) -> str:
+    """A chart's accessible description: its title, then its text twin (Vega makes it the aria-label)."""
+    return f"{title}. {text}"
+
+
 def _values(column: pd.Series) -> list[str]:
     """The values of a column in their natural order: category order, else first appearance."""
     if isinstance(column.dtype, pd.CategoricalDtype):
@@ -242,9 +319,9 @@ def _bar(
     import altair as alt
 
     _ready()
-    colours = palette(order)
+    colours = mark_palette(order)
     return (
-        alt.Chart(data, title=title, description=description)
+        alt.Chart(data, title=title, description=_described(title, description))
         .mark_bar()
         .encode(
             x=alt.X(f"{count}:Q", title=x_title, axis=alt.Axis(tickMinStep=1)),
@@ -267,6 +344,9 @@ def _bar(
 def count_table(table: pd.DataFrame, column: str) -> pd.DataFrame:
     """Count a table's rows by the values of one column (zero counts kept for categories).
 
+    Past :data:`MAX_BARS` values, the commonest ``MAX_BARS - 1`` keep a row each
+    and the rest are summed into one row named ``"other (N values)"``.
+
     Examples
     --------
     >>> import kit
@@ -275,16 +355,30 @@ def count_table(table: pd.DataFrame, column: str) -> pd.DataFrame:
     0  headline   1
     1   caption   1
     2      body  16
+    >>> many = pd.DataFrame({"word": [f"w{i}" for i in range(40)]})
+    >>> count_table(many, "word").tail(1)
+                       word   n
+    24  other (16 values)  16
     """
     _require(table, [column], "count")
     order = _values(table[column])
     counts = table[column].astype("string").value_counts()
-    return pd.DataFrame(
-        {
-            column: pd.Series(order, dtype="string"),
-            "n": pd.Series([int(counts.get(v, 0)) for v in order], dtype="int64"),
-        }
-    )
+    n = [int(counts.get(v, 0)) for v in order]
+    if len(order) > MAX_BARS:
+        ranked = sorted(range(len(order)), key=lambda i: (-n[i], i))
+        keep = sorted(ranked[: MAX_BARS - 1])
+        rest = [i for i in ranked[MAX_BARS - 1 :]]
+        order = [order[i] for i in keep] + [f"other ({len(rest)} values)"]
+        n = [n[i] for i in keep] + [sum(n[i] for i in rest)]
+    return pd.DataFrame({column: pd.Series(order, dtype="string"), "n": pd.Series(n, dtype="int64")})
+
+
+def _others(data: pd.DataFrame, column: str) -> str:
+    """The note a count chart and its twin add when values were summed into "other"."""
+    last = str(data[column].iloc[-1]) if len(data) else ""
+    if len(data) == MAX_BARS and last.startswith("other ("):
+        return f" (the {MAX_BARS - 1} commonest values, the rest summed as {last!r})"
+    return ""
 
 
 def count_text(table: pd.DataFrame, column: str, *, noun: str = "rows") -> str:
@@ -296,9 +390,10 @@ def count_text(table: pd.DataFrame, column: str, *, noun: str = "rows") -> str:
     >>> count_text(kit.load_article().sentences, "part", noun="sentences")
     '18 sentences by part: body 16, headline 1, caption 1.'
     """
-    counts = count_table(table, column).sort_values("n", ascending=False, kind="stable")
+    data = count_table(table, column)
+    counts = data.sort_values("n", ascending=False, kind="stable")
     parts = ", ".join(f"{v} {n}" for v, n in zip(counts[column], counts["n"]))
-    return f"{int(counts['n'].sum())} {noun} by {column.replace('_', ' ')}: {parts}."
+    return f"{int(counts['n'].sum())} {noun} by {column.replace('_', ' ')}{_others(data, column)}: {parts}."
 
 
 def count_chart(
@@ -311,13 +406,13 @@ def count_chart(
     >>> import kit
     >>> spec = count_chart(kit.load_article().sentences, "part", noun="sentences").to_dict()
     >>> spec["title"], spec["description"]
-    ('Sentences by part', '18 sentences by part: body 16, headline 1, caption 1.')
+    ('Sentences by part', 'Sentences by part. 18 sentences by part: body 16, headline 1, caption 1.')
     """
     data = count_table(table, column)
     return _bar(
         data,
         category=column,
-        title=title or f"{noun.capitalize()} by {column.replace('_', ' ')}",
+        title=title or f"{noun.capitalize()} by {column.replace('_', ' ')}{_others(data, column)}",
         description=count_text(table, column, noun=noun),
         x_title=f"number of {noun}",
         order=list(data[column]),
@@ -333,8 +428,13 @@ def sentence_lengths_table(sentences: pd.DataFrame) -> pd.DataFrame:
     return sentences[["sentence_id", "part", "n_words"]].reset_index(drop=True)
 
 
+def _sentence_runs(data: pd.DataFrame) -> int:
+    """How many sentences each bar of the sentence-length chart stands for (1 up to MAX_SENTENCE_BARS)."""
+    return 1 if len(data) <= MAX_SENTENCE_BARS else -(-len(data) // (MAX_SENTENCE_BARS // 2))
+
+
 def sentence_lengths_text(sentences: pd.DataFrame) -> str:
-    """Say :func:`sentence_lengths_table` in one sentence."""
+    """Say :func:`sentence_lengths_table` in one sentence (and, for a long text, how the chart groups it)."""
     data = sentence_lengths_table(sentences)
     bits = []
     for part in ("headline", "caption"):
@@ -348,11 +448,16 @@ def sentence_lengths_text(sentences: pd.DataFrame) -> str:
             f" (median {body.median():g})"
         )
     text = ", ".join(bits[:-1]) + (", " if len(bits) > 1 else "") + bits[-1] if bits else "no sentences"
-    return f"{len(data)} sentences: {text}."
+    run = _sentence_runs(data)
+    note = f" The chart shows the mean length of each run of {run} sentences." if run > 1 else ""
+    return f"{len(data)} sentences: {text}.{note}"
 
 
 def sentence_lengths_chart(sentences: pd.DataFrame) -> alt.Chart:
     """Words per sentence, in reading order, coloured by part of the page.
+
+    Past :data:`MAX_SENTENCE_BARS` sentences, each bar is the mean length of a
+    run of sentences (coloured by the run's commonest part), and the title says so.
 
     Examples
     --------
@@ -366,17 +471,25 @@ def sentence_lengths_chart(sentences: pd.DataFrame) -> alt.Chart:
     _ready()
     data = sentence_lengths_table(sentences)
     data = data.assign(part=data["part"].astype("string"))
-    colours = palette(["headline", "caption", "body"])
-    return (
-        alt.Chart(
-            data,
-            title="Words per sentence, in reading order",
-            description=sentence_lengths_text(sentences),
+    title = "Words per sentence, in reading order"
+    run = _sentence_runs(data)
+    if run > 1:
+        group = pd.Series(range(len(data))) // run
+        data = pd.DataFrame(
+            {
+                "sentence_id": data.groupby(group)["sentence_id"].first().astype("int64"),
+                "part": data.groupby(group)["part"].agg(lambda p: p.mode().iloc[0]).astype("string"),
+                "n_words": data.groupby(group)["n_words"].mean().round(1),
+            }
         )
+        title = f"Words per sentence, in reading order (mean of each run of {run} sentences)"
+    colours = mark_palette(["headline", "caption", "body"])
+    return (
+        alt.Chart(data, title=title, description=_described(title, sentence_lengths_text(sentences)))
         .mark_bar()
         .encode(
-            x=alt.X("sentence_id:O", title="sentence_id"),
-            y=alt.Y("n_words:Q", title="words"),
+            x=alt.X("sentence_id:O", title="sentence_id" if run == 1 else "first sentence_id of the run"),
+            y=alt.Y("n_words:Q", title="words" if run == 1 else "mean words"),
             color=alt.Color(
                 "part:N",
                 scale=alt.Scale(domain=list(colours), range=list(colours.values())),
@@ -429,9 +542,10 @@ def top_words_chart(tokens: pd.DataFrame, *, n: int = 10) -> alt.Chart:
     import altair as alt
 
     _ready()
+    title = f"The {len(data)} commonest words"
     return (
-        alt.Chart(data, title=f"The {len(data)} commonest words", description=top_words_text(tokens, n=n))
-        .mark_bar(color=OKABE_ITO[3])
+        alt.Chart(data, title=title, description=_described(title, top_words_text(tokens, n=n)))
+        .mark_bar(color=darker(OKABE_ITO[3]))
         .encode(
             x=alt.X("n:Q", title="times used", axis=alt.Axis(tickMinStep=1)),
             y=alt.Y("lower:N", sort=list(data["lower"]), title=None),
@@ -507,10 +621,11 @@ def source_types_chart(quotes: pd.DataFrame) -> alt.Chart:
     _ready()
     data = source_types_table(quotes)
     kinds = list(dict.fromkeys(data["kind"]))
-    colours = palette(kinds)
+    colours = mark_palette(kinds)
+    title = "Who speaks: statements by source type"
     return (
-        alt.Chart(data, title="Who speaks: statements by source type", description=source_types_text(quotes))
-        .mark_bar()
+        alt.Chart(data, title=title, description=_described(title, source_types_text(quotes)))
+        .mark_bar(stroke="#FFFFFF", strokeWidth=1)
         .encode(
             x=alt.X("sum(n):Q", title="number of statements", axis=alt.Axis(tickMinStep=1)),
             y=alt.Y("source_type:N", sort=list(dict.fromkeys(data["source_type"])), title="source type"),
@@ -590,9 +705,13 @@ def entity_types_chart(entities: pd.DataFrame) -> alt.Chart:
 
 
 def labels_table(labels: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
-    """Labels counted by one column (``by``; default: the first of ``voice``, ``device``,
-    ``category``, ``kind`` that the table has). Columns: ``by`` and ``n``."""
-    col = by or _type_column(labels, ("voice", "device", "category", "kind"), "labels")
+    """Labels counted by one column (``by``; default: the first of ``device``, ``voice``,
+    ``category``, ``kind`` that the table has). Columns: ``by`` and ``n``.
+
+    :func:`labels_chart` draws this table and says :func:`labels_text` in its
+    description, with the same ``by``: pass the chart's ``by`` to the twin too.
+    """
+    col = by or _type_column(labels, ("device", "voice", "category", "kind"), "labels")
     return count_table(labels, col)
 
 
@@ -718,7 +837,10 @@ def timeline_chart(events: pd.DataFrame, *, when: str | None = None, name: str |
             points,
             text,
             title="What happened when (and in which order the article tells it)",
-            description=timeline_text(events, when=when, name=name),
+            description=_described(
+                "What happened when (and in which order the article tells it)",
+                timeline_text(events, when=when, name=name),
+            ),
         )
         .properties(width=420, height=alt.Step(28))
         .configure(aria=True)

@@ -36,10 +36,8 @@ the only clue.
 
 from __future__ import annotations
 
-import difflib
 import html
 import itertools
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 from importlib import resources
@@ -47,12 +45,27 @@ from typing import Any
 
 import pandas as pd
 
-from kit.charts import OKABE_ITO, palette
-from kit.errors import KitError, did_you_mean, format_options
+from kit.charts import OKABE_ITO, darker, palette
+from kit.errors import did_you_mean, format_options
+from kit.feedback import (
+    SOURCE_TYPE_MEANING,
+    SOURCE_TYPES,
+    WidgetInputError,
+    changed_sentences_html,
+    check_answer,
+    check_sources,
+    diff_html,
+    move,
+    order_feedback,
+    source_feedback,
+    sources_summary,
+)
 
 __all__ = [
     "DEFAULT_BY",
+    "PAGE_CHARS",
     "SOURCE_TYPES",
+    "SOURCE_TYPE_MEANING",
     "ArticleViewer",
     "EventOrderer",
     "ReframingLab",
@@ -88,26 +101,15 @@ DEFAULT_BY: dict[str, str] = {
 }
 """The column each table is coloured by, unless you choose another."""
 
-SOURCE_TYPES: tuple[str, ...] = ("named", "organization", "anonymous", "own_sources")
-"""The source types of the quotes table, in teaching order."""
-
-SOURCE_TYPE_MEANING: dict[str, str] = {
-    "named": "a person named in the text (a name, often with a title)",
-    "organization": "an organisation speaking as a body (a council, a group, a ministry)",
-    "anonymous": "a source the reader cannot identify ('a security source', 'officials')",
-    "own_sources": "the outlet's own sources ('Press TV sources'): only the outlet vouches for them",
-}
+PAGE_CHARS = 20_000
+"""The viewer shows a longer article in pages of about this many characters
+(whole paragraphs), so that a pasted book stays quick to draw."""
 
 _HIDDEN_PARTS = frozenset({"breadcrumb", "boilerplate"})
 _NOT_COLOURS = frozenset(
     {"start_char", "end_char", "text", "rule", "content", "content_start", "content_end"}
 )
 ALL = "all"
-
-
-class WidgetInputError(KitError, ValueError):
-    """A widget or its function was given something it cannot use."""
-
 
 # ----- tables with offsets ----------------------------------------------------
 
@@ -231,7 +233,7 @@ def highlight_spans(
     >>> highlight_spans(article, "sentences", by="parts")
     Traceback (most recent call last):
     ...
-    kit.widgets.WidgetInputError: The table has no column 'parts'. Did you mean 'part'? ...
+    kit.feedback.WidgetInputError: The table has no column 'parts'. Did you mean 'part'? ...
     """
     name = table if isinstance(table, str) else None
     frame = _table(article, table)
@@ -286,7 +288,47 @@ def _segments(
 
 
 def _colour_css(colour: str) -> str:
-    return f"background:{colour}55;border-bottom:3px solid {colour}"
+    # The tint behind the words is light (text stays readable); the underline is
+    # the palette colour darkened until it reaches 3:1 against white (WCAG 1.4.11).
+    return f"background:{colour}55;border-bottom:3px solid {darker(colour)}"
+
+
+def _words(text: str, *, most: int = 8) -> str:
+    """The first words of a highlight, to name it ("Lloyd Austin"; a long one ends with "...")."""
+    words = text.split()
+    return " ".join(words[:most]) + (" ..." if len(words) > most else "")
+
+
+def viewer_pages(article, *, size: int = PAGE_CHARS) -> list[tuple[int, int]]:
+    """The viewer's pages: ``(start_char, end_char)`` runs of whole paragraphs, each about ``size`` characters.
+
+    An article of ``size`` characters or fewer is one page. Past that the
+    viewer shows one page at a time (with a page chooser and a message), so that a
+    long pasted text stays quick to draw.
+
+    Examples
+    --------
+    >>> import kit
+    >>> article = kit.load_article()
+    >>> viewer_pages(article) == [(0, len(article.text))]
+    True
+    >>> len(viewer_pages(article, size=1000)) > 1
+    True
+    """
+    if len(article.text) <= size:
+        return [(0, len(article.text))]
+    pages: list[tuple[int, int]] = []
+    start = end = None
+    for p in article.doc.paragraphs:
+        if start is None:
+            start = p.start_char
+        elif p.end_char - start > size:
+            pages.append((start, end))
+            start = p.start_char
+        end = p.end_char
+    if start is not None:
+        pages.append((start, end))
+    return pages or [(0, len(article.text))]
 
 
 def highlight_html(
@@ -297,13 +339,17 @@ def highlight_html(
     keep: str | Iterable[str] | None = None,
     selected: int | None = None,
     legend: bool = True,
+    page: int = 0,
 ) -> str:
     """The article as HTML, with the table's rows highlighted and coloured by ``by``.
 
     Each highlight is a ``<mark>`` with ``data-row`` (the table's row number),
     ``data-value`` (its ``by`` value), ``tabindex="0"`` so that Tab reaches it,
-    and a ``title`` / ``aria-label`` saying its value in words. The page
-    furniture (breadcrumb, share links) is left out.
+    and an ``aria-label`` naming it by its words first, then its value
+    ("Lloyd Austin, PERSON"); its ``title`` adds the column and row. The page
+    furniture (breadcrumb, share links) is left out. An article longer than
+    :data:`PAGE_CHARS` characters is shown one page at a time (``page``,
+    counted from 0; see :func:`viewer_pages`), with a line saying so.
 
     Examples
     --------
@@ -312,6 +358,8 @@ def highlight_html(
     >>> page = highlight_html(article, "quote_marks", keep="True", legend=False)
     >>> page.count("<mark"), 'data-row="3"' in page
     (4, True)
+    >>> 'aria-label="Lloyd Austin, PERSON"' in highlight_html(article, "entities")
+    True
     """
     frame = _table(article, table)
     name = table if isinstance(table, str) else None
@@ -319,20 +367,35 @@ def highlight_html(
     spans = highlight_spans(article, frame, by=by, keep=keep)
     order = _value_order(frame[by]) if by else ["row"]
     colours = palette(order)
-    triples = list(zip(spans["start_char"], spans["end_char"], spans["row"]))
+    pages = viewer_pages(article)
+    if not 0 <= page < len(pages):
+        raise WidgetInputError(f"There is no page {page}: the viewer has pages 0 to {len(pages) - 1}.")
+    first, last = pages[page]
+    triples = [
+        (a, b, r)
+        for a, b, r in zip(spans["start_char"], spans["end_char"], spans["row"])
+        if a < last and b > first
+    ]
     value_of = dict(zip(spans["row"], spans["value"]))
     text = article.text
+    name_of = {int(r): _words(text[a:b]) for a, b, r in triples}
     out = []
+    if len(pages) > 1:
+        out.append(
+            f'<p class="kit-note">Page {page + 1} of {len(pages)}: this text is longer than'
+            f" {PAGE_CHARS:,} characters, so the viewer shows it a page at a time. Choose the page above.</p>"
+        )
     if legend:
         counts = spans.drop_duplicates("row")["value"].value_counts()
         items = "".join(
-            f'<span><i style="background:{colours[v]}"></i>{html.escape(v)} ({int(counts.get(v, 0))})</span>'
+            f'<span><i style="background:{colours[v]};border:1px solid {darker(colours[v])}"></i>'
+            f"{html.escape(v)} ({int(counts.get(v, 0))})</span>"
             for v in order
             if keep in (None, ALL) or counts.get(v, 0)
         )
-        out.append(f'<div class="kit-legend" aria-label="legend">{html.escape(str(by or ""))}: {items}</div>')
-    for p in article._paragraphs:
-        if p.part in _HIDDEN_PARTS:
+        out.append(f'<p class="kit-legend">{html.escape(str(by or ""))}: {items}</p>')
+    for p in article.doc.paragraphs:
+        if p.part in _HIDDEN_PARTS or p.end_char <= first or p.start_char >= last:
             continue
         body = []
         for a, b, row in _segments(p.start_char, p.end_char, triples):
@@ -341,11 +404,13 @@ def highlight_html(
                 body.append(piece)
                 continue
             value = str(value_of[row])
-            label = html.escape(f"{by}: {value}, row {row}" if by else f"row {row}", quote=True)
+            words = name_of[int(row)]
+            label = html.escape(f"{words}, {value}" if by else words, quote=True)
+            title = html.escape(f"{by}: {value}, row {row}" if by else f"row {row}", quote=True)
             cls = ' class="kit-selected"' if selected == row else ""
             body.append(
                 f'<mark data-row="{row}" data-value="{html.escape(value, quote=True)}" tabindex="0"'
-                f' role="button" title="{label}" aria-label="{label}"{cls}'
+                f' role="button" title="{title}" aria-label="{label}"{cls}'
                 f' style="{_colour_css(colours.get(value, OKABE_ITO[-1]))}">{piece}</mark>'
             )
         out.append(f'<p class="kit-part kit-part-{p.part}">{"".join(body)}</p>')
@@ -375,218 +440,19 @@ def row_html(article, table: str | pd.DataFrame, row: int | None) -> str:
             " to see the row behind it.</em></div>"
         )
     record = row_record(article, table, row)
+    words = _words(article.text[int(record["start_char"]) : int(record["end_char"])], most=12)
     cells = "".join(
         f"<tr><th style='text-align:left;padding-right:1em'>{html.escape(str(k))}</th>"
         f"<td>{html.escape(_as_text(v))}</td></tr>"
         for k, v in record.items()
     )
-    return f'<div class="kit-row"><table aria-label="the chosen row">{cells}</table></div>'
-
-
-# ----- "try it" feedback ------------------------------------------------------------
-
-
-def _norm_text(x: str) -> str:
-    """Case, spaces, underscores and spaces around commas do not count: "scare quotes" == "Scare_Quotes"."""
-    return re.sub(r"\s*,\s*", ",", " ".join(x.replace("_", " ").split())).casefold()
-
-
-def _as_number(x: Any) -> float | None:
-    """A number, or a string that reads as one ("12", " 3.5 "); else None."""
-    if isinstance(x, bool):
-        return None
-    if isinstance(x, (int, float)) or (hasattr(x, "item") and getattr(x, "ndim", 1) == 0):
-        try:
-            return float(x)
-        except (TypeError, ValueError):
-            return None
-    if isinstance(x, str):
-        try:
-            return float(x.strip().replace(",", ""))
-        except ValueError:
-            return None
-    return None
-
-
-def check_answer(answer: Any, expected: Any, *, hint: str = "", explain: str = "") -> None:
-    """Print instant feedback on a "try it" answer: right, not quite (with a hint), or not answered.
-
-    ``...`` (Ellipsis) means "not answered yet". Strings are compared without
-    case, surrounding spaces or the difference between a space and an
-    underscore (``"scare quotes"`` is ``"Scare_Quotes"``); a number typed as
-    text (``"12"``) counts as the number. Lists and sets are compared as sets
-    when ``expected`` is a set. A near miss gets a "Did you mean ...?" and an
-    answer of the wrong type (text for a number) says which type is wanted.
-
-    Examples
-    --------
-    >>> check_answer(..., 16, hint="count the rows where part is 'body'")
-    Not answered yet: replace ... with your answer. Hint: count the rows where part is 'body'.
-    >>> check_answer(16, 16, explain="the headline and the caption are not body")
-    ✓ Right: 16. (the headline and the caption are not body)
-    >>> check_answer(" Named ", "named")
-    ✓ Right: 'named'.
-    >>> check_answer("scare quotes", "Scare_Quotes")
-    ✓ Right: 'Scare_Quotes'.
-    >>> check_answer("12", 12)
-    ✓ Right: 12. (You typed the number as text, '12'; without the quotes it is the number 12.)
-    >>> check_answer(15, 16)
-    ✗ Not quite: you answered 15. Try again.
-    >>> check_answer("Scare_Quote", "Scare_Quotes")
-    ✗ Not quite: you answered 'Scare_Quote'. Did you mean 'Scare_Quotes'? Check the spelling.
-    >>> check_answer("twelve", 12)
-    ✗ Not quite: you answered 'twelve'. The answer is a number: write it with digits and no quotes, like 7. Try again.
-    """
-    if answer is Ellipsis:
-        print("Not answered yet: replace ... with your answer." + (f" Hint: {hint}." if hint else ""))
-        return
-
-    def norm(x):
-        if isinstance(x, str):
-            return _norm_text(x)
-        if isinstance(expected, (set, frozenset)) and isinstance(x, (list, tuple, set, frozenset, pd.Series)):
-            return {norm(v) for v in x}
-        if hasattr(x, "item") and getattr(x, "ndim", 1) == 0:
-            return x.item()
-        return x
-
-    def shown(x):  # sets print in a fixed order, so the feedback is the same on every run
-        return sorted(x, key=str) if isinstance(x, (set, frozenset)) else x
-
-    note = ""
-    expected_number = None if isinstance(expected, str) else _as_number(expected)
-    if expected_number is not None and isinstance(answer, str):
-        right = _as_number(answer) == expected_number
-        if right:
-            note = f"You typed the number as text, {answer!r}; without the quotes it is the number {shown(expected)!r}."
-        else:
-            note = (
-                "The answer is a number: write it with digits and no quotes, like 7."
-                if _as_number(answer) is None
-                else ""
-            )
-    else:
-        try:
-            right = bool(norm(answer) == norm(expected))
-        except (TypeError, ValueError):  # an array or a table compared with a value
-            right = False
-        if not right and isinstance(expected, str) and not isinstance(answer, str):
-            note = 'The answer is a text: write it in quotes, like "word".'
-        elif not right and isinstance(expected, str):
-            close = difflib.get_close_matches(norm(answer), [norm(expected)], n=1, cutoff=0.8)
-            if close:
-                note = f"Did you mean {expected!r}? Check the spelling."
-    if right:
-        extra = " ".join(f"({t})" for t in (explain, note) if t)
-        print(f"✓ Right: {shown(expected)!r}." + (f" {extra}" if extra else ""))
-    else:
-        tail = f" Hint: {hint}." if hint else (" Try again." if not note.startswith("Did") else "")
-        print(f"✗ Not quite: you answered {shown(answer)!r}." + (f" {note}" if note else "") + tail)
-
-
-# ----- source sorter ----------------------------------------------------------------
-
-
-def check_sources(quotes: pd.DataFrame, answers: Mapping[int, str | None]) -> pd.DataFrame:
-    """Compare your source types with the kit's, statement by statement.
-
-    Parameters
-    ----------
-    quotes
-        The quotes table (any table with ``quote_id`` and ``source_type``).
-    answers
-        ``{quote_id: your source type}``; unanswered statements may be left out or ``None``.
-
-    Returns
-    -------
-    DataFrame
-        ``quote_id``, ``speaker``, ``answer``, ``kit``, ``correct`` (``<NA>`` when
-        unanswered) and ``why`` (what the kit's source type means).
-
-    Examples
-    --------
-    >>> import kit
-    >>> quotes = kit.load_article().quotes
-    >>> check_sources(quotes, {1: "anonymous", 2: "named"})[["quote_id", "answer", "kit", "correct"]].head(3)
-       quote_id     answer          kit  correct
-    0         0       <NA>        named     <NA>
-    1         1  anonymous    anonymous     True
-    2         2      named  own_sources    False
-    """
-    for col in ("quote_id", "source_type"):
-        if col not in quotes.columns:
-            raise WidgetInputError(f"The source sorter needs a {col!r} column; pass article.quotes.")
-    known = {int(q) for q in quotes["quote_id"]}
-    for qid, answer in answers.items():
-        if int(qid) not in known:
-            raise WidgetInputError(
-                f"There is no statement with quote_id {qid!r}; the ids are {sorted(known)}."
-            )
-        if answer is not None and answer not in SOURCE_TYPES:
-            raise WidgetInputError(
-                f"{answer!r} is not a source type.{did_you_mean(str(answer), SOURCE_TYPES)}"
-                f" Choose one of {format_options(SOURCE_TYPES)}."
-            )
-    speaker = quotes["speaker"] if "speaker" in quotes.columns else pd.Series([pd.NA] * len(quotes))
-    given = [answers.get(int(q)) for q in quotes["quote_id"]]
-    kit_types = [str(t) for t in quotes["source_type"]]
-    return pd.DataFrame(
-        {
-            "quote_id": quotes["quote_id"].astype("int64").to_numpy(),
-            "speaker": pd.Series(list(speaker), dtype="string"),
-            "answer": pd.Series(given, dtype="string"),
-            "kit": pd.Series(kit_types, dtype="string"),
-            "correct": pd.Series(
-                [pd.NA if g is None else g == k for g, k in zip(given, kit_types)], dtype="boolean"
-            ),
-            "why": pd.Series([SOURCE_TYPE_MEANING.get(k, k) for k in kit_types], dtype="string"),
-        }
+    return (
+        f'<div class="kit-row"><p>Row {row}: {html.escape(words)}</p>'
+        f'<table aria-label="row {row}">{cells}</table></div>'
     )
 
 
-def _sources_feedback_html(result: pd.DataFrame) -> str:
-    answered = result["correct"].notna()
-    right = int(result["correct"].fillna(False).sum())
-    lines = [f"<p><b>{right} of {int(answered.sum())} answered right</b> ({len(result)} statements).</p><ul>"]
-    for r in result.itertuples():
-        if pd.isna(r.correct):
-            continue
-        who = html.escape(_as_text(r.speaker))
-        if r.correct:
-            lines.append(f"<li>✓ quote {r.quote_id} ({who}): {html.escape(r.kit)}.</li>")
-        else:
-            lines.append(
-                f"<li>✗ quote {r.quote_id} ({who}): you said {html.escape(r.answer)}, the kit says"
-                f" <b>{html.escape(r.kit)}</b>: {html.escape(r.why)}.</li>"
-            )
-    lines.append("</ul>")
-    return "".join(lines)
-
-
 # ----- reframing ------------------------------------------------------------------------
-
-
-def diff_html(old: str, new: str) -> str:
-    """A word-level diff: removed words struck through, added words underlined.
-
-    Examples
-    --------
-    >>> diff_html("the Israeli regime said", "the Israeli government said")
-    'the Israeli <del>regime</del> <ins>government</ins> said'
-    """
-    a, b = re.findall(r"\S+|\s+", old), re.findall(r"\S+|\s+", new)
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(html.escape("".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{html.escape(''.join(a[i1:i2]))}</del>")
-        if i2 > i1 and j2 > j1:
-            out.append(" ")
-        if j2 > j1:
-            out.append(f"<ins>{html.escape(''.join(b[j1:j2]))}</ins>")
-    return "".join(out)
 
 
 def reframe_choices(article, outlet_labels: pd.DataFrame | None = None) -> dict[int, list[str]]:
@@ -611,93 +477,6 @@ def reframe_choices(article, outlet_labels: pd.DataFrame | None = None) -> dict[
     return choices
 
 
-def _changed_sentences(old: str, new: str, diff: pd.DataFrame, article) -> str:
-    """The sentences that changed, each shown as a word diff."""
-    if diff.empty:
-        return "<p><em>No label swapped yet: pick one above.</em></p>"
-    changes = sorted(zip(diff["start_char"], diff["end_char"], diff["new_start"], diff["new_end"]))
-
-    def shifted(position: int) -> int:  # where an unchanged position of the old text is in the new
-        return position + sum((ne - ns) - (oe - os) for os, oe, ns, ne in changes if oe <= position)
-
-    out = []
-    rows = article._sentence_rows
-    for s, e in zip(rows["start_char"], rows["end_char"]):
-        if any(s <= os and oe <= e for os, oe, _, _ in changes):
-            out.append(f"<p>{diff_html(old[s:e], new[shifted(s) : shifted(e)])}</p>")
-    return "".join(out)
-
-
-# ----- event order -------------------------------------------------------------------------
-
-
-def move(order: Sequence[int], index: int, step: int) -> list[int]:
-    """Move the item at ``index`` by ``step`` places (clamped at the ends); a new list.
-
-    Examples
-    --------
-    >>> move([10, 11, 12], 2, -1)
-    [10, 12, 11]
-    >>> move([10, 11, 12], 0, -1)
-    [10, 11, 12]
-    """
-    items = list(order)
-    if not 0 <= index < len(items):
-        raise WidgetInputError(f"There is no item at position {index}; positions are 0 to {len(items) - 1}.")
-    target = min(max(index + step, 0), len(items) - 1)
-    item = items.pop(index)
-    items.insert(target, item)
-    return items
-
-
-def order_feedback(
-    article, order: Sequence[int], *, check: Callable | None = None, partial: bool = False
-) -> str:
-    """Say whether an order of ``event_id`` breaks a constraint, using :func:`kit.check_order`.
-
-    Returns a short text: every constraint your order breaks, one numbered line
-    each, in plain words (the quoted words of the text that give it), or that
-    it keeps them all. ``partial=True`` checks only the events listed.
-
-    Examples
-    --------
-    >>> import kit
-    >>> order_feedback(kit.load_article(), [2, 1], partial=True)
-    'Your order keeps every constraint the article gives.'
-    >>> print(order_feedback(kit.load_article(), [1, 10, 2], partial=True))  # doctest: +ELLIPSIS
-    Your order breaks 3 constraints:
-    1. You put 'the strikes in Iraq' (event 1) before 'the drone attack...' (event 2), but ...
-    2. You put 'the briefing on the drone attack...' (event 10) before 'the drone attack...' (event 2), but ...
-    3. You put 'the strikes in Iraq' (event 1) before ... (event 10), but ...: 'Monday morning' is before '1:45 GMT on Tuesday'.
-    """
-    import kit
-
-    if check is None:
-        result = kit.check_order(article, list(order), partial=partial)
-    else:
-        result = check(article, list(order))
-    if isinstance(result, pd.DataFrame):
-        broken = result
-        if "broken" in broken.columns:
-            broken = broken[broken["broken"].astype(bool)]
-        if broken.empty:
-            return "Your order keeps every constraint the article gives."
-        texts = [_plain(str(x)) for x in broken.get("explanation", broken.get("message", broken.iloc[:, 0]))]
-        if len(texts) == 1:
-            return f"Your order breaks 1 constraint: {texts[0]}"
-        listed = "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
-        return f"Your order breaks {len(texts)} constraints:\n{listed}"
-    return str(result)
-
-
-_TIMEX_NOTE = re.compile(r" \((?:\d{4}|XXXX)-[0-9A-Z:\-]{1,24}\)")
-
-
-def _plain(text: str) -> str:
-    """Drop TIMEX3 values in parentheses ("'Monday morning' (2023-12-25TMO)"): the quoted words say it."""
-    return _TIMEX_NOTE.sub("", text)
-
-
 # ----- the widgets -------------------------------------------------------------------------
 
 
@@ -706,44 +485,105 @@ def _static(name: str) -> str:
     return resources.files("kit").joinpath("static", name).read_text(encoding="utf-8")
 
 
+_KIND = {
+    "ArticleViewer": "Article viewer",
+    "SourceSorter": "Source sorter",
+    "ReframingLab": "Reframing lab",
+    "EventOrderer": "Event orderer",
+}
+
+
 class _Shell:
-    """Common behaviour: a root ipywidgets box that Jupyter displays."""
+    """Common behaviour: a root ipywidgets box that Jupyter displays.
+
+    Every kit widget holds a :class:`KitFrame`, which keeps JupyterLab's and
+    Notebook 7's command-mode shortcuts (arrow keys, letters) away from the
+    widget's controls, announces its feedback through polite live regions and
+    brings the kit's stylesheet (focus rings of 3:1 or more).
+    """
 
     widget: Any
 
     def _repr_mimebundle_(self, **kwargs):
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        if isinstance(data, dict) and "text/plain" in data:
+            data["text/plain"] = self._plain_line()
+        return bundle
+
+    def _plain_line(self) -> str:
+        kind = _KIND.get(type(self).__name__, type(self).__name__)
+        return f"{kind}: an interactive widget; run the notebook's cells to use it (it needs the kernel)."
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: display it in a notebook cell>"
 
 
+def _box(children, *classes: str):
+    import ipywidgets as w
+
+    box = w.VBox([*children, _widget_classes()["KitFrame"]()])
+    for name in ("kit-widget", *classes):
+        box.add_class(name)
+    return box
+
+
+def _live(value: str = ""):
+    """An HTML output that screen readers announce when it changes (a polite live region)."""
+    import ipywidgets as w
+
+    out = w.HTML(value)
+    out.add_class("kit-live")
+    return out
+
+
 @cache
-def _highlight_view_class():
+def _widget_classes() -> dict[str, type]:
     import anywidget
     import traitlets
 
+    class KitFrame(anywidget.AnyWidget):
+        """Hidden helper inside every kit widget: shortcuts off, live regions on, the kit's CSS."""
+
+        _esm = _static("frame.js")
+        _css = _static("widgets.css")
+
+        def __repr__(self) -> str:
+            return "KitFrame()"
+
     class HighlightView(anywidget.AnyWidget):
+        """The article viewer's highlighted text (HTML from :func:`highlight_html`)."""
+
         _esm = _static("viewer.js")
         _css = _static("widgets.css")
         html = traitlets.Unicode("").tag(sync=True)
         selected = traitlets.Int(-1).tag(sync=True)
 
-    return HighlightView
-
-
-@cache
-def _drag_list_class():
-    import anywidget
-    import traitlets
+        def __repr__(self) -> str:
+            return f"HighlightView({self.html.count('<mark')} highlights, selected={self.selected})"
 
     class DragList(anywidget.AnyWidget):
+        """The event orderer's drag-and-drop list: ``labels`` by id, and the ``order`` of ids."""
+
         _esm = _static("orderer.js")
         _css = _static("widgets.css")
         labels = traitlets.Dict({}).tag(sync=True)
         order = traitlets.List([]).tag(sync=True)
 
-    return DragList
+        def __repr__(self) -> str:
+            return f"DragList(order={list(self.order)})"
+
+    classes = {"KitFrame": KitFrame, "HighlightView": HighlightView, "DragList": DragList}
+    for name, cls in classes.items():
+        cls.__module__, cls.__qualname__ = __name__, name
+    return classes
+
+
+def __getattr__(name: str):
+    """``kit.widgets.DragList`` and the other anywidget classes, built on first use (anywidget loads lazily)."""
+    if name in ("KitFrame", "HighlightView", "DragList"):
+        return _widget_classes()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _dropdown(description: str, options, value):
@@ -771,18 +611,21 @@ class ArticleViewer(_Shell):
         self.table_select = _dropdown("table", list(self.tables), table)
         self.by_select = _dropdown("colour by", [], None)
         self.keep_select = _dropdown("show", [ALL], ALL)
-        self.view = _highlight_view_class()()
-        self.row_view = w.HTML(row_html(article, table, None))
+        pages = viewer_pages(article)
+        self.page_select = _dropdown("page", [(f"{i + 1} of {len(pages)}", i) for i in range(len(pages))], 0)
+        self.view = _widget_classes()["HighlightView"]()
+        self.row_view = _live(row_html(article, table, None))
         self._busy = False
         self._set_table(table, by=by, keep=keep)
         self.table_select.observe(lambda c: self._set_table(c["new"]), "value")
         self.by_select.observe(lambda c: self._set_by(c["new"]), "value")
         self.keep_select.observe(lambda c: self._redraw(), "value")
+        self.page_select.observe(lambda c: self._redraw(), "value")
         self.view.observe(lambda c: self._show_row(c["new"]), "selected")
-        controls = w.HBox([self.table_select, self.by_select, self.keep_select])
-        self.widget = w.VBox([controls, self.view, self.row_view])
-        self.widget.add_class("kit-widget")
-        self.widget.add_class("kit-viewer")
+        controls = [self.table_select, self.by_select, self.keep_select]
+        if len(pages) > 1:
+            controls.append(self.page_select)
+        self.widget = _box([w.HBox(controls), self.view, self.row_view], "kit-viewer")
 
     @property
     def frame(self) -> pd.DataFrame:
@@ -816,7 +659,11 @@ class ArticleViewer(_Shell):
             return
         self.view.selected = -1
         self.view.html = highlight_html(
-            self.article, self.frame, by=self.by_select.value, keep=self.keep_select.value
+            self.article,
+            self.frame,
+            by=self.by_select.value,
+            keep=self.keep_select.value,
+            page=self.page_select.value or 0,
         )
         self.row_view.value = row_html(self.article, self.frame, None)
 
@@ -836,7 +683,8 @@ def article_viewer(
 
     Choose the table, the column that colours it (``colour by``) and which
     values to ``show``. Click a highlight, or press Tab until one is focused
-    and then Enter, to see its row below the text.
+    and then Enter, to see its row below the text. A text longer than
+    :data:`PAGE_CHARS` characters is shown a page at a time.
 
     Parameters
     ----------
@@ -851,28 +699,29 @@ def article_viewer(
 
 
 class SourceSorter(_Shell):
-    """Sort each statement's source; see :func:`source_sorter`."""
+    """Sort each statement's source; see :func:`source_sorter`.
+
+    Each dropdown is named by its whole statement (its visible label), and its
+    verdict appears right below it, in a polite live region.
+    """
 
     def __init__(self, article, quotes: pd.DataFrame | None = None):
-        import ipywidgets as w
-
         self.article = article
         self.quotes = article.quotes if quotes is None else quotes.reset_index(drop=True)
         self.choices: dict[int, Any] = {}
+        self.verdicts: dict[int, Any] = {}
         rows = []
         text = article.text
         for r in self.quotes.itertuples():
-            excerpt = text[r.start_char : r.end_char]
-            if len(excerpt) > 160:
-                excerpt = excerpt[:157] + "..."
-            pick = _dropdown(f"quote {r.quote_id}", ["?", *SOURCE_TYPES], "?")
+            statement = " ".join(text[r.start_char : r.end_char].split())
+            pick = _dropdown(statement, ["?", *SOURCE_TYPES], "?")
+            pick.add_class("kit-statement")
             pick.observe(lambda c: self._update(), "value")
             self.choices[int(r.quote_id)] = pick
-            rows.append(w.VBox([w.HTML(f"<blockquote>{html.escape(excerpt)}</blockquote>"), pick]))
-        self.feedback = w.HTML()
-        self.widget = w.VBox([*rows, self.feedback])
-        self.widget.add_class("kit-widget")
-        self.widget.add_class("kit-sorter")
+            self.verdicts[int(r.quote_id)] = _live()
+            rows.extend([pick, self.verdicts[int(r.quote_id)]])
+        self.feedback = _live()
+        self.widget = _box([*rows, self.feedback], "kit-sorter")
         self._update()
 
     @property
@@ -884,13 +733,17 @@ class SourceSorter(_Shell):
         return check_sources(self.quotes, self.answers)
 
     def _update(self) -> None:
-        self.feedback.value = _sources_feedback_html(self.result)
+        result = self.result
+        for _, row in result.iterrows():
+            said = source_feedback(row)
+            self.verdicts[int(row["quote_id"])].value = f"<p>{html.escape(said)}</p>" if said else ""
+        self.feedback.value = f"<p><b>{html.escape(sources_summary(result))}</b></p>"
 
 
 def source_sorter(article, quotes: pd.DataFrame | None = None) -> SourceSorter:
     """For each statement, choose its source type; each choice is checked at once.
 
-    A thin shell over :func:`check_sources`.
+    A thin shell over :func:`kit.feedback.check_sources`.
     """
     return SourceSorter(article, quotes)
 
@@ -913,10 +766,8 @@ class ReframingLab(_Shell):
             pick.observe(lambda c: self._update(), "value")
             self.picks[int(lid)] = pick
             rows.append(pick)
-        self.diff_view = w.HTML()
-        self.widget = w.VBox([*rows, w.HTML("<b>What changed</b>"), self.diff_view])
-        self.widget.add_class("kit-widget")
-        self.widget.add_class("kit-reframe")
+        self.diff_view = _live()
+        self.widget = _box([*rows, w.HTML("<b>What changed</b>"), self.diff_view], "kit-reframe")
         self._update()
 
     @property
@@ -936,15 +787,14 @@ class ReframingLab(_Shell):
         return kit.reframe(self.article, self.substitutions)
 
     def _update(self) -> None:
-        result = self.result
-        self.diff_view.value = _changed_sentences(result.original, result.text, result.diff, self.article)
+        self.diff_view.value = changed_sentences_html(self.result.sentences)
 
 
 def reframing_lab(article, choices: Mapping[int, Sequence[str]] | None = None) -> ReframingLab:
     """Pick other outlets' labels for the article's own, and see the reframed sentences as a diff.
 
-    A thin shell over :func:`kit.reframe` and :func:`diff_html`; ``choices`` defaults to
-    :func:`reframe_choices`.
+    A thin shell over :func:`kit.reframe` and :func:`kit.feedback.changed_sentences_html`;
+    ``choices`` defaults to :func:`reframe_choices`.
     """
     return ReframingLab(article, choices)
 
@@ -964,20 +814,20 @@ class EventOrderer(_Shell):
         )
         self.names = {int(i): str(n) for i, n in zip(self.events["event_id"], self.events[name_col])}
         start = list(self.names)
-        self.drag = _drag_list_class()(labels={str(k): v for k, v in self.names.items()}, order=start)
+        self.drag = _widget_classes()["DragList"](
+            labels={str(k): v for k, v in self.names.items()}, order=start
+        )
         self.pick = w.Select(options=self._options(start), rows=min(len(start), 10), description="event")
         self.up = w.Button(description="Up", icon="arrow-up", tooltip="Move the chosen event earlier")
         self.down = w.Button(description="Down", icon="arrow-down", tooltip="Move the chosen event later")
         self.check_button = w.Button(description="Check my order", button_style="primary")
-        self.feedback = w.HTML("<em>Order the events, then press Check my order.</em>")
+        self.feedback = _live("<p><em>Order the events, then press Check my order.</em></p>")
         self.up.on_click(lambda _: self._step(-1))
         self.down.on_click(lambda _: self._step(1))
         self.check_button.on_click(lambda _: self.check())
         self.drag.observe(lambda c: self._sync(c["new"]), "order")
         keyboard = w.HBox([self.pick, w.VBox([self.up, self.down])])
-        self.widget = w.VBox([self.drag, keyboard, self.check_button, self.feedback])
-        self.widget.add_class("kit-widget")
-        self.widget.add_class("kit-orderer")
+        self.widget = _box([self.drag, keyboard, self.check_button, self.feedback], "kit-orderer")
 
     def _options(self, order):
         return [(f"{i + 1}. {self.names[e]}", e) for i, e in enumerate(order)]
@@ -998,7 +848,7 @@ class EventOrderer(_Shell):
 
     def _step(self, step: int) -> None:
         if self.pick.value is None:
-            self.feedback.value = "<em>First choose an event in the list.</em>"
+            self.feedback.value = "<p><em>First choose an event in the list.</em></p>"
             return
         self.order = move(self.order, self.order.index(self.pick.value), step)
 
@@ -1018,6 +868,7 @@ def event_orderer(
 ) -> EventOrderer:
     """Drag the events into the order they happened (or select one and press Up / Down), then check.
 
-    A thin shell over :func:`move` and :func:`order_feedback` (which uses :func:`kit.check_order`).
+    A thin shell over :func:`kit.feedback.move` and :func:`kit.feedback.order_feedback`
+    (which uses :func:`kit.check_order`).
     """
     return EventOrderer(article, events, check=check)

@@ -68,8 +68,8 @@ def test_palette_is_okabe_ito():
 def test_sentence_lengths(seed):
     spec = charts.sentence_lengths_chart(seed.sentences).to_dict()
     assert spec["title"] == "Words per sentence, in reading order"
-    assert spec["description"] == charts.sentence_lengths_text(seed.sentences)
-    assert _colours(spec) == ["#E69F00", "#56B4E9", "#009E73"]
+    assert spec["description"] == f"{spec['title']}. {charts.sentence_lengths_text(seed.sentences)}"
+    assert _colours(spec) == [charts.darker(c) for c in ("#E69F00", "#56B4E9", "#009E73")]
     assert spec["config"]["aria"] is True
     data = spec["datasets"][spec["data"]["name"]]
     assert [r["n_words"] for r in data] == charts.sentence_lengths_table(seed.sentences)["n_words"].tolist()
@@ -88,7 +88,7 @@ def test_count_chart_keeps_zero_categories():
     t = pd.DataFrame({"kind": pd.Categorical(["a", "a"], categories=["a", "b"])})
     assert charts.count_table(t, "kind")["n"].tolist() == [2, 0]
     spec = charts.count_chart(t, "kind", noun="things").to_dict()
-    assert spec["description"] == "2 things by kind: a 2, b 0."
+    assert spec["description"] == "Things by kind. 2 things by kind: a 2, b 0."
 
 
 def test_source_types_on_the_seed(seed):
@@ -100,8 +100,10 @@ def test_source_types_on_the_seed(seed):
     totals = table.groupby("source_type", sort=False)["n"].sum().to_dict()
     assert totals == {"named": 4, "organization": 2, "anonymous": 1, "own_sources": 1}
     spec = charts.source_types_chart(quotes).to_dict()
-    assert spec["description"] == charts.source_types_text(quotes)
-    assert spec["description"].startswith("8 statements: named 4 (2 direct, 1 indirect, 1 mixed)")
+    assert spec["description"] == f"{spec['title']}. {charts.source_types_text(quotes)}"
+    assert charts.source_types_text(quotes).startswith(
+        "8 statements: named 4 (2 direct, 1 indirect, 1 mixed)"
+    )
 
 
 def test_entity_types_on_the_seed(seed):
@@ -113,7 +115,7 @@ def test_entity_types_on_the_seed(seed):
     assert int(table["mentions"].sum()) == len(entities)
     spec = charts.entity_types_chart(entities).to_dict()
     assert spec["title"].startswith("Who and what is named")
-    assert spec["description"] == charts.entity_types_text(entities)
+    assert spec["description"] == f"{spec['title']}. {charts.entity_types_text(entities)}"
 
 
 def test_labels_chart(seed):
@@ -123,7 +125,10 @@ def test_labels_chart(seed):
         pytest.skip("the labels table is not built yet")
     assert charts.labels_table(labels, by="voice")["n"].sum() == len(labels)
     spec = charts.labels_chart(labels, by="device").to_dict()
-    assert spec["description"] == charts.labels_text(labels, by="device")
+    assert spec["description"] == f"{spec['title']}. {charts.labels_text(labels, by='device')}"
+    # the twin, the table and the chart count by the same column by default
+    assert charts.labels_table(labels).columns[0] == "device"
+    assert charts.labels_chart(labels).to_dict()["description"].endswith(charts.labels_text(labels))
 
 
 def test_timeline_chart_synthetic():
@@ -138,7 +143,7 @@ def test_timeline_chart_synthetic():
     assert charts.timeline_table(ev)["name"].tolist() == ["drone attack", "strikes"]
     spec = charts.timeline_chart(ev).to_dict()
     assert spec["title"].startswith("What happened when")
-    assert spec["description"].startswith("2 events in time order")
+    assert spec["description"].startswith(spec["title"] + ". 2 events in time order")
     assert "Mon 25 Dec 2023 12:00: drone attack (told 2nd)" in spec["description"]
 
 
@@ -201,3 +206,79 @@ def test_offline_bundle_is_cached_and_reused(tmp_path, monkeypatch):
     charts._offline_bundle()
     assert JupyterChart._is_offline and JupyterChart._esm.endswith("// cached")
     assert "esm.sh" not in path.read_text()
+
+
+# ----- accessibility and size ------------------------------------------------------
+
+
+def _mark_colours(spec) -> list[str]:
+    """Every colour a chart's marks are filled with (scale ranges and fixed mark colours)."""
+    found = []
+    for layer in spec.get("layer", [spec]):
+        mark = layer.get("mark", {})
+        if isinstance(mark, dict) and "color" in mark:
+            found.append(mark["color"])
+        colour = layer.get("encoding", {}).get("color", {})
+        found += colour.get("scale", {}).get("range", [])
+    return found
+
+
+def test_darker_keeps_the_hue_and_reaches_three_to_one():
+    import colorsys
+
+    for colour in charts.OKABE_ITO:
+        dark = charts.darker(colour)
+        assert charts.contrast(dark) >= 3.0, (colour, dark)
+        if charts.contrast(colour) >= 3.0:
+            assert dark == colour.upper()
+        else:
+            rgb = [int(c, 16) / 255 for c in (colour[1:3], colour[3:5], colour[5:7])]
+            rgb_dark = [int(c, 16) / 255 for c in (dark[1:3], dark[3:5], dark[5:7])]
+            h, _, _ = colorsys.rgb_to_hls(*rgb)
+            h2, _, _ = colorsys.rgb_to_hls(*rgb_dark)
+            assert abs(h - h2) < 0.02, (colour, dark)
+    assert round(charts.contrast("#F0E442"), 2) == 1.32  # the figure the issue gives for yellow
+
+
+def test_every_chart_mark_reaches_three_to_one_and_its_title_is_in_its_name(seed):
+    made = [
+        charts.sentence_lengths_chart(seed.sentences),
+        charts.top_words_chart(seed.tokens),
+        charts.count_chart(seed.sentences, "part", noun="sentences"),
+        charts.source_types_chart(seed.quotes),
+        charts.entity_types_chart(seed.entities),
+        charts.labels_chart(seed.labels, by="device"),
+        charts.timeline_chart(seed.events),
+    ]
+    for chart in made:
+        spec = chart.to_dict()
+        colours = _mark_colours(spec)
+        assert colours, spec.get("title")
+        assert all(charts.contrast(c) >= 3.0 for c in colours), (spec.get("title"), colours)
+        title = spec["title"] if isinstance(spec["title"], str) else spec["title"]["text"]
+        assert spec["description"].startswith(f"{title}. "), spec["description"]
+
+
+def test_count_chart_aggregates_past_max_bars():
+    many = pd.DataFrame({"word": [f"w{i:02d}" for i in range(60)] + ["w00"] * 5})
+    table = charts.count_table(many, "word")
+    assert len(table) == charts.MAX_BARS and table["n"].sum() == len(many)
+    assert table["word"].iloc[0] == "w00" and table["n"].iloc[0] == 6
+    assert table["word"].iloc[-1] == "other (36 values)"
+    spec = charts.count_chart(many, "word", noun="words").to_dict()
+    assert "the rest summed as 'other (36 values)'" in spec["title"]
+    assert "the rest summed as 'other (36 values)'" in charts.count_text(many, "word", noun="words")
+    assert len(spec["datasets"][spec["data"]["name"]]) == charts.MAX_BARS
+
+
+def test_sentence_lengths_chart_aggregates_a_long_text():
+    n = charts.MAX_SENTENCE_BARS * 3
+    sentences = pd.DataFrame(
+        {"sentence_id": range(n), "part": ["headline"] + ["body"] * (n - 1), "n_words": [10, 20] * (n // 2)}
+    )
+    spec = charts.sentence_lengths_chart(sentences).to_dict()
+    data = spec["datasets"][spec["data"]["name"]]
+    assert len(data) <= charts.MAX_SENTENCE_BARS // 2
+    assert {r["n_words"] for r in data} == {15.0}
+    assert "mean of each run of 6 sentences" in spec["title"]
+    assert charts.sentence_lengths_text(sentences).endswith("the mean length of each run of 6 sentences.")

@@ -179,8 +179,22 @@ def test_source_sorter_checks_each_choice(seed):
     assert sorter.result["correct"].iloc[0] == True  # noqa: E712
     assert "1 of 1 answered right" in sorter.feedback.value
     wrong = next(t for t in W.SOURCE_TYPES if t != truth)
+    assert sorter.verdicts[first].value == f"<p>✓ Right: {truth}.</p>"  # beside its dropdown
     sorter.choices[first].value = wrong
-    assert "0 of 1 answered right" in sorter.feedback.value and f"<b>{truth}</b>" in sorter.feedback.value
+    assert "0 of 1 answered right" in sorter.feedback.value
+    assert f"the kit says {truth}" in sorter.verdicts[first].value
+    assert all(v.value == "" for q, v in sorter.verdicts.items() if q != first)
+
+
+def test_source_sorter_shows_and_names_each_whole_statement(seed):
+    sorter = W.source_sorter(seed)
+    for r in seed.quotes.itertuples():
+        statement = " ".join(seed.text[r.start_char : r.end_char].split())
+        pick = sorter.choices[int(r.quote_id)]
+        assert pick.description == statement  # the dropdown's label: its accessible name
+        assert not statement.endswith("...")
+    longest = max(len(p.description) for p in sorter.choices.values())
+    assert longest > 160  # the seed has statements longer than the old cut
 
 
 def test_reframing_lab_swaps_a_label(seed):
@@ -248,3 +262,112 @@ def test_order_feedback_names_every_broken_constraint():
     seed = kit.load_article()
     broken = kit.check_order(seed, [1, 10, 2], partial=True)
     assert order_feedback(seed, [1, 10, 2], partial=True).count("\n") == len(broken) == 3
+
+
+# ----- one home for feedback, public names, accessibility --------------------------------
+
+
+def test_feedback_lives_in_its_own_module_and_widgets_reexport_it():
+    from kit import feedback
+
+    for name in ("check_answer", "check_sources", "order_feedback", "move", "diff_html", "SOURCE_TYPES"):
+        assert getattr(W, name) is getattr(feedback, name), name
+    assert W.WidgetInputError is feedback.WidgetInputError
+    assert not hasattr(W, "_changed_sentences")
+
+
+def test_widgets_read_the_doc_not_private_article_attributes():
+    import inspect
+
+    source = inspect.getsource(W)
+    assert not re.search(r"article\._\w", source), re.findall(r"article\._\w+", source)
+
+
+def test_reframing_lab_shows_the_reframe_results_own_changed_sentences(seed):
+    from kit import feedback
+
+    lab = W.reframing_lab(seed)
+    pick = next(iter(lab.picks.values()))
+    pick.value = pick.options[1]
+    result = lab.result
+    assert len(result.sentences) >= 1
+    assert lab.diff_view.value == feedback.changed_sentences_html(result.sentences)
+    assert lab.diff_view.value.count("<p>") == len(result.sentences)
+
+
+def test_highlights_are_named_by_their_words_first(seed):
+    page = W.highlight_html(seed, "entities")
+    assert 'aria-label="Lloyd Austin, PERSON"' in page
+    assert 'title="type: PERSON, row' in page
+    long = W.highlight_html(seed, "sentences", keep="headline", legend=False)
+    assert 'aria-label="US military pounds three Iraqi resistance sites following ..., headline"' in long
+
+
+def test_highlight_underlines_reach_three_to_one(seed):
+    from kit.charts import contrast
+
+    page = W.highlight_html(seed, "quotes", by="source_type")
+    underlines = set(re.findall(r"border-bottom:3px solid (#[0-9A-Fa-f]{6})", page))
+    assert underlines and all(contrast(c) >= 3.0 for c in underlines), underlines
+
+
+def test_no_private_class_name_in_any_widget_repr(seed):
+    events = seed.events[seed.events["event_id"].isin([1, 2, 10])]
+    shells = [
+        W.article_viewer(seed, "quotes"),
+        W.source_sorter(seed),
+        W.reframing_lab(seed),
+        W.event_orderer(seed, events),
+    ]
+    for shell in shells:
+        text = repr(shell.widget)
+        assert "<locals>" not in text and "_list_class" not in text and "_view_class" not in text, text[:300]
+        bundle = shell._repr_mimebundle_()
+        data = bundle[0] if isinstance(bundle, tuple) else bundle
+        assert data["text/plain"].endswith("run the notebook's cells to use it (it needs the kernel).")
+        assert "application/vnd.jupyter.widget-view+json" in data
+    orderer = shells[-1]
+    assert isinstance(orderer.drag, W.DragList) and type(orderer.drag).__qualname__ == "DragList"
+    assert repr(orderer.drag) == "DragList(order=[1, 2, 10])"
+
+
+def test_every_widget_holds_a_frame_and_live_regions(seed):
+    events = seed.events[seed.events["event_id"].isin([1, 2, 10])]
+    shells = {
+        "viewer": (W.article_viewer(seed, "quotes"), "row_view"),
+        "sorter": (W.source_sorter(seed), "feedback"),
+        "reframe": (W.reframing_lab(seed), "diff_view"),
+        "orderer": (W.event_orderer(seed, events), "feedback"),
+    }
+    for name, (shell, live) in shells.items():
+        box = shell.widget
+        assert "kit-widget" in box._dom_classes, name
+        assert any(type(c).__name__ == "KitFrame" for c in box.children), name
+        assert "kit-live" in getattr(shell, live)._dom_classes, name
+    frame_js = (W.resources.files("kit") / "static" / "frame.js").read_text()
+    assert 'setAttribute("data-lm-suppress-shortcuts", "true")' in frame_js
+    assert 'setAttribute("aria-live", "polite")' in frame_js
+
+
+def test_the_viewer_pages_a_long_text(seed):
+    import kit
+
+    paragraph = " ".join(["The council said the new bus lanes open on Monday."] * 20)
+    text = "\n\n".join(f"{paragraph} Paragraph {i}." for i in range(60))
+    assert len(text) > 2 * W.PAGE_CHARS
+    article = kit.parse_article(text)
+    pages = W.viewer_pages(article)
+    assert len(pages) >= 3 and pages[0][0] <= 2
+    assert all(b - a <= W.PAGE_CHARS for a, b in pages)
+    assert all(pages[i][1] <= pages[i + 1][0] for i in range(len(pages) - 1))
+    viewer = W.article_viewer(article, "sentences")
+    assert viewer.page_select in viewer.widget.children[0].children
+    first = viewer.view.html
+    assert first.startswith(f'<p class="kit-note">Page 1 of {len(pages)}: this text is longer than')
+    viewer.page_select.value = 1
+    assert viewer.view.html.startswith(f'<p class="kit-note">Page 2 of {len(pages)}')
+    assert "Paragraph 0." in first and "Paragraph 0." not in viewer.view.html
+    with pytest.raises(W.WidgetInputError, match="There is no page 99"):
+        W.highlight_html(article, "sentences", page=99)
+    short = W.article_viewer(seed, "sentences")
+    assert short.page_select not in short.widget.children[0].children

@@ -38,6 +38,8 @@ LAUNCH_ARGS = [
     "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+AXE_VERSION = "4.10.3"
+AXE = Path(os.environ.get("KIT_AXE", ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"))
 
 # Settings that keep every cell in the page (no windowing) and stop JupyterLab
 # from asking to fetch news.
@@ -191,3 +193,35 @@ def page(browser):
 def artifacts() -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core's ``axe.min.js``, installed from npm once into ``.cache/axe`` (offline after that).
+
+    ``KIT_AXE`` may point to another copy. With neither the file nor npm, the
+    accessibility checks skip with a message (fail under ``CI``).
+    """
+    if not AXE.is_file() and shutil.which("npm"):
+        subprocess.run(
+            [
+                "npm",
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--prefix",
+                str(AXE.parents[2]),
+                f"axe-core@{AXE_VERSION}",
+            ],
+            check=False,
+            capture_output=True,
+            timeout=300,
+        )
+    if not AXE.is_file():
+        problem = (
+            f"axe-core is not at {AXE} (install it: npm install --prefix .cache/axe axe-core@{AXE_VERSION})"
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"Accessibility tests cannot run under CI: {problem}.", pytrace=False)
+        pytest.skip(f"Accessibility tests skipped: {problem}.")
+    return AXE.read_text(encoding="utf-8")

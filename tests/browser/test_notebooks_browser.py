@@ -3,7 +3,13 @@
 For each notebook: open it, run all cells, and check that no cell shows an
 error, that every chart and widget rendered (no "Error loading script", no
 widget shown as plain text such as ``IntSlider(...)``), and that one
-interaction per widget takes effect. A screenshot of each notebook goes to
+interaction per widget takes effect. Then, in the same page, the accessibility
+checks of :mod:`tests.browser.accessibility`: axe-core finds no WCAG 2.1 A/AA
+violation in the notebook's outputs (and does find a planted low-contrast
+line, so colour contrast is really checked), plain arrow keys and letters in
+every widget change its value and add no cell, each widget's feedback lands in
+a polite live region, and every chart mark, highlight underline and focus ring
+measures 3:1 or more. A screenshot of each notebook goes to
 ``test-artifacts/screenshots/``.
 
 Run them with ``pytest -m browser tests/browser``.
@@ -11,12 +17,15 @@ Run them with ``pytest -m browser tests/browser``.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from tests.browser import accessibility
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
@@ -148,8 +157,10 @@ def _sorter(page, step: dict) -> None:
     sorter.scroll_into_view_if_needed()
     quotes = kit.load_article().quotes
     qid, truth = int(quotes["quote_id"].iloc[0]), str(quotes["source_type"].iloc[0])
-    _dropdown(sorter, f"quote {qid}").select_option(truth)
+    sorter.locator("select").nth(0).select_option(truth)
     sorter.get_by_text("1 of 1 answered right").wait_for(timeout=10_000)
+    assert qid == int(quotes["quote_id"].min())
+    sorter.get_by_text(f"✓ Right: {truth}.").wait_for(timeout=10_000)
 
 
 def _reframe(page, step: dict) -> None:
@@ -187,6 +198,14 @@ def _orderer(page, step: dict) -> None:
 ACTIONS = {"viewer": _viewer, "sorter": _sorter, "reframe": _reframe, "orderer": _orderer}
 
 
+def _widget_shots(page, artifacts: Path, stem: str) -> None:
+    """A screenshot of each kit widget as a learner sees it after the checks."""
+    views = page.locator(".jp-Notebook .jupyter-widgets.kit-widget")
+    for i in range(views.count()):
+        views.nth(i).scroll_into_view_if_needed()
+        views.nth(i).screenshot(path=str(artifacts / f"{stem}_widget{i}.png"))
+
+
 def _expect(notebook: str) -> dict:
     """What the notebook shows, from its metadata ``kit_expect``."""
     import json
@@ -201,24 +220,66 @@ def _interact(page, expect: dict) -> None:
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_in_jupyterlab(notebook, jupyter_server, page, artifacts):
+def test_notebook_in_jupyterlab(notebook, jupyter_server, page, artifacts, axe_source):
     expect = _expect(notebook)
     cells = _open_and_run(page, jupyter_server.lab(notebook))
     _wait_rendered(page, expect["charts"])
     try:
         _check_page(page, cells, charts=expect["charts"], widgets=expect["widgets"])
         _interact(page, expect)
+        accessibility.check_all(page, expect, axe_source)
+        _widget_shots(page, artifacts, f"lab_{notebook.removesuffix('.ipynb')}")
     finally:
         page.screenshot(path=str(artifacts / f"lab_{notebook.removesuffix('.ipynb')}.png"))
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_in_notebook7(notebook, jupyter_server, page, artifacts):
+def test_notebook_in_notebook7(notebook, jupyter_server, page, artifacts, axe_source):
     expect = _expect(notebook)
     cells = _open_and_run(page, jupyter_server.notebook7(notebook))
     _wait_rendered(page, expect["charts"])
     try:
         _check_page(page, cells, charts=expect["charts"], widgets=expect["widgets"])
         _interact(page, expect)
+        accessibility.check_all(page, expect, axe_source)
+        _widget_shots(page, artifacts, f"notebook7_{notebook.removesuffix('.ipynb')}")
     finally:
         page.screenshot(path=str(artifacts / f"notebook7_{notebook.removesuffix('.ipynb')}.png"))
+
+
+# ----- on first open, before anything runs ---------------------------------------------------
+
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
+def _open_unrun(page, url: str, notebook: str) -> dict:
+    meta = json.loads((ROOT / "notebooks" / notebook).read_text())["metadata"]
+    if WIDGET_STATE not in meta.get("widgets", {}):
+        pytest.skip(f"{notebook} holds no saved widget state, so its widgets cannot draw before it runs")
+    page.goto(url)
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    return meta.get("kit_expect", {"charts": 0, "widgets": 0})
+
+
+def _drawn(page, expect: dict) -> None:
+    """Every chart and kit widget drawn from the saved state, none shown as text."""
+    _wait_rendered(page, expect["charts"])
+    page.wait_for_function(
+        f"() => document.querySelectorAll('.jp-Notebook .jupyter-widgets.kit-widget').length >= {expect['widgets']}",
+        timeout=30_000,
+    )
+    text = page.locator(".jp-Notebook").inner_text()
+    bad = FAILURE_TEXT.search(text)
+    assert bad is None, f"something is shown as text: {text[max(0, bad.start() - 200) : bad.end() + 200]!r}"
+    assert page.locator(".jp-Notebook .vega-embed svg.marks").count() == expect["charts"]
+    assert page.locator(".jp-Notebook .jupyter-widgets.kit-widget").count() == expect["widgets"]
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_drawn_on_first_open_in_jupyterlab(notebook, jupyter_server, page):
+    _drawn(page, _open_unrun(page, jupyter_server.lab(notebook), notebook))
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS)
+def test_notebook_drawn_on_first_open_in_notebook7(notebook, jupyter_server, page):
+    _drawn(page, _open_unrun(page, jupyter_server.notebook7(notebook), notebook))
