@@ -208,7 +208,6 @@ def _widget_shots(page, artifacts: Path, stem: str) -> None:
 
 def _expect(notebook: str) -> dict:
     """What the notebook shows, from its metadata ``kit_expect``."""
-    import json
 
     meta = json.loads((ROOT / "notebooks" / notebook).read_text())["metadata"]
     return meta.get("kit_expect", {"charts": 0, "widgets": 0, "interactions": []})
@@ -247,39 +246,4 @@ def test_notebook_in_notebook7(notebook, jupyter_server, page, artifacts, axe_so
         page.screenshot(path=str(artifacts / f"notebook7_{notebook.removesuffix('.ipynb')}.png"))
 
 
-# ----- on first open, before anything runs ---------------------------------------------------
-
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-
-
-def _open_unrun(page, url: str, notebook: str) -> dict:
-    meta = json.loads((ROOT / "notebooks" / notebook).read_text())["metadata"]
-    if WIDGET_STATE not in meta.get("widgets", {}):
-        pytest.skip(f"{notebook} holds no saved widget state, so its widgets cannot draw before it runs")
-    page.goto(url)
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    return meta.get("kit_expect", {"charts": 0, "widgets": 0})
-
-
-def _drawn(page, expect: dict) -> None:
-    """Every chart and kit widget drawn from the saved state, none shown as text."""
-    _wait_rendered(page, expect["charts"])
-    page.wait_for_function(
-        f"() => document.querySelectorAll('.jp-Notebook .jupyter-widgets.kit-widget').length >= {expect['widgets']}",
-        timeout=30_000,
-    )
-    text = page.locator(".jp-Notebook").inner_text()
-    bad = FAILURE_TEXT.search(text)
-    assert bad is None, f"something is shown as text: {text[max(0, bad.start() - 200) : bad.end() + 200]!r}"
-    assert page.locator(".jp-Notebook .vega-embed svg.marks").count() == expect["charts"]
-    assert page.locator(".jp-Notebook .jupyter-widgets.kit-widget").count() == expect["widgets"]
-
-
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_drawn_on_first_open_in_jupyterlab(notebook, jupyter_server, page):
-    _drawn(page, _open_unrun(page, jupyter_server.lab(notebook), notebook))
-
-
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_drawn_on_first_open_in_notebook7(notebook, jupyter_server, page):
-    _drawn(page, _open_unrun(page, jupyter_server.notebook7(notebook), notebook))
+# The first open, before anything runs, is tested in test_first_open.py.
