@@ -208,7 +208,6 @@ def _widget_shots(page, artifacts: Path, stem: str) -> None:
 
 def _expect(notebook: str) -> dict:
     """What the notebook shows, from its metadata ``kit_expect``."""
-
     meta = json.loads((ROOT / "notebooks" / notebook).read_text())["metadata"]
     return meta.get("kit_expect", {"charts": 0, "widgets": 0, "interactions": []})
 
