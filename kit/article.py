@@ -154,14 +154,6 @@ class Article:
             cache["paragraphs"] = tuple(find_parts(self.text, title=self.metadata.get("title")))
         return cache["paragraphs"]
 
-    @property
-    def _sentence_rows(self):
-        return self.doc.sentences
-
-    @property
-    def _token_rows(self):
-        return self.doc.tokens
-
     def _built(self, name: str) -> Any:
         """Build a table or step once, with its declared inputs, and cache it (no copy)."""
         cache = self.__dict__.setdefault("_cache", {})
@@ -169,11 +161,7 @@ class Article:
             return cache[name]
         module = importlib.import_module(schema_module(name))  # a friendly error for unknown names
         builder = getattr(module, f"build_{name.lstrip('_')}")
-        inputs = INPUTS.get(name)
-        if inputs is None:  # a builder that still reads the whole article
-            value = builder(self)
-        else:
-            value = builder(self.doc, *(self._built(i) for i in inputs))
+        value = builder(self.doc, *(self._built(i) for i in INPUTS[name]))
         cache[name] = value
         return value
 

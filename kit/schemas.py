@@ -123,10 +123,7 @@ Name to module, built like a table (``build_<name>(doc, *inputs)``) and
 cached once per article, but never copied or shown: a step may return any
 object. Their names start with an underscore."""
 
-LEGACY = None
-"""An :data:`INPUTS` value for a builder that still takes the whole article."""
-
-INPUTS: dict[str, tuple[str, ...] | None] = {
+INPUTS: dict[str, tuple[str, ...]] = {
     "parts": (),
     "sentences": (),
     "tokens": (),
@@ -243,7 +240,7 @@ def _graph() -> pd.DataFrame:
     def visible(name: str) -> list[str]:
         # a step is shown through the tables it reads
         found: list[str] = []
-        for i in INPUTS.get(name) or ():
+        for i in INPUTS[name]:
             for t in visible(i) if i in STEPS else [i]:
                 if t not in found:
                     found.append(t)
@@ -251,6 +248,6 @@ def _graph() -> pd.DataFrame:
 
     rows = []
     for name, module in TABLES.items():
-        shown = "article (whole)" if INPUTS.get(name) is None else ", ".join(visible(name))
+        shown = ", ".join(visible(name))
         rows.append({"table": name, "module": module, "inputs": shown or "doc"})
     return pd.DataFrame(rows)

@@ -380,7 +380,7 @@ def _quote_rows(quotes: pd.DataFrame, key: pd.DataFrame) -> list[dict]:
 
 
 def _claim_rows(article, claims: pd.DataFrame, key: pd.DataFrame) -> list[dict]:
-    sents = article._sentence_rows
+    sents = article.doc.sentences
     spans = list(zip(sents["sentence_id"], sents["start_char"], sents["end_char"]))
     wanted = set()
     for a, b in zip(key["start_char"].tolist(), key["end_char"].tolist()):
