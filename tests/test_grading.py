@@ -22,6 +22,8 @@ import pytest
 
 import kit
 from kit import grading
+from kit.grading import batch, messages, questions, submission
+from kit.grading.limits import _Limits
 from kit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +99,7 @@ def test_to_plain_ignores_overridden_methods():
 
 
 def test_fingerprint_keys_tell_right_from_wrong_values(monkeypatch):
-    monkeypatch.setattr(grading, "_REGISTRY", {})
+    monkeypatch.setattr(questions, "_REGISTRY", {})
     key = grading.fingerprint([14], "q5:ids")
     q = grading.question("q5", answer="ids", points=2, hidden=1, key=key)
 
@@ -122,7 +124,7 @@ def test_public_checks_are_gatekeepers_and_hidden_tests_carry_the_points(registr
         assert answer % 2 == 0
 
     def score(value):
-        return grading._score(registry.run(value), registry.points)[:2]
+        return submission._score(registry.run(value), registry.points)[:2]
 
     assert score(18) == (2, "passed")
     assert score(4) == (0.5, "partial")  # shape right, one specific mistake avoided
@@ -134,19 +136,19 @@ def test_grader_failures_are_not_the_students(monkeypatch):
     def boom(*args):
         raise OSError(39, "Directory not empty")
 
-    monkeypatch.setattr(grading, "grade_submission", boom)
+    monkeypatch.setattr(batch, "grade_submission", boom)
     bundle = {"questions": [{"id": "q1", "points": 1}]}
-    (row,) = grading._grade_one(("s", b"{}", bundle, grading._Limits()))
+    (row,) = batch._grade_one(("s", b"{}", bundle, _Limits()))
     assert row.status == "grader_error" and row.points == 0
     assert row.message.startswith("The grader failed on this submission, not the student (OSError")
     assert "Re-run `kit grade`" in row.message
 
 
 def test_exception_messages_are_cut_to_a_short_first_line():
-    assert grading._short_evalue("list index out of range") == ": list index out of range"
-    cut = grading._short_evalue("secret " * 50 + "\nline two")
+    assert messages._short_evalue("list index out of range") == ": list index out of range"
+    cut = messages._short_evalue("secret " * 50 + "\nline two")
     assert len(cut) <= grading.MAX_ERROR_CHARS + 5 and "line two" not in cut
-    assert grading._short_evalue("") == ""
+    assert messages._short_evalue("") == ""
 
 
 def test_to_plain_refuses_objects_it_cannot_read():
@@ -203,8 +205,8 @@ def test_strip_solution_unclosed_block_is_an_error():
 
 @pytest.fixture
 def registry(monkeypatch):
-    monkeypatch.setattr(grading, "_REGISTRY", {})
-    monkeypatch.setattr(grading, "_CELLS_RUN", [])
+    monkeypatch.setattr(questions, "_REGISTRY", {})
+    monkeypatch.setattr(questions, "_CELLS_RUN", [])
     q = grading.question("q1", answer="n", points=2, hidden=1)
 
     @q.public("Give a whole number.")
@@ -255,10 +257,10 @@ def test_check_failure_names_the_question(registry):
 
 
 def test_check_spots_a_blank_left_in_the_answer_cell(registry):
-    grading._CELLS_RUN[:] = ['n = int((t["kind"] == ...).sum())', 'kit.grading.check("q1", n)']
+    questions._CELLS_RUN[:] = ['n = int((t["kind"] == ...).sum())', 'kit.grading.check("q1", n)']
     with pytest.raises(grading.CheckFailed, match="no answer yet"):
         grading.check("q1", 3)
-    grading._CELLS_RUN[:] = ["n = 3  # was: n = ...", 'kit.grading.check("q1", n)']
+    questions._CELLS_RUN[:] = ["n = 3  # was: n = ...", 'kit.grading.check("q1", n)']
     grading.check("q1", 3)
 
 
