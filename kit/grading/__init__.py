@@ -77,29 +77,30 @@ Grading (``python -m kit grade SUBMISSIONS --exercise NAME --out DIR``)
 ----------------------------------------------------------------------
 For each submission the grader takes only the ``answer`` cells (found by
 cell id ``q1-answer`` or by the tags ``answer`` and ``q1``) into the source's
-own cells, runs the result in a fresh kernel in its own subprocess, one cell
-at a time as ``pytest --nbval-lax`` does (an error fails that cell and the
-next cells still run), with a time limit per cell and for the whole
-notebook, a memory limit (``RLIMIT_AS``) and a cap on each cell's output
-(stderr is not counted). On Linux it runs the kernel under ``unshare`` with
-its own user, mount, network and PID namespaces: no network; every process
-an answer starts dies with the submission; only the Python environment, the
-``kit`` package and the seeds are visible (read-only), the rest of the
-checkout, ``/tmp``, the home folder, the submissions and the output folder
-are empty mounts; everything is read-only but a private ``/tmp``. Where
-``unshare`` is not allowed it runs without that sandbox and says so
-(see docs/instructors.md, "The sandbox"). Each answer comes back as JSON (never
-pickle), and the public and hidden tests run in the grader's own process on
-the decoded plain values, so an answer whose ``__eq__`` always says True,
-or a cell that patches the checker, gains nothing. Warnings and stderr never
-cost points.
+own cells, runs the result in a fresh kernel, one cell at a time as
+``pytest --nbval-lax`` does (an error fails that cell and the next cells
+still run), with a time limit per cell and for the whole notebook, memory
+and process limits and a cap on each cell's output (stderr is not
+counted). The kernel runs in a bubblewrap sandbox (:mod:`kit.grading.sandbox`):
+an unprivileged user, every namespace of its own, no network, only the
+Python environment and the ``kit`` package visible (read-only), a private
+``/tmp``, a clean environment; every process an answer starts dies with the
+submission. Where no sandbox can run, grading refuses unless the
+instructor passes ``sandbox="off"`` (see docs/instructors.md, "The
+sandbox"). The grader drives the kernel over the Jupyter protocol from
+outside the sandbox; each answer comes back as one bounded JSON record
+(never pickle), and the public and hidden tests run in the grader's own
+process on the decoded plain values, so an answer whose ``__eq__`` always
+says True, or a cell that patches the checker, gains nothing. Warnings and
+stderr never cost points.
 
 Points: public tests are gatekeepers worth nothing on their own (an answer
 that fails one earns 0); the points come from the hidden tests, shared by
 their ``weight``. A question may carry an answer ``key`` (a salted
 :func:`fingerprint` of the right answer) that adds a public check telling a
 right value from a wrong one, so ``pytest --nbval-lax`` fails on a wrong
-answer, naming the question; it earns nothing itself.
+answer, naming the question; like any public check, a failed key check
+makes the question earn 0.
 
 Each question of each submission gets one gradebook row with a *status*:
 
@@ -118,6 +119,8 @@ Each question of each submission gets one gradebook row with a *status*:
                        re-run ``kit grade`` for this submission
 ``invalid_json``       the submission file is not valid JSON
 ``not_a_notebook``     valid JSON, but not a Jupyter notebook
+``not_a_file``         a link, folder or pipe named ``*.ipynb`` (never opened)
+``grader_crashed``     the grader's worker died twice on this submission
 =====================  ====================================================
 
 The package's modules, one step each: :mod:`~kit.grading.questions` (the

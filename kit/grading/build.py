@@ -9,6 +9,7 @@ import io
 import json
 import os
 import re
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,6 @@ from kit.grading.paths import _kernel_env, _write_atomic
 from kit.grading.questions import Question, _exec_tests, fingerprint
 
 BUNDLE_FORMAT = 1
-
 """Version of the grader bundle's layout (``exercises/grader/<name>.json``)."""
 
 _ASSIGN = re.compile(r"^(\s*)([A-Za-z_][\w\.\[\]'\"]*\s*(?:[-+*/]?=)(?!=))")
@@ -158,7 +158,25 @@ def _clean_notebook(nb: Any, role: str, name: str) -> Any:
         cell["id"] = _cell_id(cell, i, used)
         cell.metadata.pop("execution", None)
         cell.metadata.pop("collapsed", None)
+        if cell.get("outputs"):
+            cell.outputs = _merged_streams(cell.outputs)
     return nb
+
+
+def _merged_streams(outputs: list) -> list:
+    """Join consecutive stream outputs of the same stream (how the kernel splits them varies)."""
+    merged: list = []
+    for out in outputs:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and out.get("output_type") == "stream" == prev.get("output_type")
+            and out.get("name") == prev.get("name")
+        ):
+            prev["text"] = prev["text"] + out["text"]
+        else:
+            merged.append(out)
+    return merged
 
 
 def student_notebook(ex: _Exercise) -> Any:
@@ -222,17 +240,28 @@ def _bundle(ex: _Exercise, student_nb: Any) -> dict:
 
 def _execute_notebook(nb: Any, cwd: Path, *, timeout: int = 120) -> Any:
     """Execute a notebook in a fresh kernel (for the solution notebooks)."""
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
 
-    with _patched_environ(_kernel_env()):
+    # Unix sockets in a private folder (no TCP port, so no warning about one), and the
+    # kernel's own log lines go nowhere: errors reach the notebook's outputs and nbclient.
+    with tempfile.TemporaryDirectory(prefix="kit-build-") as tmp, _patched_environ(_kernel_env()):
+        km = AsyncKernelManager(
+            kernel_name="python3",
+            transport="ipc",
+            ip=str(Path(tmp) / "kernel"),
+            connection_file=str(Path(tmp) / "kernel.json"),
+        )
         client = NotebookClient(
             nb,
+            km=km,
             timeout=timeout,
-            kernel_name="python3",
             resources={"metadata": {"path": str(cwd)}},
             record_timing=False,
         )
-        client.execute()
+        client.execute(stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return nb
 
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 
 ROLES = ("prompt", "answer", "public-tests", "hidden-tests", "check")
-
 """The cell tags that give a question's cell its role."""
 
 QUESTION_TAG = re.compile(r"^q\d+[a-z]?$")
-
 """A question id tag: ``q``, digits, an optional letter (``q1``, ``q3b``)."""
 
 
@@ -18,7 +16,8 @@ class ExerciseError(ValueError):
 
 
 def _tags(cell: dict) -> list[str]:
-    tags = cell.get("metadata", {}).get("tags", [])
+    metadata = cell.get("metadata")
+    tags = metadata.get("tags", []) if isinstance(metadata, dict) else []
     return [t for t in tags if isinstance(t, str)] if isinstance(tags, list) else []
 
 
@@ -32,4 +31,5 @@ def _role(cell: dict) -> tuple[str | None, str | None]:
 
 def _source(cell: dict) -> str:
     src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src)
+    # A hand-edited submission may hold other things than text: read them as text.
+    return "".join(s if isinstance(s, str) else str(s) for s in src) if isinstance(src, list) else str(src)

@@ -5,17 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 DEFAULT_CELL_TIMEOUT = 30
-
 """Seconds one cell may run when grading."""
 
 
 DEFAULT_MEMORY_MB = 2048
-
 """Address-space limit of the grading kernel, in MiB (``RLIMIT_AS``)."""
 
 
 DEFAULT_MAX_OUTPUT_BYTES = 1_000_000
-
 """How many bytes of output one cell may print when grading."""
 
 
@@ -25,5 +22,4 @@ class _Limits:
     wall_time: float | None = None
     memory_mb: int = DEFAULT_MEMORY_MB
     max_output_bytes: int = DEFAULT_MAX_OUTPUT_BYTES
-    sandbox: str = "auto"  # "auto", "on" or "off"
-    hide: tuple[str, ...] = ()  # folders the kernel must not see
+    sandbox: str = "on"  # "on" or "off"

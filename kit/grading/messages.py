@@ -8,7 +8,6 @@ _HEX_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 
 
 MAX_ERROR_CHARS = 80
-
 """How much of an exception's message reaches the feedback: its first line, cut to this."""
 
 

@@ -10,6 +10,7 @@ import copy
 import dataclasses
 import hashlib
 import json
+import os
 import re
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -101,9 +102,18 @@ class Question:
 _REGISTRY: dict[str, Question] = {}
 
 KEY_HINT = (
-    "The value is not right yet: its fingerprint does not match the answer key's."
+    "Your answer does not match the expected answer yet."
     " Re-read the question; the hints of the other checks say what to look at."
 )
+
+
+def _grading_run() -> None:
+    """Refuse the public checks inside a grading kernel: the grader runs them itself."""
+    if os.environ.get("KIT_GRADING_RUN") == "1":
+        raise RuntimeError(
+            "The checks are not available while grading: the grader runs them itself, outside"
+            " your notebook."
+        )
 
 
 def fingerprint(value: Any, salt: str) -> str:
@@ -120,6 +130,7 @@ def fingerprint(value: Any, salt: str) -> str:
     >>> len(fingerprint([1, 2], "q2:ids"))
     16
     """
+    _grading_run()
     norm = _normalise(to_plain(value))
     text = json.dumps(norm, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(f"kit-key:{salt}:{text}".encode()).hexdigest()[:16]
@@ -231,6 +242,7 @@ def check(qid: str, answer: Any) -> None:
     kit.grading.CheckFailed: q8: public 0/1 passed.
       - Give a whole number.
     """
+    _grading_run()
     q = _REGISTRY.get(qid)
     if q is None:
         from kit.errors import did_you_mean

@@ -77,6 +77,8 @@ _STATUS_WORDS = {
     "unreadable": "answer not readable",
     "kernel_died": "could not be run",
     "grader_error": "grader failed (not your fault; it will be re-graded)",
+    "not_a_file": "not a notebook file",
+    "grader_crashed": "grader failed (not your fault; it will be re-graded)",
     "invalid_json": "file not readable",
     "not_a_notebook": "not a notebook",
 }
@@ -99,8 +101,8 @@ def _feedback(bundle: dict, student: str, results: list[GradeResult], score: flo
     for r in results:
         lines += [f"## {r.question}: {_STATUS_WORDS[r.status]}", ""]
         if r.details:
-            head = r.message.partition(" passed: ")[0]
+            head = str(r.message).partition(" passed: ")[0]
             lines += [f"Tests: {head} passed.", "", *[f"- {m}" for m in r.details], ""]
         else:
-            lines += [r.message, ""]
+            lines += [str(r.message or ""), ""]
     return "\n".join(lines).rstrip() + "\n"

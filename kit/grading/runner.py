@@ -1,206 +1,176 @@
-"""Running a submission's cells in a fresh kernel and reading the answers back."""
+"""Running a submission's cells in a fresh sandboxed kernel and reading the answers back.
+
+The grader's own process drives the kernel over the Jupyter protocol (as
+``pytest --nbval-lax`` does: one cell at a time, an error fails that cell
+and the next cells still run). Only the kernel runs in the sandbox
+(:mod:`kit.grading.sandbox`); it shares one folder with the grader, holding
+its connection file and its Jupyter sockets, and cannot see or signal the
+grader's process (another pid namespace, no ``/proc`` of the host).
+
+The answer channel: after each answer cell, a *record cell* of the
+exercise's own (never the submission's) sends the answer variable as plain
+JSON in one ``display_data`` output. The grader reads it from that cell's
+outputs only, and keeps it only if it is the one record for that question,
+with a known status and a bounded size (:func:`_read_record`). Every
+message from the kernel is bounded too: the grader's sockets drop any
+message over :func:`_max_message_bytes` and hold at most 16 messages
+(so at most 256 MB), and each cell's stored output stops at the output
+limit (stderr, which never costs points, is dropped past it).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import os
-import re
-import signal
 import subprocess
-import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from kit.grading import sandbox
 from kit.grading.limits import _Limits
 from kit.grading.messages import _GRADER_ERROR, _short_evalue
-from kit.grading.paths import _kernel_env
-from kit.grading.sandbox import _UNSHARE, _sandbox_ok, _sandbox_paths, _setup_sandbox
-from kit.grading.values import _RECORD_MIME
+from kit.grading.values import _RECORD_MIME, MAX_ANSWER_BYTES
+
+SETUP_TIMEOUT = 120
+"""Seconds one of the exercise's own setup cells may run (they build the article's tables)."""
+
+RECORD_STATUSES = ("ok", "unanswered", "unreadable", "undefined")
+"""The statuses an answer record may have; any other record is refused."""
+
+_LAUNCH = """\
+import resource as r
+for res, v in ((r.RLIMIT_AS, {memory}), (r.RLIMIT_NPROC, {nproc}), (r.RLIMIT_CORE, 0),
+               (r.RLIMIT_FSIZE, 64 << 20), (r.RLIMIT_NOFILE, 1024)):
+    try:
+        r.setrlimit(res, (v, v))
+    except (ValueError, OSError):
+        pass
+from ipykernel.kernelapp import launch_new_instance
+launch_new_instance()
+"""
 
 
 def _record_source(qid: str, variable: str) -> str:
     return (
-        "__import__('kit.grading').grading.export_answer("
-        f"{qid!r}, globals().get({variable!r}, __import__('kit.grading').grading._UNDEFINED))"
+        "__import__('kit.grading.values').grading.values.export_answer("
+        f"{qid!r}, globals().get({variable!r}, __import__('kit.grading.values').grading.values._UNDEFINED))"
     )
 
 
-def _kill_group(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError, PermissionError):
-        os.killpg(pid, signal.SIGKILL)
+def _max_message_bytes(limits: _Limits) -> int:
+    """The largest message the grader accepts from the kernel."""
+    return max(16 * limits.max_output_bytes, 4 * MAX_ANSWER_BYTES, 16 << 20)
 
 
-def _limit_memory(memory_mb: int) -> Callable[[], None]:
-    def preexec() -> None:
-        import resource
+def _kernel_manager(limits: _Limits, conn_dir: Path, mode: str, cgroup: sandbox.Cgroup) -> Any:
+    """A kernel manager whose kernel runs in the sandbox (``mode`` from :func:`sandbox.plan`)."""
+    import sys
 
-        limit = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        with contextlib.suppress(ValueError, OSError):
-            resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024 * 1024, 64 * 1024 * 1024))
+    import zmq
+    import zmq.asyncio
+    from jupyter_client.manager import AsyncKernelManager
 
-    return preexec
+    context = zmq.asyncio.Context()
+    context.setsockopt(zmq.MAXMSGSIZE, _max_message_bytes(limits))
+    context.setsockopt(zmq.RCVHWM, 16)
+    pythonpath = sandbox.kit_pythonpath()
+    env = sandbox.clean_env(pythonpath)
+    launch = _LAUNCH.format(memory=limits.memory_mb * 1024 * 1024, nproc=sandbox.MAX_PROCESSES)
+
+    class SandboxedKernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+            if mode == "drop":
+                with contextlib.suppress(OSError):
+                    os.chown(self.connection_file, sandbox.SANDBOX_UID, sandbox.SANDBOX_UID)
+            cmd = [sys.executable, "-c", launch, "-f", self.connection_file]
+            if mode == "off":
+                return [*cgroup.prefix(), *cmd]
+            return [*cgroup.prefix(), *sandbox.wrap(mode, [str(conn_dir)], sandbox.setenv_args(env)), *cmd]
+
+        def client(self, **kwargs: Any) -> Any:
+            return super().client(context=context, **kwargs)
+
+    km = SandboxedKernelManager(
+        kernel_name="python3",
+        transport="ipc",
+        ip=str(conn_dir / "kernel"),
+        connection_file=str(conn_dir / "kernel.json"),
+        context=context,
+    )
+    if mode == "off":
+        # No sandbox: still a clean environment, but the host's folders are reachable.
+        km._kit_env = {**env, "HOME": str(conn_dir), "TMPDIR": str(conn_dir)}
+    return km
+
+
+def _plan_cells(plan: list[dict], answers: dict[str, str]) -> list[dict]:
+    cells = []
+    for item in plan:
+        qid = item.get("question")
+        if item["kind"] == "setup":
+            cells.append({"kind": "setup", "source": item["source"]})
+        elif qid in answers and item["kind"] == "answer":
+            cells.append({"kind": "answer", "question": qid, "source": answers[qid]})
+        elif qid in answers:
+            cells.append(
+                {
+                    "kind": "record",
+                    "question": qid,
+                    "variable": item["variable"],
+                    "source": _record_source(qid, item["variable"]),
+                }
+            )
+    return cells
 
 
 def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -> dict:
-    """Run the plan with the student's answers in a sandboxed subprocess; return what came back."""
-    cells = []
-    for item in plan:
-        if item["kind"] == "setup":
-            cells.append({"kind": "setup", "source": item["source"]})
-        elif item["kind"] == "answer":
-            if item["question"] in answers:
-                cells.append(
-                    {"kind": "answer", "question": item["question"], "source": answers[item["question"]]}
-                )
-        else:
-            if item["question"] in answers:
-                cells.append(
-                    {
-                        "kind": "record",
-                        "question": item["question"],
-                        "source": _record_source(item["question"], item["variable"]),
-                    }
-                )
-    n_answers = sum(c["kind"] == "answer" for c in cells)
-    wall = limits.wall_time or (60 + limits.cell_timeout * (n_answers + 2))
-    use_sandbox = limits.sandbox == "on" or (limits.sandbox == "auto" and _sandbox_ok())
+    """Run the plan with the student's answers in a sandboxed kernel; return what came back.
+
+    Returns ``{"answers": {qid: info}, "records": {qid: record}, "fatal":
+    message or None, "stopped": message or None, "broken": {qid: message}}``
+    (``broken``: questions whose answer cell ran after one of the
+    exercise's setup cells failed because of an earlier answer).
+    """
+    cells = _plan_cells(plan, answers)
+    mode = "off" if limits.sandbox == "off" else sandbox.plan()["mode"]
+    if mode == "none":
+        raise RuntimeError("no sandbox: " + sandbox.plan()["reason"])
+    result: dict = {"answers": {}, "records": {}, "fatal": None, "stopped": None, "broken": {}}
     with tempfile.TemporaryDirectory(prefix="kit-grade-", ignore_cleanup_errors=True) as tmp:
-        tmp = Path(tmp)
-        # In the sandbox the kernel gets a private tmpfs on /tmp: its work folder,
-        # home, runtime folder (connection file) and IPython folder live there,
-        # out of reach of every other submission.
-        base = Path("/tmp") if use_sandbox else tmp
-        job = {
-            "cells": cells,
-            "cell_timeout": limits.cell_timeout,
-            "max_output_bytes": limits.max_output_bytes,
-            "workdir": str(base / "work"),
-            "base": str(base),
-        }
-        if use_sandbox:
-            job["keep"], job["mask"] = _sandbox_paths(limits.hide)
-        job_path = tmp / "job.json"
-        job_path.write_text(json.dumps(job))
-        cmd = [sys.executable, "-m", "kit.grading", "_run", str(job_path)]
-        if use_sandbox:
-            cmd = [*_UNSHARE, *cmd]
-        env = _kernel_env(
-            {
-                "HOME": str(base / "home"),
-                "JUPYTER_RUNTIME_DIR": str(base / "runtime"),
-                "JUPYTER_DATA_DIR": str(base / "data"),
-                "IPYTHONDIR": str(base / "ipython"),
-                "MPLCONFIGDIR": str(base / "mpl"),
-                "TMPDIR": str(base),
-                "OPENBLAS_NUM_THREADS": "1",
-                "OMP_NUM_THREADS": "1",
-                "MKL_NUM_THREADS": "1",
-                "PYTHONDONTWRITEBYTECODE": "1",
-                "JUPYTER_PLATFORM_DIRS": "1",
-            }
-        )
-        env.pop("JUPYTER_CONFIG_DIR", None)
-        proc = subprocess.Popen(
-            cmd,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            cwd=str(tmp),
-            env=env,
-            start_new_session=True,
-            preexec_fn=_limit_memory(limits.memory_mb),
-        )
-        stopped = None
+        tmp_path = Path(tmp)
+        conn_dir = tmp_path / "conn"
+        conn_dir.mkdir()
+        if mode == "drop":
+            os.chmod(tmp_path, 0o711)
+            os.chown(conn_dir, sandbox.SANDBOX_UID, sandbox.SANDBOX_UID)
+        cgroup = sandbox.Cgroup(limits.memory_mb)
+        km = _kernel_manager(limits, conn_dir, mode, cgroup)
         try:
-            out, _ = proc.communicate(timeout=wall)
-        except subprocess.TimeoutExpired:
-            _kill_group(proc.pid)
-            out, _ = proc.communicate()
-            stopped = f"the whole notebook ran longer than {wall:g} s and was stopped"
+            _run_cells(cells, km, limits, tmp_path, result)
+        except Exception as exc:  # the kernel could not start, or died between cells
+            if not result["answers"]:
+                result["fatal"] = _GRADER_ERROR.format(
+                    f"the grading kernel could not run: {type(exc).__name__}{_short_evalue(str(exc))}"
+                )
+            elif not result["stopped"]:
+                result["stopped"] = f"the grading kernel stopped ({type(exc).__name__})"
         finally:
-            # Killing unshare kills the runner (PID 1 of the namespace, --kill-child),
-            # and with it every process the submission started, setsid or not.
-            _kill_group(proc.pid)
-            with contextlib.suppress(subprocess.TimeoutExpired):
-                proc.wait(timeout=10)
-    result: dict = {"answers": {}, "records": {}, "fatal": None, "stopped": stopped}
-    done = False
-    for line in out.decode("utf-8", "replace").splitlines():
-        try:
-            msg = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if not isinstance(msg, dict):
-            continue
-        if msg.get("kind") == "answer":
-            result["answers"][msg["question"]] = msg
-        elif msg.get("kind") == "record":
-            result["records"][msg["question"]] = msg
-        elif msg.get("kind") == "setup" and msg.get("status") != "ok":
-            result["fatal"] = _GRADER_ERROR.format(
-                f"the exercise's setup cell raised {msg.get('ename')}{_short_evalue(msg.get('evalue', ''))}"
-            )
-        elif msg.get("kind") == "fatal":
-            result["fatal"] = _GRADER_ERROR.format(f"the grading kernel could not run: {msg.get('message')}")
-        elif msg.get("kind") == "stopped":
-            result["stopped"] = msg.get("message")
-        elif msg.get("kind") == "done":
-            done = True
-    if not done and not result["stopped"]:
-        result["stopped"] = "the grading kernel stopped early (out of memory, or killed)"
+            cgroup.remove()
     return result
 
 
-def _runner_main(argv: list[str]) -> int:
-    """Inside the sandbox: set up mounts, run the cells one by one, stream JSON lines."""
-    # Keep a private copy of stdout for the results; everything else (the
-    # kernel, the student's subprocesses) writes to /dev/null.
-    out = os.fdopen(os.dup(1), "w", buffering=1)
-    devnull = os.open(os.devnull, os.O_RDWR)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-
-    def emit(**msg: Any) -> None:
-        out.write(json.dumps(msg) + "\n")
-        out.flush()
-
-    job_path = argv[0]
-    job = json.loads(Path(job_path).read_text())
-    # Nothing the kernel can reach refers to the job file afterwards.
-    with contextlib.suppress(OSError):
-        os.unlink(job_path)
-    try:
-        if "mask" in job:
-            _setup_sandbox(job["keep"], job["mask"])
-        for sub in ("work", "home", "runtime", "ipython", "mpl", "data"):
-            os.makedirs(os.path.join(job["base"], sub), exist_ok=True)
-    except Exception as exc:
-        emit(kind="fatal", message=f"sandbox setup failed ({type(exc).__name__}: {exc})")
-        return 1
-    os.chdir(job["workdir"])
-    try:
-        _run_cells(job, emit)
-    except Exception as exc:  # the kernel could not start, or died between cells
-        emit(kind="fatal", message=f"{type(exc).__name__}: {exc}")
-    emit(kind="done")
-    return 0
-
-
-def _run_cells(job: dict, emit: Callable[..., None]) -> None:
+def _run_cells(cells: list[dict], km: Any, limits: _Limits, cwd: Path, result: dict) -> None:
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
-    max_bytes = job["max_output_bytes"]
-    limit = job["cell_timeout"]
+    max_bytes = limits.max_output_bytes
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_code_cell(c["source"]) for c in job["cells"]]
+    nb.cells = [nbformat.v4.new_code_cell(c["source"]) for c in cells]
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    env = getattr(km, "_kit_env", None)
 
     class Client(NotebookClient):
         sizes: dict[int, int] = {}  # noqa: RUF012
@@ -222,34 +192,47 @@ def _run_cells(job: dict, emit: Callable[..., None]) -> None:
 
     client = Client(
         nb,
-        timeout=limit,
-        kernel_name="python3",
+        km=km,
+        timeout=limits.cell_timeout,
         allow_errors=True,
         interrupt_on_timeout=False,
         record_timing=False,
         iopub_timeout=5,
         startup_timeout=60,
         shutdown_kernel="immediate",
-        resources={"metadata": {"path": job["workdir"]}},
+        resources={"metadata": {"path": str(cwd)}},
     )
-    with client.setup_kernel():
+    wall = limits.wall_time or (60 + limits.cell_timeout * (sum(c["kind"] == "answer" for c in cells) + 2))
+    import time
+
+    deadline = time.monotonic() + wall
+    # The kernel's own output goes nowhere: everything the grader reads comes over the protocol.
+    start_kw: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    if env:
+        start_kw["env"] = env
+    with client.setup_kernel(**start_kw):
         stuck = None
-        for index, (spec, cell) in enumerate(zip(job["cells"], nb.cells)):
+        answered: list[str] = []
+        broken: str | None = None
+        for index, (spec, cell) in enumerate(zip(cells, nb.cells)):
             kind, qid = spec["kind"], spec.get("question")
+            if stuck is None and time.monotonic() > deadline:
+                stuck = f"the whole notebook ran longer than {wall:g} s and was stopped"
             if stuck:
-                emit(kind="stopped", message=stuck)
+                result["stopped"] = stuck
                 break
+            if broken and kind == "answer":
+                result["broken"][qid] = broken
             info: dict[str, Any] = {"kind": kind, "question": qid}
+            client.timeout = SETUP_TIMEOUT if kind == "setup" else limits.cell_timeout
             try:
                 client.execute_cell(cell, index)
                 status = "ok"
             except CellTimeoutError:
                 status = "timeout"
-                info["limit"] = limit
+                info["limit"] = client.timeout
                 if not _recover(client):
-                    stuck = (
-                        f"the kernel was still stuck in {qid or 'a cell'}'s endless loop after an interrupt"
-                    )
+                    stuck = f"the kernel was still stuck in {qid or 'a cell'}'s endless loop after an interrupt"
             except DeadKernelError:
                 status = "dead"
                 stuck = f"the kernel died in {qid or 'a setup cell'}"
@@ -262,9 +245,22 @@ def _run_cells(job: dict, emit: Callable[..., None]) -> None:
                     info["ename"] = str(errors[0].get("ename", "Error"))[:100]
                     info["evalue"] = str(errors[0].get("evalue", ""))[:400]
             info["status"] = status
-            if kind == "record":
-                info.update(_read_record(cell, spec, status))
-            emit(**info)
+            if kind == "setup" and status != "ok":
+                what = info.get("ename") or {"timeout": "a timeout", "dead": "a dead kernel"}.get(status, status)
+                detail = f"{what}{_short_evalue(info.get('evalue', ''))}"
+                if not answered:
+                    result["fatal"] = _GRADER_ERROR.format(f"the exercise's setup cell raised {detail}")
+                    break
+                broken = broken or (
+                    f"One of the exercise's own cells failed ({detail}) after your answer to"
+                    f" {answered[-1]} ran: did your code change a name the exercise uses (such as"
+                    " pd, kit or article)? Keep those names as they are."
+                )
+            elif kind == "answer":
+                answered.append(qid)
+                result["answers"][qid] = info
+            elif kind == "record":
+                result["records"][qid] = _read_record(cell, spec, status)
 
 
 def _recover(client: Any) -> bool:
@@ -294,19 +290,34 @@ def _recover(client: Any) -> bool:
         client.timeout = saved
 
 
+_UNREADABLE = "the answer could not be read back from the kernel."
+
+
 def _read_record(cell: Any, spec: dict, status: str) -> dict:
+    """The one answer record in a record cell's outputs, checked; anything odd is ``unreadable``."""
     if status != "ok":
-        return {"status": "unreadable", "message": "reading the answer failed", "variable": None}
+        return {"status": "unreadable", "message": f"reading the answer failed ({status})."}
+    found = []
     for out in cell.outputs:
         data = out.get("data", {}) if out.get("output_type") == "display_data" else {}
-        payload = data.get(_RECORD_MIME)
-        if isinstance(payload, dict) and payload.get("question") == spec["question"]:
-            if payload.get("status") == "undefined":
-                return {"status": "undefined", "variable": _variable_of(spec["source"])}
-            return {k: payload.get(k) for k in ("status", "value", "message")}
-    return {"status": "unreadable", "message": "the answer could not be read back from the kernel."}
+        if isinstance(data, dict) and _RECORD_MIME in data:
+            found.append(data[_RECORD_MIME])
+    if len(found) != 1:
+        return {"status": "unreadable", "message": _UNREADABLE}
+    payload = found[0]
+    if (
+        not isinstance(payload, dict)
+        or payload.get("question") != spec["question"]
+        or payload.get("status") not in RECORD_STATUSES
+        or set(payload) - {"question", "status", "value", "message"}
+    ):
+        return {"status": "unreadable", "message": _UNREADABLE}
+    if payload["status"] == "undefined":
+        return {"status": "undefined", "variable": spec["variable"]}
+    if payload["status"] == "ok" and "value" not in payload:
+        return {"status": "unreadable", "message": _UNREADABLE}
+    message = payload.get("message")
+    if not isinstance(message, str) or not message.strip():
+        message = _UNREADABLE
+    return {"status": payload["status"], "value": payload.get("value"), "message": message[:300]}
 
-
-def _variable_of(source: str) -> str:
-    m = re.search(r"globals\(\)\.get\('([^']+)'", source)
-    return m.group(1) if m else "?"

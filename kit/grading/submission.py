@@ -29,8 +29,9 @@ STATUSES = (
     "grader_error",
     "invalid_json",
     "not_a_notebook",
+    "not_a_file",
+    "grader_crashed",
 )
-
 """Every status a gradebook row can have (see the module docstring)."""
 
 
@@ -96,6 +97,10 @@ _STATUS_MESSAGE = {
     " JupyterLab, save it again (File > Save Notebook) and resubmit the .ipynb file.",
     "not_a_notebook": "The file is JSON but not a Jupyter notebook (no list of cells). Submit the"
     " exercise's .ipynb file itself.",
+    "not_a_file": "The submission is not a plain file (a link, a folder or a pipe named .ipynb), so it"
+    " was not opened. Submit the notebook file itself.",
+    "grader_crashed": "The grader's worker died twice on this submission, so it was not graded. Re-run"
+    " `kit grade` for this student; see docs/instructors.md, 'When the grader fails'.",
 }
 
 
@@ -137,6 +142,12 @@ def _same_code(a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
+_NOT_A_TABLE = (
+    "The answer looks like a table but is not one the grader can rebuild; give a DataFrame,"
+    " a list or a dict of plain values."
+)
+
+
 def _evaluate(
     student: str, bundle: dict, answers: dict[str, str], run: dict, blank: set[str] = frozenset()
 ) -> list[GradeResult]:
@@ -166,7 +177,11 @@ def _evaluate(
         if fail:
             results.append(GradeResult(student, qid, 0, points, *fail))
             continue
-        value = from_plain(record["value"])
+        try:
+            value = from_plain(record["value"])
+        except Exception:  # a dict shaped like a table but not one
+            results.append(GradeResult(student, qid, 0, points, "unreadable", _NOT_A_TABLE))
+            continue
         score, status, message, msgs = _score(questions[qid].run(value), points)
         results.append(GradeResult(student, qid, score, points, status, message, tuple(msgs)))
     return results
@@ -175,19 +190,21 @@ def _evaluate(
 def _score(outcomes: list[tuple[_Test, bool, str]], points: float) -> tuple[float, str, str, list[str]]:
     """Points, status, message and failure hints of one answer's test outcomes.
 
-    Public shape checks are gatekeepers: if one fails the answer earns 0.
-    Otherwise the points are shared by the hidden tests in proportion to
-    their weights (the answer-key check earns nothing on its own).
+    Public checks, the answer-key check among them, are gatekeepers: if one
+    fails the answer earns 0. Otherwise the points are shared by the hidden
+    tests in proportion to their weights.
 
     >>> t = lambda hidden, gate=True, w=1: _Test("t", "hint", len, hidden, w, gate)
     >>> _score([(t(False), True, ""), (t(True, w=3), True, ""), (t(True), False, "h")], 2)[:2]
     (1.5, 'partial')
     >>> _score([(t(False), False, "shape"), (t(True), True, "")], 2)[:2]
     (0, 'failed')
+    >>> _score([(t(False, gate=False), False, "key"), (t(True), True, "")], 2)[:2]
+    (0, 'failed')
     """
     public = [(t, ok, m) for t, ok, m in outcomes if not t.hidden]
     hidden = [(t, ok, m) for t, ok, m in outcomes if t.hidden]
-    gates_ok = all(ok for t, ok, _ in public if t.gate)
+    gates_ok = all(ok for _, ok, _ in public)
     total_w = sum(t.weight for t, _, _ in hidden)
     if not gates_ok:
         score: float = 0
@@ -216,6 +233,8 @@ def _run_failure(qid: str, cell: dict | None, record: dict | None, run: dict) ->
     """The status and message when the answer cell or its recording failed, else None."""
     if run.get("fatal"):
         return "grader_error", run["fatal"]
+    if qid in run.get("broken", {}):
+        return "error", run["broken"][qid]
     if cell is None:
         return (
             "kernel_died",
@@ -247,7 +266,8 @@ def _run_failure(qid: str, cell: dict | None, record: dict | None, run: dict) ->
     if record["status"] == "undefined":
         return "error", f"The answer cell ran, but it does not define the variable {record['variable']!r}."
     if record["status"] != "ok":
-        return "unreadable", record.get("message", "The answer could not be read.")
+        message = record.get("message")
+        return "unreadable", message if isinstance(message, str) and message else "The answer could not be read."
     return None
 
 

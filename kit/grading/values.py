@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from typing import Any
 
 MAX_ANSWER_BYTES = 1_000_000
-
 """An answer larger than this, as JSON, is not graded (answers are small values)."""
 
 _RECORD_MIME = "application/vnd.kit.answer+json"
