@@ -241,7 +241,9 @@ def grade(
     items = _collect(submissions)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    limits = _Limits(cell_timeout, wall_time, memory_mb, max_output_bytes, "off" if sandbox == "off" else "on")
+    limits = _Limits(
+        cell_timeout, wall_time, memory_mb, max_output_bytes, "off" if sandbox == "off" else "on"
+    )
     # Read every submission before any kernel runs (and never through a link).
     tasks = [(student, _read_submission(path), bundle, limits) for student, path in items]
     rows: list[GradeResult] = []

@@ -111,8 +111,7 @@ def _grading_run() -> None:
     """Refuse the public checks inside a grading kernel: the grader runs them itself."""
     if os.environ.get("KIT_GRADING_RUN") == "1":
         raise RuntimeError(
-            "The checks are not available while grading: the grader runs them itself, outside"
-            " your notebook."
+            "The checks are not available while grading: the grader runs them itself, outside your notebook."
         )
 
 

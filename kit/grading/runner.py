@@ -232,7 +232,9 @@ def _run_cells(cells: list[dict], km: Any, limits: _Limits, cwd: Path, result: d
                 status = "timeout"
                 info["limit"] = client.timeout
                 if not _recover(client):
-                    stuck = f"the kernel was still stuck in {qid or 'a cell'}'s endless loop after an interrupt"
+                    stuck = (
+                        f"the kernel was still stuck in {qid or 'a cell'}'s endless loop after an interrupt"
+                    )
             except DeadKernelError:
                 status = "dead"
                 stuck = f"the kernel died in {qid or 'a setup cell'}"
@@ -246,7 +248,9 @@ def _run_cells(cells: list[dict], km: Any, limits: _Limits, cwd: Path, result: d
                     info["evalue"] = str(errors[0].get("evalue", ""))[:400]
             info["status"] = status
             if kind == "setup" and status != "ok":
-                what = info.get("ename") or {"timeout": "a timeout", "dead": "a dead kernel"}.get(status, status)
+                what = info.get("ename") or {"timeout": "a timeout", "dead": "a dead kernel"}.get(
+                    status, status
+                )
                 detail = f"{what}{_short_evalue(info.get('evalue', ''))}"
                 if not answered:
                     result["fatal"] = _GRADER_ERROR.format(f"the exercise's setup cell raised {detail}")
@@ -320,4 +324,3 @@ def _read_record(cell: Any, spec: dict, status: str) -> dict:
     if not isinstance(message, str) or not message.strip():
         message = _UNREADABLE
     return {"status": payload["status"], "value": payload.get("value"), "message": message[:300]}
-

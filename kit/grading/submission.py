@@ -267,7 +267,9 @@ def _run_failure(qid: str, cell: dict | None, record: dict | None, run: dict) ->
         return "error", f"The answer cell ran, but it does not define the variable {record['variable']!r}."
     if record["status"] != "ok":
         message = record.get("message")
-        return "unreadable", message if isinstance(message, str) and message else "The answer could not be read."
+        return "unreadable", message if isinstance(
+            message, str
+        ) and message else "The answer could not be read."
     return None
 
 
