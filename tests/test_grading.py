@@ -564,9 +564,11 @@ def test_grade_statuses_and_scores(graded):
     assert status["frank_loops", "q1"] == "timeout" and status["frank_loops", "q8"] == "passed"
     assert status["bob_partly_right", "q2"] == "error"
     points = book.set_index(["student", "question"])["points"]
-    # Wrong values earn nothing, whatever their shape; a genuinely half-right answer earns half.
+    # Wrong values earn nothing, whatever their shape; a half-right answer fails the answer
+    # key's public check, and a failed public check costs the points.
     assert status["bob_partly_right", "q5"] == "failed" and points["bob_partly_right", "q5"] == 0
-    assert status["bob_partly_right", "q4"] == "partial" and points["bob_partly_right", "q4"] == 1
+    assert status["bob_partly_right", "q4"] == "failed" and points["bob_partly_right", "q4"] == 0
+    assert "hidden 1/2" in book.set_index(["student", "question"])["message"]["bob_partly_right", "q4"]
     assert status["grace_tampered_checks", "q1"] == "failed"
     assert status["heidi_lying_eq", "q1"] == "unreadable" and status["heidi_lying_eq", "q3"] == "failed"
     assert status["ivan_patched_checker", "q1"] == "failed"
@@ -583,7 +585,7 @@ def test_grade_statuses_and_scores(graded):
 @pytest.mark.slow
 def test_sandbox_keeps_files_and_hidden_tests_safe(graded):
     if not graded["sandbox"]:
-        pytest.skip("unshare is not allowed here: the sandbox cases are not run")
+        pytest.skip("no sandbox here: the sandbox cases are not run")
     book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
     assert (EXERCISES / "grader" / "sourcing.json").read_bytes() == graded["bundle"]
     assert not (ROOT / "kit" / "PWNED.txt").exists()
@@ -686,7 +688,7 @@ def _processes_with(marker: str) -> list[int]:
 @pytest.mark.slow
 def test_a_daemon_neither_outlives_grading_nor_harms_the_next_student(graded, tmp_path):
     if not graded["sandbox"]:
-        pytest.skip("unshare is not allowed here: processes cannot be contained")
+        pytest.skip("no sandbox here: processes cannot be contained")
     # In the class run above, nora's daemon must be gone once kit grade returned.
     assert _processes_with("kit-fixture-daemon") == []
     subs = tmp_path / "subs"

@@ -239,6 +239,12 @@ def grade(
     else:
         bundle, _ = _load_bundle(exercise, _find_exercises_dir(exercises_dir))
     items = _collect(submissions)
+    if sandbox == "off" and progress is not None:
+        print(
+            "kit grade: --sandbox off: students' code runs with your user's rights, its files and the"
+            " network (see docs/instructors.md, 'The sandbox').",
+            file=progress,
+        )
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     limits = _Limits(

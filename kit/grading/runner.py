@@ -99,6 +99,9 @@ def _kernel_manager(limits: _Limits, conn_dir: Path, mode: str, cgroup: sandbox.
         connection_file=str(conn_dir / "kernel.json"),
         context=context,
     )
+    # An interrupt travels as a message: a signal to the launched process would reach
+    # bwrap, not the kernel in its own session and pid namespace.
+    km.kernel_spec.interrupt_mode = "message"
     if mode == "off":
         # No sandbox: still a clean environment, but the host's folders are reachable.
         km._kit_env = {**env, "HOME": str(conn_dir), "TMPDIR": str(conn_dir)}

@@ -59,6 +59,22 @@ INSTALL_HINT = (
 _PLAN: list[dict] = []
 
 
+_FEATURES: dict[str, bool] = {}
+
+
+def _supports(option: str) -> bool:
+    """True when this bwrap knows ``option`` (``--disable-userns`` and ``--size`` came in 0.8)."""
+    if option not in _FEATURES:
+        try:
+            out = subprocess.run(
+                [bwrap_path() or "bwrap", "--help"], capture_output=True, text=True, timeout=10
+            )
+            _FEATURES[option] = option in out.stdout + out.stderr
+        except (OSError, subprocess.TimeoutExpired):
+            _FEATURES[option] = False
+    return _FEATURES[option]
+
+
 def bwrap_path() -> str | None:
     """The ``bwrap`` executable, or None."""
     return shutil.which("bwrap") or next(
@@ -220,7 +236,7 @@ def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/wo
         "--unshare-net",
         "--unshare-uts",
         "--unshare-cgroup",
-        "--disable-userns",
+        *(["--disable-userns"] if _supports("--disable-userns") else []),
         "--uid",
         str(SANDBOX_UID),
         "--gid",
@@ -241,7 +257,8 @@ def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/wo
             cmd += ["--symlink", os.readlink(host), str(host)]
         elif host.is_dir():
             cmd += ["--ro-bind", str(host), str(host)]
-    cmd += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_BYTES), "--tmpfs", "/tmp"]
+    size = ["--size", str(TMP_BYTES)] if _supports("--size") else []
+    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
     for sub in ("work", "home", "runtime", "data", "ipython", "mpl"):
         cmd += ["--dir", f"/tmp/{sub}"]
     for path in _ro_paths():
