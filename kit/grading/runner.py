@@ -167,7 +167,6 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
 def _run_cells(cells: list[dict], km: Any, limits: _Limits, cwd: Path, result: dict) -> None:
     import nbformat
     from nbclient import NotebookClient
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
     max_bytes = limits.max_output_bytes
     nb = nbformat.v4.new_notebook()
@@ -226,30 +225,12 @@ def _run_cells(cells: list[dict], km: Any, limits: _Limits, cwd: Path, result: d
                 break
             if broken and kind == "answer":
                 result["broken"][qid] = broken
-            info: dict[str, Any] = {"kind": kind, "question": qid}
             client.timeout = SETUP_TIMEOUT if kind == "setup" else limits.cell_timeout
-            try:
-                client.execute_cell(cell, index)
-                status = "ok"
-            except CellTimeoutError:
-                status = "timeout"
-                info["limit"] = client.timeout
-                if not _recover(client):
-                    stuck = (
-                        f"the kernel was still stuck in {qid or 'a cell'}'s endless loop after an interrupt"
-                    )
-            except DeadKernelError:
-                status = "dead"
-                stuck = f"the kernel died in {qid or 'a setup cell'}"
-            if status == "ok" and client.sizes.get(index, 0) > max_bytes:
-                status, info["limit"] = "too_large", max_bytes
-            if status == "ok":
-                errors = [o for o in cell.outputs if o.get("output_type") == "error"]
-                if errors:
-                    status = "error"
-                    info["ename"] = str(errors[0].get("ename", "Error"))[:100]
-                    info["evalue"] = str(errors[0].get("evalue", ""))[:400]
-            info["status"] = status
+            info, stuck = _execute(client, cell, index, max_bytes)
+            if stuck:
+                stuck = stuck.format(qid or ("a setup cell" if "died" in stuck else "a cell"))
+            info.update(kind=kind, question=qid)
+            status = info["status"]
             if kind == "setup" and status != "ok":
                 what = info.get("ename") or {"timeout": "a timeout", "dead": "a dead kernel"}.get(
                     status, status
@@ -268,6 +249,34 @@ def _run_cells(cells: list[dict], km: Any, limits: _Limits, cwd: Path, result: d
                 result["answers"][qid] = info
             elif kind == "record":
                 result["records"][qid] = _read_record(cell, spec, status)
+
+
+def _execute(client: Any, cell: Any, index: int, max_bytes: int) -> tuple[dict[str, Any], str | None]:
+    """Run one cell: its status (``ok``, ``error``, ``timeout``, ``too_large``, ``dead``) and
+    whether the kernel is now unusable (a message), else None."""
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+    info: dict[str, Any] = {}
+    stuck = None
+    try:
+        client.execute_cell(cell, index)
+        status = "ok"
+    except CellTimeoutError:
+        status, info["limit"] = "timeout", client.timeout
+        if not _recover(client):
+            stuck = "the kernel was still stuck in {}'s endless loop after an interrupt"
+    except DeadKernelError:
+        status, stuck = "dead", "the kernel died in {}"
+    if status == "ok" and client.sizes.get(index, 0) > max_bytes:
+        status, info["limit"] = "too_large", max_bytes
+    if status == "ok":
+        errors = [o for o in cell.outputs if o.get("output_type") == "error"]
+        if errors:
+            status = "error"
+            info["ename"] = str(errors[0].get("ename", "Error"))[:100]
+            info["evalue"] = str(errors[0].get("evalue", ""))[:400]
+    info["status"] = status
+    return info, stuck
 
 
 def _recover(client: Any) -> bool:
