@@ -892,3 +892,20 @@ def test_the_grader_works_from_a_non_editable_install(tmp_path):
         timeout=120,
     )
     assert no_dir.returncode == 1 and "--exercises-dir" in no_dir.stderr
+
+
+def _crash_on_z(task: tuple) -> list:
+    """A worker that dies (as a segfault would kill it) on the student z_crash, and grades the others."""
+    if task[0] == "z_crash":
+        os._exit(1)
+    return batch._grade_one(task)
+
+
+def test_a_dead_worker_is_retried_once_then_its_submission_is_marked(tmp_path):
+    bundle = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())
+    blank = (FIXTURES / "sourcing" / "carol_blank.ipynb").read_bytes()
+    tasks = [(name, blank, bundle, _Limits()) for name in ("a_ok", "z_crash", "b_ok")]
+    rows: dict[str, list] = {}
+    batch._run_pool(tasks, 2, lambda results: rows.setdefault(results[0].student, results), _crash_on_z)
+    assert {r.status for r in rows["z_crash"]} == {"grader_crashed"}
+    assert {r.status for r in rows["a_ok"]} == {r.status for r in rows["b_ok"]} == {"unanswered"}

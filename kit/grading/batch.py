@@ -134,8 +134,12 @@ def _check_sandbox(sandbox: str) -> None:
         )
 
 
-def _run_pool(tasks: list[tuple], jobs: int, report: Any) -> None:
-    """Grade ``tasks`` in ``jobs`` worker processes; a dead worker's tasks are retried once."""
+def _run_pool(tasks: list[tuple], jobs: int, report: Any, work: Any = None) -> None:
+    """Grade ``tasks`` in ``jobs`` worker processes; a dead worker's tasks are retried once.
+
+    ``work`` grades one task (default :func:`_grade_one`).
+    """
+    work = work or _grade_one
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -145,7 +149,7 @@ def _run_pool(tasks: list[tuple], jobs: int, report: Any) -> None:
     pending = list(range(len(tasks)))
     while pending:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            futures = {pool.submit(_grade_one, tasks[i]): i for i in pending}
+            futures = {pool.submit(work, tasks[i]): i for i in pending}
             for i in pending:
                 attempts[i] += 1
             wait(futures)
@@ -167,12 +171,12 @@ def _run_pool(tasks: list[tuple], jobs: int, report: Any) -> None:
         if len(retry) > 1 and jobs > 1:
             # Several tasks died with the pool: run each alone, so one cannot take another down.
             for i in retry:
-                _run_pool_one(tasks[i], report)
+                _run_pool_one(tasks[i], report, work)
             retry = []
         pending = retry
 
 
-def _run_pool_one(task: tuple, report: Any) -> None:
+def _run_pool_one(task: tuple, report: Any, work: Any) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -180,7 +184,7 @@ def _run_pool_one(task: tuple, report: Any) -> None:
     ctx = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
-            report(pool.submit(_grade_one, task).result())
+            report(pool.submit(work, task).result())
     except BrokenProcessPool:
         report(_status_rows(task[0], task[2], "grader_crashed"))
 
