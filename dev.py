@@ -75,10 +75,23 @@ def _bootstrap_pip(python: Path) -> None:
         _run(python, str(target / "pip"), "install", "--no-index", str(target))
 
 
+def _check_bwrap() -> None:
+    """Say what to install when bubblewrap, the grading sandbox, is missing (never installs it)."""
+    import shutil
+
+    if sys.platform == "linux" and not shutil.which("bwrap"):
+        _say(
+            "bubblewrap (bwrap) is missing: `kit grade` runs each student's code in its sandbox and"
+            " refuses to grade without it. Install it with `sudo apt-get install bubblewrap` (Debian,"
+            " Ubuntu) or `sudo dnf install bubblewrap` (Fedora); the grading tests need it too."
+        )
+
+
 def setup() -> Path:
     """Create ``.venv`` and install the kit with its pinned dependencies."""
     if sys.version_info < (3, 11):  # noqa: UP036 (this file may run under an older python3)
         raise SystemExit(f"[dev.py] the kit needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    _check_bwrap()
     python = _venv_python()
     if python.exists() and STAMP.exists() and STAMP.read_text() == _fingerprint():
         return python

@@ -50,7 +50,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     grade.add_argument("-j", "--jobs", type=int, default=1, help="submissions graded at once (default 1)")
     grade.add_argument(
-        "--exercises-dir", default="exercises", help="where grader/<name>.json is (default exercises)"
+        "--exercises-dir",
+        default=None,
+        help="the folder holding grader/<name>.json (default: ./exercises, else the kit checkout's)",
     )
     grade.add_argument("--timeout", type=float, default=None, help="seconds per cell (default 30)")
     grade.add_argument(
@@ -64,9 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     grade.add_argument(
         "--sandbox",
-        choices=("auto", "on", "off"),
-        default="auto",
-        help="run kernels under unshare (default auto)",
+        choices=("on", "off"),
+        default="on",
+        help="run each kernel in the bubblewrap sandbox (default on; off only where none can run)",
     )
     grade.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
     _add_classroom_commands(sub)
@@ -202,11 +204,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(
             f"Graded {students} submissions; wrote {args.out}/gradebook.csv, summary.csv, lms.csv, feedback/"
         )
-        failed = sorted({r.student for r in rows if r.status == "grader_error"})
+        failed = sorted({r.student for r in rows if r.status in ("grader_error", "grader_crashed")})
         if failed:
             print(
                 f"kit grade: the grader itself failed on {len(failed)} submission(s) ({', '.join(failed)});"
-                " their rows say grader_error. Re-run kit grade for them (see docs/instructors.md).",
+                " their rows say grader_error or grader_crashed. Re-run kit grade for them"
+                " (see docs/instructors.md).",
                 file=sys.stderr,
             )
         return 0

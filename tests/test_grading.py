@@ -23,6 +23,8 @@ import pytest
 import kit
 from kit import grading
 from kit.cli import main
+from kit.grading import batch, messages, questions, submission
+from kit.grading.limits import _Limits
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES = ROOT / "exercises"
@@ -97,7 +99,7 @@ def test_to_plain_ignores_overridden_methods():
 
 
 def test_fingerprint_keys_tell_right_from_wrong_values(monkeypatch):
-    monkeypatch.setattr(grading, "_REGISTRY", {})
+    monkeypatch.setattr(questions, "_REGISTRY", {})
     key = grading.fingerprint([14], "q5:ids")
     q = grading.question("q5", answer="ids", points=2, hidden=1, key=key)
 
@@ -106,7 +108,10 @@ def test_fingerprint_keys_tell_right_from_wrong_values(monkeypatch):
         assert isinstance(answer, list)
 
     grading.check("q5", [14])
-    with pytest.raises(AssertionError, match=r"^q5: public 1/2 passed\.\n  - The value is not right yet"):
+    with pytest.raises(
+        AssertionError,
+        match=r"^q5: public 1/2 passed\.\n  - Your answer does not match the expected answer yet",
+    ):
         grading.check("q5", [])
     with pytest.raises(ValueError, match="key='abc' is not a fingerprint"):
         grading.question("q6", answer="x", key="abc")
@@ -122,7 +127,7 @@ def test_public_checks_are_gatekeepers_and_hidden_tests_carry_the_points(registr
         assert answer % 2 == 0
 
     def score(value):
-        return grading._score(registry.run(value), registry.points)[:2]
+        return submission._score(registry.run(value), registry.points)[:2]
 
     assert score(18) == (2, "passed")
     assert score(4) == (0.5, "partial")  # shape right, one specific mistake avoided
@@ -134,19 +139,19 @@ def test_grader_failures_are_not_the_students(monkeypatch):
     def boom(*args):
         raise OSError(39, "Directory not empty")
 
-    monkeypatch.setattr(grading, "grade_submission", boom)
+    monkeypatch.setattr(batch, "grade_submission", boom)
     bundle = {"questions": [{"id": "q1", "points": 1}]}
-    (row,) = grading._grade_one(("s", b"{}", bundle, grading._Limits()))
+    (row,) = batch._grade_one(("s", b"{}", bundle, _Limits()))
     assert row.status == "grader_error" and row.points == 0
     assert row.message.startswith("The grader failed on this submission, not the student (OSError")
     assert "Re-run `kit grade`" in row.message
 
 
 def test_exception_messages_are_cut_to_a_short_first_line():
-    assert grading._short_evalue("list index out of range") == ": list index out of range"
-    cut = grading._short_evalue("secret " * 50 + "\nline two")
+    assert messages._short_evalue("list index out of range") == ": list index out of range"
+    cut = messages._short_evalue("secret " * 50 + "\nline two")
     assert len(cut) <= grading.MAX_ERROR_CHARS + 5 and "line two" not in cut
-    assert grading._short_evalue("") == ""
+    assert messages._short_evalue("") == ""
 
 
 def test_to_plain_refuses_objects_it_cannot_read():
@@ -203,8 +208,8 @@ def test_strip_solution_unclosed_block_is_an_error():
 
 @pytest.fixture
 def registry(monkeypatch):
-    monkeypatch.setattr(grading, "_REGISTRY", {})
-    monkeypatch.setattr(grading, "_CELLS_RUN", [])
+    monkeypatch.setattr(questions, "_REGISTRY", {})
+    monkeypatch.setattr(questions, "_CELLS_RUN", [])
     q = grading.question("q1", answer="n", points=2, hidden=1)
 
     @q.public("Give a whole number.")
@@ -255,10 +260,10 @@ def test_check_failure_names_the_question(registry):
 
 
 def test_check_spots_a_blank_left_in_the_answer_cell(registry):
-    grading._CELLS_RUN[:] = ['n = int((t["kind"] == ...).sum())', 'kit.grading.check("q1", n)']
+    questions._CELLS_RUN[:] = ['n = int((t["kind"] == ...).sum())', 'kit.grading.check("q1", n)']
     with pytest.raises(grading.CheckFailed, match="no answer yet"):
         grading.check("q1", 3)
-    grading._CELLS_RUN[:] = ["n = 3  # was: n = ...", 'kit.grading.check("q1", n)']
+    questions._CELLS_RUN[:] = ["n = 3  # was: n = ...", 'kit.grading.check("q1", n)']
     grading.check("q1", 3)
 
 
@@ -410,12 +415,14 @@ def _by_notebook(junit: Path) -> dict[str, list[str]]:
     return out
 
 
+@pytest.mark.slow
 def test_solutions_and_a_correct_student_copy_pass_nbval(nbval_results):
     assert nbval_results["codes"][0] == 0, nbval_results["logs"][0][-3000:]
     cases = _by_notebook(nbval_results["a"])
     assert len(cases) == 4 and all(not msgs for msgs in cases.values())
 
 
+@pytest.mark.slow
 def test_unedited_student_copies_and_a_wrong_answer_fail_nbval(nbval_results):
     assert nbval_results["codes"][1] == 1
     cases = _by_notebook(nbval_results["b"])
@@ -431,44 +438,91 @@ def test_unedited_student_copies_and_a_wrong_answer_fail_nbval(nbval_results):
     wrong = failed[next(k for k in failed if "wrong_sourcing" in k)]
     assert set(re.findall(r"CheckFailed: (q\d+)", wrong)) == set(FOUR_WRONG)
     for qid in FOUR_WRONG:  # the AssertionError's message starts with the question id
-        assert re.search(rf"CheckFailed: {qid}: public \d/\d passed\.\n  - The value is not right yet", wrong)
+        assert re.search(
+            rf"CheckFailed: {qid}: public \d/\d passed\.\n  - Your answer does not match the expected answer yet",
+            wrong,
+        )
 
 
 # ----- kit grade ---------------------------------------------------------------------
 
 
+ESCAPE_PORT = 47613  # x_sockets tries 127.0.0.1 at this port
+
+
+def _non_files(subs: Path) -> None:
+    """Entries named *.ipynb that are not plain files: each must get the status not_a_file."""
+    (subs / "link_to_solution.ipynb").symlink_to(EXERCISES / "solution" / "sourcing.ipynb")
+    (subs / "link_dangling.ipynb").symlink_to(subs / "nowhere.ipynb")
+    (subs / "link_to_library.ipynb").symlink_to(Path(sys.base_prefix) / "lib")
+    (subs / "a_folder.ipynb").mkdir()
+    os.mkfifo(subs / "a_fifo.ipynb")
+
+
 @pytest.fixture(scope="module")
 def graded(tmp_path_factory):
+    import socket
+
     work = tmp_path_factory.mktemp("grade")
     subs = work / "submissions"
     subs.mkdir()
     sandbox = grading.sandbox_available()
     for f in sorted((FIXTURES / "sourcing").glob("*.ipynb")):
-        if sandbox or f.stem not in NEEDS_SANDBOX:
+        if sandbox or (f.stem not in NEEDS_SANDBOX and not f.stem.startswith("x_")):
             shutil.copy(f, subs / f.name)
+    _non_files(subs)
     bundle_before = (EXERCISES / "grader" / "sourcing.json").read_bytes()
+    kit_before = {p: p.read_bytes() for p in (ROOT / "kit").rglob("*.py")}
     (work / "canary.txt").write_text("beside the submissions folder")
-    code = main(
-        [
-            "grade",
-            str(subs),
-            "--exercise",
-            "sourcing",
-            "--out",
-            str(work / "out"),
-            "-j",
-            "2",
-            "--timeout",
-            "4",
-            "-q",
-        ]
-    )
+    # Doors on the host that no kernel may open: an abstract unix socket, a TCP port.
+    listeners = []
+    for family, address in (
+        (socket.AF_UNIX, "\0kit-escape-canary"),
+        (socket.AF_INET, ("127.0.0.1", ESCAPE_PORT)),
+    ):
+        s = socket.socket(family)
+        try:
+            s.bind(address)
+            s.listen(8)
+            s.setblocking(False)
+            listeners.append(s)
+        except OSError:
+            s.close()
+    os.environ["KIT_ESCAPE_CANARY"] = "canary-secret"
+    try:
+        code = main(
+            [
+                "grade",
+                str(subs),
+                "--exercise",
+                "sourcing",
+                "--out",
+                str(work / "out"),
+                "-j",
+                "2",
+                "--timeout",
+                "4",
+                "-q",
+                *([] if sandbox else ["--sandbox", "off"]),
+            ]
+        )
+    finally:
+        del os.environ["KIT_ESCAPE_CANARY"]
+    accepted = []
+    for s in listeners:
+        try:
+            accepted.append(s.accept())
+        except OSError:
+            pass
+        s.close()
     return {
         "code": code,
         "out": work / "out",
         "subs": subs,
         "sandbox": sandbox,
         "bundle": bundle_before,
+        "kit": kit_before,
+        "accepted": accepted,
         "work": work,
     }
 
@@ -477,6 +531,7 @@ def _without_paths(text: str) -> str:
     return re.sub(r"No such file or directory: '[^\n\"]*", "No such file or directory: <PATH>", text)
 
 
+@pytest.mark.slow
 def test_grade_fixture_class_gives_the_exact_gradebook(graded):
     assert graded["code"] == 0
     # Paths in exception messages depend on the checkout's location (and a
@@ -487,16 +542,21 @@ def test_grade_fixture_class_gives_the_exact_gradebook(graded):
     expected = _without_paths(GOLDEN.read_text())
     if not graded["sandbox"]:
         expected = "".join(
-            line for line in expected.splitlines(keepends=True) if line.split(",")[0] not in NEEDS_SANDBOX
+            line
+            for line in expected.splitlines(keepends=True)
+            if line.split(",")[0] not in NEEDS_SANDBOX and not line.startswith("x_")
         )
     assert got == expected
 
 
+@pytest.mark.slow
 def test_grade_statuses_and_scores(graded):
     book = pd.read_csv(graded["out"] / "gradebook.csv")
     assert list(book.columns) == ["student", "question", "points", "max_points", "status", "message"]
     status = book.set_index(["student", "question"])["status"]
     assert set(book.groupby("student").size()) == {8}
+    for name in ("link_to_solution", "link_dangling", "link_to_library", "a_folder", "a_fifo"):
+        assert (status[name] == "not_a_file").all()
     assert (status["alice_all_right"] == "passed").all()
     assert (status["carol_blank"] == "unanswered").all()
     assert (status["dan_broken_json"] == "invalid_json").all()
@@ -504,13 +564,15 @@ def test_grade_statuses_and_scores(graded):
     assert status["frank_loops", "q1"] == "timeout" and status["frank_loops", "q8"] == "passed"
     assert status["bob_partly_right", "q2"] == "error"
     points = book.set_index(["student", "question"])["points"]
-    # Wrong values earn nothing, whatever their shape; a genuinely half-right answer earns half.
+    # Wrong values earn nothing, whatever their shape; a half-right answer fails the answer
+    # key's public check, and a failed public check costs the points.
     assert status["bob_partly_right", "q5"] == "failed" and points["bob_partly_right", "q5"] == 0
-    assert status["bob_partly_right", "q4"] == "partial" and points["bob_partly_right", "q4"] == 1
+    assert status["bob_partly_right", "q4"] == "failed" and points["bob_partly_right", "q4"] == 0
+    assert "hidden 1/2" in book.set_index(["student", "question"])["message"]["bob_partly_right", "q4"]
     assert status["grace_tampered_checks", "q1"] == "failed"
     assert status["heidi_lying_eq", "q1"] == "unreadable" and status["heidi_lying_eq", "q3"] == "failed"
     assert status["ivan_patched_checker", "q1"] == "failed"
-    assert "grader_error" not in set(status) and "kernel_died" not in set(status)
+    assert "grader_error" not in set(status) and "grader_crashed" not in set(status)
     assert status["ken_floods_output", "q2"] == "output_too_large"
     assert status["mia_missing_cells", "q3"] == "missing" and status["mia_missing_cells", "q4"] == "missing"
     lms = pd.read_csv(graded["out"] / "lms.csv")
@@ -520,9 +582,10 @@ def test_grade_statuses_and_scores(graded):
     assert summary.set_index("student").loc["alice_all_right", "percent"] == 100.0
 
 
+@pytest.mark.slow
 def test_sandbox_keeps_files_and_hidden_tests_safe(graded):
     if not graded["sandbox"]:
-        pytest.skip("unshare is not allowed here: the sandbox cases are not run")
+        pytest.skip("no sandbox here: the sandbox cases are not run")
     book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
     assert (EXERCISES / "grader" / "sourcing.json").read_bytes() == graded["bundle"]
     assert not (ROOT / "kit" / "PWNED.txt").exists()
@@ -535,9 +598,79 @@ def test_sandbox_keeps_files_and_hidden_tests_safe(graded):
     assert leo["status"] == "error" and "leak" not in leo["message"]
     assert leo["message"].startswith("The answer cell raised FileNotFoundError: [Errno 2]")
     assert len(leo["message"]) <= 150
-    assert sorted(p.name for p in graded["subs"].iterdir()) == sorted(
-        p.name for p in (FIXTURES / "sourcing").glob("*.ipynb")
+    assert sorted(
+        p.name for p in graded["subs"].glob("*.ipynb") if p.is_file() and not p.is_symlink()
+    ) == sorted(p.name for p in (FIXTURES / "sourcing").glob("*.ipynb"))
+
+
+ESCAPES = [
+    "umount",
+    "remount",
+    "write_outside",
+    "read_solution",
+    "ptrace",
+    "proc_fd",
+    "ipc_1_write",
+    "ipc_2_read",
+    "sockets",
+    "environment",
+    "state_1_write",
+    "state_2_read",
+    "fork_bomb",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ESCAPES)
+def test_an_escape_attempt_earns_nothing(graded, name):
+    """Each attempt answers q1 right only if it got out; all other answers are right."""
+    if not graded["sandbox"]:
+        pytest.skip("no sandbox here: the escape attempts are not run")
+    book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
+    rows = book.loc[f"x_{name}"]
+    assert rows.loc["q1", "status"] == "failed" and rows.loc["q1", "points"] == 0
+    assert (rows.drop("q1")["status"] == "passed").all()
+
+
+@pytest.mark.slow
+def test_escape_attempts_leave_no_trace_on_the_host(graded):
+    if not graded["sandbox"]:
+        pytest.skip("no sandbox here: the escape attempts are not run")
+    assert graded["accepted"] == []
+    assert {p: p.read_bytes() for p in (ROOT / "kit").rglob("*.py")} == graded["kit"]
+    for d in ("/var/tmp", "/", "/tmp", "/etc", "/run", sys.prefix):
+        assert not (Path(d) / "kit-escape-canary").exists()
+    assert not Path("/tmp/kit-state-canary").exists()
+    shm = Path("/proc/sysvipc/shm")
+    if shm.exists():
+        assert str(0x4B495400) not in {line.split()[0] for line in shm.read_text().splitlines()[1:]}
+    assert not (graded["out"] / "kit-escape-canary").exists()
+    assert (
+        not list(Path("/sys/fs/cgroup").glob("**/kit-grade-*"))
+        if os.access("/sys/fs/cgroup", os.R_OK)
+        else True
     )
+
+
+@pytest.mark.slow
+def test_limits_and_student_mistakes_get_the_students_status(graded):
+    if not graded["sandbox"]:
+        pytest.skip("no sandbox here: the escape attempts are not run")
+    book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
+    status, message = book["status"], book["message"]
+    # Bombs are stopped by the limits; the kernel lives on or dies, the batch goes on.
+    assert status["x_memory_bomb", "q1"] == "error" and message["x_memory_bomb", "q1"].endswith("MemoryError")
+    assert (book.loc["x_memory_bomb"].drop("q1")["status"] == "passed").all()
+    assert status["x_signals", "q1"] == "error" and status["x_signals", "q8"] == "passed"
+    # Rebinding pd breaks the exercise's own later cell: the student's error, from q7 on.
+    assert list(book.loc["x_rebinds_pd", "status"]) == ["passed"] * 6 + ["error"] * 2
+    assert "did your code change a name the exercise uses" in message["x_rebinds_pd", "q7"]
+    assert status["x_table_dict", "q1"] == "unreadable"
+    assert status["x_patch_export", "q1"] == "unreadable"
+    assert status["x_odd_cells", "q1"] == "passed" and status["x_odd_cells", "q3"] == "passed"
+    assert status["x_odd_cells", "q2"] == "failed"
+    feedback = (graded["out"] / "feedback" / "x_patch_export.md").read_text()
+    assert "answer not readable" in feedback
 
 
 def _processes_with(marker: str) -> list[int]:
@@ -552,15 +685,20 @@ def _processes_with(marker: str) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_a_daemon_neither_outlives_grading_nor_harms_the_next_student(graded, tmp_path):
     if not graded["sandbox"]:
-        pytest.skip("unshare is not allowed here: processes cannot be contained")
+        pytest.skip("no sandbox here: processes cannot be contained")
     # In the class run above, nora's daemon must be gone once kit grade returned.
     assert _processes_with("kit-fixture-daemon") == []
     subs = tmp_path / "subs"
     subs.mkdir()
     shutil.copy(FIXTURES / "sourcing" / "nora_starts_daemon.ipynb", subs / "a_daemon.ipynb")
     shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs / "b_right.ipynb")
+    # One worker, one after the other: what the first leaves (files in /tmp and home,
+    # a module attribute, an environment variable, shared memory), the next must not see.
+    for i, name in enumerate(("x_state_1_write", "x_ipc_1_write", "x_state_2_read", "x_ipc_2_read")):
+        shutil.copy(FIXTURES / "sourcing" / f"{name}.ipynb", subs / f"c{i}_{name}.ipynb")
     rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, jobs=1)
     assert _processes_with("kit-fixture-daemon") == []
     by_student = {}
@@ -568,8 +706,11 @@ def test_a_daemon_neither_outlives_grading_nor_harms_the_next_student(graded, tm
         by_student.setdefault(r.student, []).append(r)
     assert [r.status for r in by_student["b_right"]] == ["passed"] * 8
     assert sum(r.points for r in by_student["b_right"]) == 15
+    for student in ("c2_x_state_2_read", "c3_x_ipc_2_read"):
+        assert [r.status for r in by_student[student]] == ["failed"] + ["passed"] * 7
 
 
+@pytest.mark.slow
 def test_feedback_never_shows_hidden_test_code(graded):
     bundle = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())
     feedback = {p.stem: p.read_text() for p in (graded["out"] / "feedback").glob("*.md")}
@@ -585,6 +726,7 @@ def test_feedback_never_shows_hidden_test_code(graded):
     assert "- a hidden test failed: A span inside an attributed statement" in bob
 
 
+@pytest.mark.slow
 def test_regrading_gives_byte_identical_files(graded, tmp_path):
     # Files: two runs without kernels compare byte for byte; rows: a run with a
     # kernel gives the same rows as the class run.
@@ -629,3 +771,141 @@ def test_import_kit_does_not_import_grading():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.split() == ["False", "False"]
     assert kit.grading is grading  # the submodule, once imported
+
+
+def test_checks_are_not_available_inside_a_grading_kernel(monkeypatch, registry):
+    monkeypatch.setenv("KIT_GRADING_RUN", "1")
+    with pytest.raises(RuntimeError, match="not available while grading"):
+        grading.check("q1", 5)
+    with pytest.raises(RuntimeError, match="not available while grading"):
+        grading.fingerprint(5, "q1:n")
+
+
+def test_a_failed_answer_key_check_costs_the_points(monkeypatch):
+    monkeypatch.setattr(questions, "_REGISTRY", {})
+    q = grading.question("q5", answer="n", points=2, hidden=1, key=grading.fingerprint(3, "q5:n"))
+
+    @q.public("Give a number.")
+    def is_int(answer):
+        assert isinstance(answer, int)
+
+    @q.hidden("Count the rows.")
+    def positive(answer):
+        assert answer > 0
+
+    assert submission._score(q.run(3), 2)[:2] == (2, "passed")
+    assert submission._score(q.run(4), 2)[:2] == (0, "failed")
+
+
+def test_no_sandbox_means_no_grading_unless_asked(monkeypatch, tmp_path):
+    from kit.grading import sandbox
+
+    monkeypatch.setattr(
+        sandbox, "_PLAN", [{"mode": "none", "reason": "bubblewrap (`bwrap`) is not installed."}]
+    )
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "carol_blank.ipynb", subs)
+    with pytest.raises(RuntimeError, match=r"the sandbox cannot run here: bubblewrap .* pass --sandbox off"):
+        grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES)
+    rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, sandbox="off")
+    assert {r.status for r in rows} == {"unanswered"}
+
+
+def test_grade_from_outside_the_repository_finds_the_exercises(tmp_path):
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "carol_blank.ipynb", subs)
+    proc = subprocess.run(
+        [sys.executable, "-m", "kit", "grade", "subs", "--exercise", "sourcing", "--out", "out", "-q"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "out" / "gradebook.csv").read_text().count("unanswered") == 8
+
+
+def test_a_batch_always_writes_every_output(tmp_path, monkeypatch):
+    """A submission that breaks the grader itself still gets its rows, and all four outputs are written."""
+
+    def boom(*args, **kwargs):
+        raise KeyError("message")
+
+    monkeypatch.setattr(batch, "grade_submission", boom)
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "carol_blank.ipynb", subs)
+    (subs / "z_dir.ipynb").mkdir()
+    rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES)
+    assert [r.status for r in rows] == ["grader_error"] * 8 + ["not_a_file"] * 8
+    for name in ("gradebook.csv", "summary.csv", "lms.csv", "feedback/carol_blank.md", "feedback/z_dir.md"):
+        assert (tmp_path / "out" / name).is_file()
+
+
+@pytest.mark.slow
+def test_the_grader_works_from_a_non_editable_install(tmp_path):
+    """`pip install .` (a wheel, not editable) into a fresh virtual environment, then grade."""
+    import sysconfig
+    import venv
+
+    dist = tmp_path / "dist"
+    pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run(
+        [*pip, "wheel", "--no-deps", "--no-build-isolation", "-w", str(dist), str(ROOT)],
+        check=True,
+        timeout=600,
+    )
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    wheel = next(dist.glob("*.whl"))
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        timeout=600,
+    )
+    # The dependencies come from the test's own environment; the kit itself from the wheel.
+    site = next((env_dir / "lib").glob("python*/site-packages"))
+    (site / "kit_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    where = subprocess.run(
+        [str(python), "-c", "import kit; print(kit.__file__)"], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert where.stdout.strip() == str(site / "kit" / "__init__.py")
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs)
+    bundle = EXERCISES / "grader" / "sourcing.json"
+    cmd = [str(python), "-m", "kit", "grade", "subs", "--exercise", str(bundle), "--out", "out", "-q"]
+    if not grading.sandbox_available():
+        cmd += ["--sandbox", "off"]
+    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    book = pd.read_csv(tmp_path / "out" / "gradebook.csv")
+    assert list(book["status"]) == ["passed"] * 8
+    no_dir = subprocess.run(
+        [str(python), "-m", "kit", "grade", "subs", "--exercise", "sourcing", "--out", "out2"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert no_dir.returncode == 1 and "--exercises-dir" in no_dir.stderr
+
+
+def _crash_on_z(task: tuple) -> list:
+    """A worker that dies (as a segfault would kill it) on the student z_crash, and grades the others."""
+    if task[0] == "z_crash":
+        os._exit(1)
+    return batch._grade_one(task)
+
+
+def test_a_dead_worker_is_retried_once_then_its_submission_is_marked(tmp_path):
+    bundle = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())
+    blank = (FIXTURES / "sourcing" / "carol_blank.ipynb").read_bytes()
+    tasks = [(name, blank, bundle, _Limits()) for name in ("a_ok", "z_crash", "b_ok")]
+    rows: dict[str, list] = {}
+    batch._run_pool(tasks, 2, lambda results: rows.setdefault(results[0].student, results), _crash_on_z)
+    assert {r.status for r in rows["z_crash"]} == {"grader_crashed"}
+    assert {r.status for r in rows["a_ok"]} == {r.status for r in rows["b_ok"]} == {"unanswered"}

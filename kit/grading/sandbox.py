@@ -1,0 +1,378 @@
+"""The sandbox the grading kernel runs in: bubblewrap, an unprivileged user, nothing of the host.
+
+Each submission's kernel runs under `bubblewrap <https://github.com/containers/bubblewrap>`_
+(``bwrap``, Debian's ``bubblewrap``, the tool Flatpak uses) with:
+
+* every namespace of its own (user, mount, pid, network, IPC, UTS, cgroup)
+  and no further user namespaces inside;
+* the uid and gid 65534 (``nobody``) inside, no capabilities,
+  ``no_new_privs``, a new session (no terminal to inject keys into);
+* outside, the uid of the grader, or 65534 when the grader runs as root
+  (see :func:`plan`);
+* a fresh ``/proc`` (only the sandbox's own processes), a minimal ``/dev``,
+  a private size-limited tmpfs for ``/tmp`` (work folder and home);
+* read-only binds of exactly ``/usr``, the Python environment
+  (``sys.prefix``, ``sys.base_prefix``) and the ``kit`` package with its
+  seeds: no checkout, no grader bundle, no submissions, no ``/run``, no
+  ``/var/tmp``, no ``/etc``;
+* one read-write folder, the connection folder, holding the kernel's
+  connection file and its Jupyter sockets (the grader talks to the kernel
+  over the Jupyter protocol, nothing else);
+* a clean environment built from an allowlist;
+* ``--die-with-parent``: when the grader stops the kernel, every process the
+  submission started dies with it (pid 1 of the namespace goes away).
+
+Limits: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/``RLIMIT_FSIZE``/
+``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC`` (processes and threads),
+which Linux counts per user of the sandbox's own user namespace, so it
+bounds the whole tree of one submission. The memory limit is per process,
+not for the whole tree (a cgroup would be needed for that); with the
+process limit the tree holds at most ``max_processes`` times ``memory_mb``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from kit.grading.paths import _kit_root
+
+SANDBOX_UID = 65534
+"""The uid and gid the kernel runs as inside the sandbox (and outside, when the grader is root)."""
+
+MAX_PROCESSES = 128
+"""``RLIMIT_NPROC`` of the kernel: processes and threads of one submission's sandbox."""
+
+TMP_BYTES = 256 * 1024 * 1024
+"""Size of the sandbox's private ``/tmp`` (work folder, home)."""
+
+INSTALL_HINT = (
+    "Install bubblewrap (Debian/Ubuntu: `sudo apt-get install bubblewrap`; Fedora: `sudo dnf"
+    " install bubblewrap`) and allow unprivileged user namespaces"
+    " (`sysctl kernel.unprivileged_userns_clone=1` where that setting exists)."
+)
+
+_PLAN: list[dict] = []
+
+
+_FEATURES: dict[str, bool] = {}
+
+
+def _supports(option: str) -> bool:
+    """True when this bwrap knows ``option`` (``--disable-userns`` and ``--size`` came in 0.8)."""
+    if option not in _FEATURES:
+        try:
+            out = subprocess.run(
+                [bwrap_path() or "bwrap", "--help"], capture_output=True, text=True, timeout=10
+            )
+            _FEATURES[option] = option in out.stdout + out.stderr
+        except (OSError, subprocess.TimeoutExpired):
+            _FEATURES[option] = False
+    return _FEATURES[option]
+
+
+def bwrap_path() -> str | None:
+    """The ``bwrap`` executable, or None."""
+    return shutil.which("bwrap") or next(
+        (p for p in ("/usr/bin/bwrap", "/bin/bwrap") if os.access(p, os.X_OK)), None
+    )
+
+
+def _readable_by_others(path: str) -> bool:
+    """True when every folder on the way to ``path`` lets any user through (o+x) and it is o+r."""
+    p = Path(path).resolve()
+    for part in [*reversed(p.parents), p]:
+        try:
+            mode = part.stat().st_mode
+        except OSError:
+            return False
+        if not mode & 0o001:
+            return False
+    return bool(p.stat().st_mode & 0o004)
+
+
+def _ro_paths() -> list[str]:
+    """Folders the kernel sees read-only: the Python environment, the kit, its seeds."""
+    import kit
+    from kit.loading import seeds_dir
+
+    kit_dir = Path(kit.__file__).resolve().parent
+    paths = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(kit_dir)}
+    with contextlib.suppress(Exception):
+        paths.add(str(seeds_dir()))
+    # Other import folders (a dependency installed elsewhere), but never the checkout
+    # the kit was installed from in editable mode, nor a folder that holds it.
+    checkout = kit_dir.parent
+    for entry in sys.path:
+        if not entry or not Path(entry).is_dir():
+            continue
+        r = Path(entry).resolve()
+        if r == checkout or r == Path("/") or checkout.is_relative_to(r) or Path.cwd().resolve() == r:
+            continue
+        paths.add(entry)
+    exe = Path(sys.executable)
+    paths.add(str(exe.resolve().parent))
+    out = set()
+    for p in paths:
+        if p and Path(p).is_dir():
+            out.add(str(Path(p)))
+            out.add(str(Path(p).resolve()))
+    # /usr is bound whole; a folder inside a bound one needs no bind of its own.
+    kept: list[str] = ["/usr"]
+    for p in sorted(out, key=len):
+        if not any(p == k or p.startswith(k.rstrip("/") + "/") for k in kept):
+            kept.append(p)
+    return sorted(kept[1:])
+
+
+def kit_pythonpath() -> str | None:
+    """The folder to put on ``PYTHONPATH`` so ``import kit`` works (None when installed normally)."""
+    root = str(_kit_root())
+    return None if any(root == p or root.startswith(p + "/") for p in (sys.prefix, sys.base_prefix)) else root
+
+
+def plan() -> dict:
+    """How kernels run here: ``{"mode": "drop"|"user"|"none", "reason": str}`` (cached).
+
+    ``drop``: the grader is root, and the Python environment can be read by
+    any user, so ``bwrap`` itself runs as uid 65534 (``setpriv``): the
+    kernel is unprivileged inside and outside. ``user``: the grader is an
+    ordinary user; the kernel runs as that user outside (65534 inside).
+    ``root-mapped``: the grader is root but the Python environment lives
+    in a folder only root can enter (such as ``/root/.pyenv``): the kernel
+    is 65534 without capabilities inside, but the host sees root as the
+    owner of its files; every file it sees is a read-only bind or its own
+    tmpfs, and the guide recommends running ``kit grade`` as an ordinary
+    user. ``none``: no sandbox can run here (``reason`` says why).
+    """
+    if _PLAN:
+        return _PLAN[0]
+    result = _probe()
+    _PLAN.append(result)
+    return result
+
+
+def _probe() -> dict:
+    if sys.platform != "linux":
+        return {"mode": "none", "reason": f"the sandbox needs Linux (this is {sys.platform})."}
+    if bwrap_path() is None:
+        return {"mode": "none", "reason": "bubblewrap (`bwrap`) is not installed. " + INSTALL_HINT}
+    modes = ["user"]
+    if os.geteuid() == 0:
+        readable = all(_readable_by_others(p) for p in _ro_paths()) and shutil.which("setpriv")
+        modes = ["drop", "root-mapped"] if readable else ["root-mapped"]
+    last = ""
+    for mode in modes:
+        cmd = [*wrap(mode, [], []), sys.executable, "-c", "import kit.grading.values"]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, timeout=60, env=clean_env(None))
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            last = str(exc)
+            continue
+        if proc.returncode == 0:
+            return {"mode": mode, "reason": ""}
+        last = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        last = last[0]
+    return {"mode": "none", "reason": f"bubblewrap could not start a sandbox here ({last}). " + INSTALL_HINT}
+
+
+def sandbox_available() -> bool:
+    """True when kernels can run in the bubblewrap sandbox here."""
+    return plan()["mode"] != "none"
+
+
+def clean_env(pythonpath: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The kernel's whole environment, built from an allowlist (nothing of the grader's)."""
+    env = {
+        "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+        "HOME": "/tmp/home",
+        "TMPDIR": "/tmp",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONHASHSEED": "0",
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "JUPYTER_PLATFORM_DIRS": "1",
+        "JUPYTER_RUNTIME_DIR": "/tmp/runtime",
+        "JUPYTER_DATA_DIR": "/tmp/data",
+        "IPYTHONDIR": "/tmp/ipython",
+        "MPLCONFIGDIR": "/tmp/mpl",
+        "MPLBACKEND": "Agg",
+        "OPENBLAS_NUM_THREADS": "1",
+        "OMP_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "KIT_GRADING_RUN": "1",
+    }
+    if pythonpath:
+        env["PYTHONPATH"] = pythonpath
+    env.update(extra or {})
+    return env
+
+
+def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/work") -> list[str]:
+    """The command prefix that runs a program in the sandbox (``mode`` from :func:`plan`).
+
+    ``rw`` are folders bound read-write at the same path (the connection
+    folder); ``env_args`` are ``--setenv NAME VALUE`` triples.
+    """
+    cmd = []
+    if mode == "drop":
+        cmd = [
+            shutil.which("setpriv") or "setpriv",
+            f"--reuid={SANDBOX_UID}",
+            f"--regid={SANDBOX_UID}",
+            "--clear-groups",
+            "--",
+        ]
+    cmd += [
+        bwrap_path() or "bwrap",
+        "--unshare-user",
+        "--unshare-ipc",
+        "--unshare-pid",
+        "--unshare-net",
+        "--unshare-uts",
+        "--unshare-cgroup",
+        *(["--disable-userns"] if _supports("--disable-userns") else []),
+        "--uid",
+        str(SANDBOX_UID),
+        "--gid",
+        str(SANDBOX_UID),
+        "--cap-drop",
+        "ALL",
+        "--die-with-parent",
+        "--new-session",
+        "--hostname",
+        "grader",
+        "--ro-bind",
+        "/usr",
+        "/usr",
+    ]
+    for link in ("bin", "lib", "lib32", "lib64", "libx32", "sbin"):
+        host = Path("/") / link
+        if host.is_symlink():
+            cmd += ["--symlink", os.readlink(host), str(host)]
+        elif host.is_dir():
+            cmd += ["--ro-bind", str(host), str(host)]
+    size = ["--size", str(TMP_BYTES)] if _supports("--size") else []
+    cmd += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/tmp"]
+    for sub in ("work", "home", "runtime", "data", "ipython", "mpl"):
+        cmd += ["--dir", f"/tmp/{sub}"]
+    for path in _ro_paths():
+        cmd += ["--ro-bind", path, path]
+    for path in rw:
+        cmd += ["--bind", path, path]
+    cmd += ["--remount-ro", "/", "--chdir", chdir, "--clearenv", *env_args, "--"]
+    return cmd
+
+
+def setenv_args(env: dict[str, str]) -> list[str]:
+    """``--setenv NAME VALUE`` arguments for bwrap."""
+    out: list[str] = []
+    for k, v in env.items():
+        out += ["--setenv", k, v]
+    return out
+
+
+class Cgroup:
+    """A cgroup for one submission's whole process tree: memory and process limits, where allowed.
+
+    Uses cgroup v2 (``memory.max``, ``pids.max``) when the grader's own
+    cgroup lets it make children with those controllers, else the v1
+    ``memory`` and ``pids`` hierarchies; :attr:`limits` lists what is in
+    force (empty where cgroups cannot be written: then only the rlimits
+    hold). The sandbox's first process joins it before ``bwrap`` runs, so
+    every later process of the submission is inside.
+    """
+
+    _count = 0
+
+    def __init__(self, memory_mb: int, max_processes: int = MAX_PROCESSES) -> None:
+        Cgroup._count += 1
+        self.name = f"kit-grade-{os.getpid()}-{Cgroup._count}"
+        self.dirs: list[Path] = []
+        self.limits: list[str] = []
+        settings = {
+            "memory": [("memory.max", str(memory_mb << 20)), ("memory.limit_in_bytes", str(memory_mb << 20))],
+            "pids": [("pids.max", str(max_processes))],
+        }
+        for controller, files in settings.items():
+            base = _cgroup_dir(controller)
+            if base is None:
+                continue
+            d = base / self.name
+            try:
+                d.mkdir()
+            except OSError:
+                continue
+            written = False
+            for fname, value in files:
+                with contextlib.suppress(OSError):
+                    (d / fname).write_text(value)
+                    written = True
+            if written:
+                self.dirs.append(d)
+                self.limits.append(controller)
+            else:
+                with contextlib.suppress(OSError):
+                    d.rmdir()
+        # v2: one directory holds both controllers; keep it once.
+        self.dirs = list(dict.fromkeys(self.dirs))
+
+    def prefix(self) -> list[str]:
+        """A command prefix that moves the process into the cgroup, then runs the rest."""
+        if not self.dirs:
+            return []
+        procs = [str(d / "cgroup.procs") for d in self.dirs]
+        script = 'for f in $KIT_CGROUPS; do echo $$ > "$f" || exit 97; done; exec "$@"'
+        return ["/usr/bin/env", f"KIT_CGROUPS={' '.join(procs)}", "/bin/sh", "-c", script, "sh"]
+
+    def remove(self) -> None:
+        """Kill what is left in the cgroup and remove it."""
+        import signal
+        import time
+
+        for d in self.dirs:
+            for _ in range(50):
+                try:
+                    pids = [int(p) for p in (d / "cgroup.procs").read_text().split()]
+                except OSError:
+                    break
+                if not pids:
+                    break
+                for pid in pids:
+                    with contextlib.suppress(OSError):
+                        os.kill(pid, signal.SIGKILL)
+                time.sleep(0.05)
+            with contextlib.suppress(OSError):
+                d.rmdir()
+
+
+def _cgroup_dir(controller: str) -> Path | None:
+    """The writable cgroup folder of this process for ``controller`` (v2 first, then v1)."""
+    try:
+        lines = Path("/proc/self/cgroup").read_text().splitlines()
+    except OSError:
+        return None
+    paths = {}
+    for line in lines:
+        _, ctrls, path = line.split(":", 2)
+        for c in ctrls.split(",") if ctrls else [""]:
+            paths[c] = path
+    root = Path("/sys/fs/cgroup")
+    if (root / "cgroup.controllers").exists() and "" in paths:  # cgroup v2 only
+        d = root / paths[""].lstrip("/")
+        try:
+            if controller in (d / "cgroup.subtree_control").read_text().split() and os.access(d, os.W_OK):
+                return d
+        except OSError:
+            return None
+        return None
+    if controller in paths:
+        d = root / controller / paths[controller].lstrip("/")
+        if d.is_dir() and os.access(d, os.W_OK):
+            return d
+    return None
