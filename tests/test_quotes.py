@@ -171,7 +171,7 @@ SEED_QUOTES = [
     ),
 ]
 
-COLUMNS = [c.name for c in schema("quotes") if c.name != "speaker_entity_id"]
+COLUMNS = [c.name for c in schema("quotes") if c.name not in ("speaker_entity_id", "continues_quote_id")]
 
 
 def _rows(df: pd.DataFrame, columns: list[str]) -> list[tuple]:
@@ -189,6 +189,7 @@ def _quiet_quotes(text: str) -> pd.DataFrame:
 
 def test_seed_quote_rows_exactly(seed):
     assert _rows(seed.quotes, COLUMNS) == SEED_QUOTES
+    assert seed.quotes["continues_quote_id"].isna().all()  # eight statements, each in one piece
 
 
 def test_seed_schema(seed):
@@ -916,7 +917,12 @@ FIX_CASES = [
             )
         ],
     ),
-    ("called_for_is_not_a_label", H + "Critics called for a “full inquiry”.", []),
+    (
+        # "called for" is not a label, but a demand: a statement whose content is its object
+        "called_for_is_a_demand_not_a_label",
+        H + "Critics called for a “full inquiry”.",
+        [("mixed", "a “full inquiry”", None, None, "called for", None, "anonymous", "sv_c")],
+    ),
     ("label_with_no_one_to_give_it", H + "They called it “firm support” again.", []),
     ("so_called_is_not_a_label", H + "The so-called “peace plan” failed.", []),
     (

@@ -59,9 +59,13 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue
             if any(a <= m.start() < b for a, b in covered):
                 continue
-            prev_word = text[max(sa, m.start() - 8) : m.start()].split()[-1:]
+            prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
                 continue  # "a clerk who asked that ...": a relative clause, not an attribution
+            if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
+                continue  # "the states", "these claims", "its report": a noun, not a cue
+            if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
+                continue  # "Says" is a cue only in a headline written in title case
             row = _indirect_at(ctx, m, sa, sb)
             if row is None:
                 continue
@@ -118,7 +122,7 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         if cb - ca < 3:
             return None
         return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
-    use = _cue_verbs()[cue]
+    use = _cue_verbs().get(" ".join(cue.lower().split()), "any")
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
     after = ch_end if channel else m.end()
     p = after
@@ -139,7 +143,7 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
         if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
             return None
-        participle = cue.endswith("ing")
+        participle = cue.split()[0].lower().endswith("ing")
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
             if not text[left_a : m.start()].rstrip().endswith((",", "—", "–")):
@@ -218,12 +222,19 @@ def _second_attribution(ctx, a: int, b: int) -> int:
     return b
 
 
+# Words before a noun: a cue form after one of them is a noun ("the states", "its report").
+_NOUN_BEFORE = frozenset(
+    "the a an these those both many some all several other its their our his her your my two three"
+    " four five".split()
+)
+
 # Words that may open a clause reported without "that" ("he added some projects ...",
 # "Ministers have insisted they ..."), and words that show the clause has a verb.
 _SUBJECT_WORDS = frozenset(
     "he she it they we i you there this these those his her their its our my your the a an some no"
     " many most all both none nobody everyone everything nothing".split()
 )
+_QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 _FINITE = frozenset(
     "is are was were has have had will would could should can may might must did does do won't"
     " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
@@ -238,6 +249,8 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
     if len(words) < 2:
         return False
     first = _bare(words[0])
+    if first in _QUESTION_WORDS:  # "asked whether ...", "explained how ..."
+        return True
     if first not in _SUBJECT_WORDS and not words[0][:1].isupper():
         return False
     return any(_bare(w) in _FINITE for w in words[1:])

@@ -86,6 +86,7 @@ class _Context:
         self.s_starts = rows["start_char"]
         self.s_ends = rows["end_char"]
         self.s_paras = rows["paragraph_id"]
+        self.s_parts = rows["part"]
         self.mentions = _mentions(entities)
         self.m_starts = [m[0] for m in self.mentions]
         self.titles: dict[int, str] = {}
