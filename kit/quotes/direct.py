@@ -34,8 +34,20 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     """Attributed quotation-mark spans; returns the spans left unattributed."""
     text = ctx.text
     chains: list[list[int]] = []
+    col = {
+        c: marks[c].tolist()
+        for c in (
+            "paragraph_id",
+            "start_char",
+            "end_char",
+            "content_start",
+            "content_end",
+            "closed",
+            "continues",
+        )
+    }
     for k in range(len(marks)):
-        if marks["continues"].iat[k] and chains:
+        if col["continues"][k] and chains:
             chains[-1].append(k)
         else:
             chains.append([k])
@@ -56,13 +68,13 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     leftovers = []
     for chain in chains:
         first, last = chain[0], chain[-1]
-        if marks["paragraph_id"].iat[first] in crowded:
+        if col["paragraph_id"][first] in crowded:
             continue
-        o_start = int(marks["start_char"].iat[first])
-        c_end = int(marks["end_char"].iat[last])
-        q_start = int(marks["content_start"].iat[first])
-        q_end = int(marks["content_end"].iat[last])
-        if not marks["closed"].iat[last]:
+        o_start = int(col["start_char"][first])
+        c_end = int(col["end_char"][last])
+        q_start = int(col["content_start"][first])
+        q_end = int(col["content_end"][last])
+        if not col["closed"][last]:
             snippet = text[o_start : min(c_end, o_start + 40)]
             warnings.warn(
                 f"The quotation mark at character {o_start} in sentence"

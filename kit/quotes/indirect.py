@@ -8,12 +8,13 @@ import warnings
 
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
+    MAX_MODIFIED_WORDS,
     MAX_SENTENCE_CHARS,
     MAX_SPEAKER_WORDS,
     WINDOW,
     QuoteWarning,
 )
-from kit.quotes.speakers import _Context, _Row
+from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
     _CONTRAST_RE,
     _PHRASE_PREPOSITIONS,
@@ -101,7 +102,7 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
     left_a = max(sa, m.start() - WINDOW)
     if cue.lower() == "according to":
         cue = "according to"
-        sp = ctx.speaker_after(m.end(), sb)
+        sp = ctx.speaker_after(m.end(), sb) or _unknown_source(ctx, m.end(), sb)
         if sp is None:
             return None
         before = text[left_a : m.start()].strip(" ,\u00a0")
@@ -240,6 +241,30 @@ _FINITE = frozenset(
     " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
     " shouldn't".split()
 )
+
+
+_DOCUMENT_WORDS = frozenset(
+    "report reports poll polls survey surveys study studies analysis data figures documents records"
+    " filing filings estimates results statistics count tally review audit investigation memo letter"
+    " transcript".split()
+)
+
+
+def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
+    """The source after "according to" when it is no noun phrase the kit knows ("early results
+    of exit polls conducted by ..."): kept as written, never dropped; a document's words make
+    it an organisation's, anything else an unnamed source."""
+    segs = _segments(ctx.text, a, min(b, a + WINDOW))
+    if not segs:
+        return None
+    s, e = segs[0]
+    while e > s and ctx.text[e - 1] in _TERMINAL:
+        e -= 1
+    words = [_bare(w) for w in ctx.text[s:e].split()]
+    if not words or len(words) > MAX_MODIFIED_WORDS:
+        return None
+    kind = "organization" if any(w in _DOCUMENT_WORDS for w in words) else "anonymous"
+    return _Speaker(s, e, kind)
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:

@@ -347,18 +347,17 @@ def _mentions(ents: pd.DataFrame | None) -> list[tuple]:
     """Entity mentions ``(start, end, name, type, entity_id, title)`` sorted by start."""
     if ents is None:  # no entity table: speakers keep the words as written
         return []
-    out = []
-    for row in ents.itertuples(index=False):
-        title = getattr(row, "title", None)
-        out.append(
-            (
-                int(row.start_char),
-                int(row.end_char),
-                str(row.name),
-                str(row.type),
-                int(row.entity_id),
-                None if title is None or pd.isna(title) else str(title),
-            )
+    titles = ents["title"].tolist() if "title" in ents else [None] * len(ents)
+    out = [
+        (int(a), int(b), str(name), str(kind), int(eid), None if t is None or pd.isna(t) else str(t))
+        for a, b, name, kind, eid, t in zip(
+            ents["start_char"].tolist(),
+            ents["end_char"].tolist(),
+            ents["name"].tolist(),
+            ents["type"].tolist(),
+            ents["entity_id"].tolist(),
+            titles,
         )
+    ]
     out.sort()
     return out
