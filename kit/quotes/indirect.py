@@ -142,12 +142,12 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
-        if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
-            return None
         participle = cue.split()[0].lower().endswith("ing")
+        if use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b):
+            return None
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
-            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–")):
+            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–", ",”", ',"')):
                 return None
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
             if found is None:
@@ -220,6 +220,12 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
         if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
             return _strip(text, a, x.start())[1]
+    for m in _cue_re().finditer(text, a, b):
+        # "..., saying C": a participle after a comma starts a statement of its own.
+        if m.group(0).split()[0].endswith("ing") and text[a : m.start()].rstrip(" \u00a0").endswith(
+            (",", ",”", ',"')
+        ):
+            return _strip(text, a, text.rindex(",", a, m.start()))[1]
     return b
 
 
