@@ -99,6 +99,14 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     return leftovers
 
 
+def _short_attribution(ctx, p: int, end: int) -> bool:
+    """Whether ``text[p:end]`` is a whole short attribution: up to six words ending in a cue
+    ("Ana Ruiz said.", "said the mayor.")."""
+    words = ctx.text[p:end].rstrip(" .\u00a0").split()
+    m = _cue_re().search(ctx.text, p, end)
+    return 0 < len(words) <= 6 and m is not None
+
+
 def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     """``“Q,” S V`` or ``“Q,” V S``: an attribution after the closing mark."""
     text = ctx.text
@@ -106,8 +114,8 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     s_end = ctx.s_ends[k]
     if s_end <= c_end + 1 and k + 1 < len(ctx.s_starts) and ctx.s_paras[k + 1] == ctx.s_paras[k]:
         nxt = ctx.s_starts[k + 1]
-        if text[nxt : nxt + 1].islower():
-            s_end = ctx.s_ends[k + 1]
+        if text[nxt : nxt + 1].islower() or (q_end > q_start and text[q_end - 1] in "?!"):
+            s_end = ctx.s_ends[k + 1]  # “Why would we leave?” Ana Ruiz said.
     window_end = min(s_end, c_end + WINDOW)
     p = c_end
     while p < window_end and text[p] in " \t\u00a0,—–-":
@@ -115,8 +123,10 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     if p >= window_end or text[p] in _QUOTE_CHARS:
         return None
     if q_end > q_start and text[q_end - 1] in ".!?" and text[p].isupper():
-        # “Q.” Next sentence. (a full stop inside the marks ends the quote)
-        return None
+        # “Q.” Next sentence. (a full stop inside the marks ends the quote); after “Q?” or
+        # “Q!” a short "Name said." may still follow, and only that.
+        if text[q_end - 1] == "." or not _short_attribution(ctx, p, window_end):
+            return None
     m = _cue_re().search(text, p, min(window_end, p + 200))
     if not m:
         return None

@@ -24,6 +24,7 @@ from kit.quotes.words import (
     _POSTMODIFIERS,
     _PREPOSITIONS,
     _RELATIVE_WORDS,
+    _SUBORDINATORS,
     _TRAILING_ADVERBS,
     _WHEN_RE,
     _WORD,
@@ -169,6 +170,10 @@ class _Context:
                 if w in _RELATIVE_WORDS:
                     return None  # "who now leads the movement": a relative clause, not a subject
                 words = words[k + 1 :]
+                break
+        for k in range(len(words) - 2, -1, -1):
+            if _bare(text[words[k][0] : words[k][1]]) in _SUBORDINATORS:
+                words = words[k + 1 :]  # "after the Fed chairman said": the chairman
                 break
         if not words or len(words) > MAX_SPEAKER_WORDS:
             return None

@@ -104,8 +104,12 @@ _CLAUSE_WORDS = frozenset(
 # Words that may sit between a speaker and the cue ("Press TV sources also said").
 _TRAILING_ADVERBS = frozenset(
     "also later earlier previously separately then further again however recently has have had"
-    " once repeatedly reportedly had originally initially first".split()
+    " once repeatedly reportedly had originally initially first already still now just never long"
+    " yet since".split()
 )
+# Words that open a subordinate clause: only what follows can be the speaker ("after the
+# Fed chairman said", "because officials say").
+_SUBORDINATORS = frozenset("after before because although though since until unless once while as if".split())
 _NP_FUNCTION = frozenset(
     "of for in on at and the a an de del da al el bin ibn van von der la le du to".split()
 )
