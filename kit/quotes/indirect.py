@@ -6,6 +6,7 @@ import bisect
 import re
 import warnings
 
+from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
     MAX_MODIFIED_WORDS,
@@ -24,6 +25,7 @@ from kit.quotes.words import (
     _WHEN_RE,
     _WORD,
     PRONOUNS,
+    _anonymity_re,
     _bare,
     _channel_re,
     _cue_re,
@@ -61,13 +63,22 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             if any(a <= m.start() < b for a, b in covered):
                 continue
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
+            subject = None
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
-                continue  # "a clerk who asked that ...": a relative clause, not an attribution
+                # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
+                # "a clerk who asked that ..." is a relative clause, not an attribution.
+                subject = (
+                    _relative_antecedent(ctx, sa, text.rindex(prev_word[0], sa, m.start()))
+                    if _bare(prev_word[0]) == "who"
+                    else None
+                )
+                if subject is None:
+                    continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
                 continue  # "the states", "these claims", "its report": a noun, not a cue
             if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
                 continue  # "Says" is a cue only in a headline written in title case
-            row = _indirect_at(ctx, m, sa, sb)
+            row = _indirect_at(ctx, m, sa, sb, subject)
             if row is None:
                 continue
             j = bisect.bisect_left(mark_starts, row.content_start)
@@ -96,7 +107,9 @@ def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
+def _indirect_at(
+    ctx: _Context, m: re.Match, sa: int, sb: int, subject: _Speaker | None = None
+) -> _Row | None:
     text = ctx.text
     cue = m.group(0)
     left_a = max(sa, m.start() - WINDOW)
@@ -154,7 +167,10 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
                 return None
             sp, _, _ = found
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
-        found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+        if subject is not None:
+            found = (subject, subject.start, None)
+        else:
+            found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
         if found is not None:
             sp, content_end, channel0 = found
             if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
@@ -168,6 +184,8 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
                 ca, cb = closing
                 return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
+        if subject is not None:
+            return None
         # "C, said S": the rest is the speaker.
         lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
         if lb > left_a and text[lb - 1] in ',”"':
@@ -177,7 +195,7 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
                 if cb - ca > 3:
                     return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
         return None
-    found = ctx.speaker_before(left_a, m.start())
+    found = ctx.speaker_before(left_a, m.start()) if subject is None else None
     if found is None:
         return None
     sp, content_end, channel0 = found
@@ -271,6 +289,19 @@ def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
         return None
     kind = "organization" if any(w in _DOCUMENT_WORDS for w in words) else "anonymous"
     return _Speaker(s, e, kind)
+
+
+def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
+    """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
+    text = ctx.text
+    before = text[max(sa, who - WINDOW) : who].rstrip(" \u00a0")
+    if not before.endswith(",") or _anonymity_re().search(match_form(text[who : who + 80])):
+        return None
+    segs = _segments(text, max(sa, who - WINDOW), who)
+    if not segs:
+        return None
+    sp = ctx.noun_phrase(*segs[-1])
+    return sp if sp is not None and sp.kind != "pronoun" else None
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:
