@@ -159,8 +159,17 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
         row.source_type = "anonymous"
     else:
         row.source_type = "named"
-        row.speaker_name = _clean_role(sp_text) if sp.kind == "name" else None
+        row.speaker_name = _name_without_role(_clean_role(sp_text) or "") if sp.kind == "name" else None
         row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+
+
+def _name_without_role(text: str) -> str | None:
+    """A written name without the role words before it ("Psychotherapist Fran Sherman" is
+    Fran Sherman): leading lower-case words and speaker nouns are dropped."""
+    words = text.split()
+    while len(words) > 1 and (words[0].islower() or _bare(words[0]) in _speaker_nouns()):
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def _person_role(role: str | None) -> bool:
@@ -308,7 +317,11 @@ def _organization_referent(ctx, history: list[_Row], sp: _Speaker) -> tuple[str,
 def _person_name(name: str) -> str:
     """A person's name without the honorifics and titles in front of it."""
     words = name.split()
-    while len(words) > 1 and (_bare(words[0]) in _NAME_TITLES or words[0].islower()):
+    while len(words) > 1 and (
+        _bare(words[0]) in _NAME_TITLES
+        or words[0].islower()
+        or _speaker_nouns().get(_bare(words[0])) == "person"
+    ):
         words.pop(0)
     return " ".join(words)
 
