@@ -151,7 +151,7 @@ How the extractor reads an article
    A speaker's gender comes from, in order: honorifics and gendered nouns in
    the speaker's words or entity title (Mr, Ms, Mrs, spokeswoman, chairman),
    pronouns already resolved to that speaker, and the first name in
-   ``quote_given_name_genders.txt``; otherwise it is unknown and agrees with
+   ``quote_given_name_genders.csv``; otherwise it is unknown and agrees with
    either pronoun. An anonymous speaker whose description gives a gender ("a
    bookkeeper who asked that her name not be used") can be the antecedent of
    a later "she". A definite description of an organisation ("the company",

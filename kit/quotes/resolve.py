@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from kit.lexicons import match_form, read_lexicon
+from kit.lexicons import match_form, read_lexicon, read_table
 from kit.quotes.limits import MAX_SPEAKER_WORDS
 from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
@@ -227,11 +227,9 @@ def _gender_clues(text: str, *, name: bool = False) -> str | None:
 
 @cache
 def _given_names() -> dict[str, str]:
-    out = {}
-    for line in read_lexicon("quote_given_name_genders.txt"):
-        name, _, g = line.partition(",")
-        out[match_form(name.strip())] = g.strip()
-    return out
+    return {
+        match_form(r["name"]): r["gender"] for r in read_table("quote_given_name_genders.csv") if r["name"]
+    }
 
 
 def _given_name_gender(name: str | None) -> str | None:
