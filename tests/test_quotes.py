@@ -1184,6 +1184,17 @@ REAL_NEWS_CASES = [
         ],
     ),
     ("states_as_a_noun_is_not_a_cue", "The two states have backed the plan.", []),
+    (
+        "full_stop_in_marks_then_name_said",
+        "“Find the emails.” Trump said. The crowd cheered.",
+        [("direct", "Find the emails.", "Trump", "said", "q_sv")],
+    ),
+    ("full_stop_in_marks_then_a_sentence", "“We won.” The crowd cheered loudly and said nothing.", []),
+    (
+        "share_of_those_polled_as_speaker",
+        "Sixty-six percent said it made no difference to them.",
+        [("indirect", "it made no difference to them", "Sixty-six percent", "said", "sv_c")],
+    ),
 ]
 
 

@@ -100,11 +100,14 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
 
 
 def _short_attribution(ctx, p: int, end: int) -> bool:
-    """Whether ``text[p:end]`` is a whole short attribution: up to six words ending in a cue
-    ("Ana Ruiz said.", "said the mayor.")."""
+    """Whether ``text[p:end]`` is a whole short attribution: up to six words that start or
+    end with a cue ("Ana Ruiz said.", "said the mayor.")."""
     words = ctx.text[p:end].rstrip(" .\u00a0").split()
+    if not 0 < len(words) <= 6:
+        return False
     m = _cue_re().search(ctx.text, p, end)
-    return 0 < len(words) <= 6 and m is not None
+    # the cue stands first or last: "Trump said.", "said Ana Ruiz."
+    return m is not None and (m.start() == p or not ctx.text[m.end() : end].strip(" .\u00a0").split()[1:])
 
 
 def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
@@ -114,7 +117,9 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     s_end = ctx.s_ends[k]
     if s_end <= c_end + 1 and k + 1 < len(ctx.s_starts) and ctx.s_paras[k + 1] == ctx.s_paras[k]:
         nxt = ctx.s_starts[k + 1]
-        if text[nxt : nxt + 1].islower() or (q_end > q_start and text[q_end - 1] in "?!"):
+        if text[nxt : nxt + 1].islower() or (
+            q_end > q_start and text[q_end - 1] in ".?!" and _short_attribution(ctx, nxt, ctx.s_ends[k + 1])
+        ):
             s_end = ctx.s_ends[k + 1]  # “Why would we leave?” Ana Ruiz said.
     window_end = min(s_end, c_end + WINDOW)
     p = c_end
@@ -125,7 +130,7 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     if q_end > q_start and text[q_end - 1] in ".!?" and text[p].isupper():
         # “Q.” Next sentence. (a full stop inside the marks ends the quote); after “Q?” or
         # “Q!” a short "Name said." may still follow, and only that.
-        if text[q_end - 1] == "." or not _short_attribution(ctx, p, window_end):
+        if not _short_attribution(ctx, p, window_end):
             return None
     m = _cue_re().search(text, p, min(window_end, p + 200))
     if not m:
