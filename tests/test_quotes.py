@@ -1131,6 +1131,8 @@ REAL_NEWS_CASES = [
         [("indirect", "We will win this. We are ready", "MS. CLINTON", ":", "s_colon")],
     ),
     ("colon_label_is_not_a_speaker", "UPDATE: The vote is delayed.", []),
+    ("colon_after_a_title_is_not_a_cue", "The Latest: Three towns cast first votes.", []),
+    ("colon_after_a_clause_is_not_a_cue", "FIX IS IN: Moderators ignore the scandals.", []),
     (
         "according_to_an_unknown_source_is_kept",
         "Voters like him, according to early results of exit polls conducted by Edison Research.",

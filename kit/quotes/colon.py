@@ -5,7 +5,8 @@ Transcripts (``MS. CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...
 Post: "..."``) put the speaker before a colon at the start of a paragraph, with
 no verb. The speaker is one to five capitalised words (or a name, a comma and
 an outlet), not a label of ``quote_colon_labels.txt`` ("UPDATE", "Editor's
-note"); the content runs to the end of the paragraph.
+note"), not a title opening with "The" or "A" ("The Latest:") and not a
+clause ("FIX IS IN:"); the content runs to the end of the paragraph.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from functools import cache
 
 from kit.lexicons import match_form, read_lexicon
 from kit.quotes.speakers import _Context, _Row, _Speaker
-from kit.quotes.words import _strip
+from kit.quotes.words import _CLAUSE_WORDS, _DETERMINER_WORDS, _bare, _cue_verbs, _strip
 
 # One to five capitalised words (initials, "Mr.", "O'Brien", "al-Assad"), then an
 # optional ", Outlet Name", then the colon. Bounded repetition: linear time.
@@ -44,8 +45,11 @@ def colon_statements(ctx: _Context, rows: list[_Row], mark_spans: list[tuple[int
         if m is None:
             continue
         name = m.group("sp")
-        if match_form(name) in _labels() or len(name) < 2:
-            continue
+        words = [_bare(w) for w in name.split()]
+        if match_form(name) in _labels() or len(name) < 2 or words[0] in _DETERMINER_WORDS:
+            continue  # "UPDATE:", "The Latest:", "The Ninth Circle:" are labels and titles
+        if any(w in _CLAUSE_WORDS or w in _cue_verbs() for w in words):
+            continue  # "FIX IS IN:" is a clause, not a speaker
         ca, cb = _strip(text, m.end(), para_end[pid], " \t\n\r\u00a0")
         while cb > ca and text[cb - 1] in ".;:":
             cb -= 1
