@@ -1193,6 +1193,11 @@ REAL_NEWS_CASES = [
     ),
     ("full_stop_in_marks_then_a_sentence", "“We won.” The crowd cheered loudly and said nothing.", []),
     (
+        "participle_label",
+        "Clinton attacked the plan on Monday, calling it “reckless and dangerous.”",
+        [("mixed", "it “reckless and dangerous.”", "Clinton", "calling", "called_q")],
+    ),
+    (
         "share_of_those_polled_as_speaker",
         "Sixty-six percent said it made no difference to them.",
         [("indirect", "it made no difference to them", "Sixty-six percent", "said", "sv_c")],

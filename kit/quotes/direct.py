@@ -7,6 +7,7 @@ import warnings
 
 import pandas as pd
 
+from kit.quotes.indirect import _coordinated_subject
 from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
 from kit.quotes.speakers import _Context, _Row
 from kit.quotes.words import (
@@ -243,7 +244,11 @@ def _called_at(ctx, o_start: int, c_end: int, q_start: int, q_end: int) -> _Row 
     if _bare(obj[0]) in _NOT_OBJECTS or _bare(obj[-1]) in _DETERMINER_WORDS:
         return None  # "called for ...", "called the barrier a “wall of hope”": not a label
     cue_start = base + m.start("cue")
-    found = ctx.speaker_before(sa, cue_start)
+    if cue.endswith("ing") and text[sa:cue_start].rstrip().endswith(","):
+        # "..., calling it “reckless”": the subject of the sentence gives the label
+        found = _coordinated_subject(ctx, ctx.s_starts[k], cue_start, participle=True)
+    else:
+        found = ctx.speaker_before(sa, cue_start)
     if found is None:
         return None
     sp, _, channel = found

@@ -161,8 +161,8 @@ _QUOTE_CHARS = '“”"«»„'
 _PHRASE_PREPOSITIONS = frozenset("in on at during via through with to before after from".split())
 # of disjoint character classes: linear time.
 _CALLED_RE = re.compile(
-    r"(?<![\w-])(?P<cue>(?:called|calls|call|branded|brands|brand|labell?ed|labels|dubbed|dubs|termed"
-    r"|terms|described|describes|describe|characteri[sz]ed|characteri[sz]es))[\s\u00a0]+"
+    r"(?<![\w-])(?P<cue>(?:called|calls|calling|call|branded|brands|branding|brand|labell?ed|labels|labell?ing|dubbed|dubs|dubbing|termed"
+    r"|terms|described|describes|describing|describe|characteri[sz]ed|characteri[sz]es))[\s\u00a0]+"
     r"(?P<obj>(?:[^\s\u00a0“”\"‘’',.;:!?()]+[\s\u00a0]+){1,6}?)(?P<as>as[\s\u00a0]+)?$"
 )
 # Verbs that need "as" before the label ("described the plan as ...").
