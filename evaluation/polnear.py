@@ -126,7 +126,7 @@ def key_kind(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) 
     the marks just outside the span count as neither.
     """
     a = start
-    while a > max(0, start - 2) and text[a - 1] in '“"‘\' ':
+    while a > max(0, start - 2) and text[a - 1] in "“\"‘' ":
         a -= 1
     inside, letters_in, letters_out = False, 0, 0
     i = a
