@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import warnings
+from collections import Counter
 
 import pandas as pd
 
@@ -52,8 +53,8 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             chains[-1].append(k)
         else:
             chains.append([k])
-    per_paragraph = marks["paragraph_id"].value_counts()
-    crowded = set(per_paragraph[per_paragraph > MAX_MARKS_PER_PARAGRAPH].index)
+    per_paragraph = Counter(col["paragraph_id"])
+    crowded = {pid for pid, n in per_paragraph.items() if n > MAX_MARKS_PER_PARAGRAPH}
     for pid in sorted(crowded):
         in_para = marks.loc[marks["paragraph_id"] == pid, "start_char"]
         pa, pb = int(in_para.min()), int(marks.loc[marks["paragraph_id"] == pid, "end_char"].max())
