@@ -126,11 +126,16 @@ def key_kind(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) 
     the marks just outside the span count as neither.
     """
     a = start
-    while a > max(0, start - 2) and text[a - 1] in '“"‘ ':
+    while a > max(0, start - 2) and text[a - 1] in "“\"‘' ":
         a -= 1
     inside, letters_in, letters_out = False, 0, 0
-    for i in range(a, end):
+    i = a
+    while i < end:
         ch = text[i]
+        if text.startswith("''", i):  # doubled apostrophes as marks (''...'')
+            inside = not inside
+            i += 2
+            continue
         if ch == "“" or (ch == '"' and not inside):
             inside = True
         elif ch == "”" or (ch == '"' and inside):
@@ -140,6 +145,7 @@ def key_kind(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) 
                 letters_in += 1
             else:
                 letters_out += 1
+        i += 1
     if letters_in and not letters_out:
         return "direct"
     return "mixed" if letters_in else "indirect"

@@ -19,6 +19,18 @@ Rules (the ``rule`` column):
     quotation is still open at its end, followed by a paragraph that starts
     with an opening mark, gives a span to the end of the paragraph, and the
     next paragraph's span has ``continues = True``.
+``reopened``
+    Straight marks as real text writes them: a quotation that runs on over
+    paragraphs joined into one line (``… 26 weeks. "We are going to …"``)
+    has no closing mark before the next opening one. A straight mark with a
+    space before it and a word after it, when a sentence has ended since the
+    open mark, opens a new piece (``continues = True``) instead of closing
+    the open one, whose span (rule ``continued``) ends before it; one missing
+    mark no longer shifts every pairing after it.
+``doubled``
+    Two apostrophes as quotation marks (``''We are ready,'' he said``), as
+    some newspapers' archives print them: ``''`` at a word's start paired
+    with the next ``''``.
 ``unclosed``
     An opening mark never closed in its paragraph, with no continuation: the
     span runs to the end of the paragraph and ``closed`` is False, so a
@@ -82,7 +94,9 @@ register(
         Column("closed", "bool", "False when no closing mark was found"),
         Column("continues", "bool", "True when the span continues a quotation from the previous paragraph"),
         Column(
-            "rule", "string", "'curly', 'straight', 'single', 'continued' or 'unclosed' (see kit.quotemarks)"
+            "rule",
+            "string",
+            "'curly', 'straight', 'doubled', 'single', 'continued', 'reopened' or 'unclosed' (see kit.quotemarks)",
         ),
     ],
 )
@@ -104,6 +118,7 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
     ['‘The players’ union backed me,’', "'Don't go,'"]
     """
     spans: list[tuple[int, int, bool, str]] = []
+    reopened: set[int] = set()
     closers: dict[str, tuple[list[int], list[int]]] = {}
     i = start
     straight_open: int | None = None
@@ -120,9 +135,23 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
         if ch == '"':
             if straight_open is None:
                 straight_open = i
+            elif _reopens(text, straight_open, i, start, end):
+                # "... 26 weeks. "We are ...": the quotation before ran on without a closing
+                # mark (paragraphs joined into one line); this mark opens its next piece.
+                spans.append((straight_open, i, True, "continued"))
+                reopened.add(i)
+                straight_open = i
             else:
                 spans.append((straight_open, i + 1, True, "straight"))
                 straight_open = None
+        elif ch == "'" and straight_open is None and _doubled_opens(text, i, start, end):
+            close = text.find("''", i + 2, end)
+            if close == -1:
+                spans.append((i, end, False, "unclosed"))
+                break
+            spans.append((i, close + 2, True, "doubled"))
+            i = close + 2
+            continue
         elif ch in SINGLE and straight_open is None and _opens_word(text, i, start, end):
             close_ch = SINGLE[ch]
             if close_ch not in closers:
@@ -142,7 +171,31 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
         i += 1
     if straight_open is not None:
         spans.append((straight_open, end, False, "unclosed"))
-    return sorted(spans)
+    return sorted(
+        (a, b, closed, "reopened" if a in reopened and rule != "continued" else rule)
+        for a, b, closed, rule in spans
+    )
+
+
+def _doubled_opens(text: str, i: int, start: int, end: int) -> bool:
+    """Two apostrophes at ``i`` open a quotation: they start a word."""
+    if not text.startswith("''", i) or i + 2 >= end:
+        return False
+    if not text[i + 2].isalnum() and text[i + 2] not in '“"…':
+        return False
+    return i == start or text[i - 1] in _BEFORE_OPENING
+
+
+def _reopens(text: str, opened: int, i: int, start: int, end: int) -> bool:
+    """A straight mark at ``i``, while one opened at ``opened`` is still open, opens a new
+    piece rather than closing: a space before it, a word after it, and a sentence's end
+    (". ", "? ", "! ") between the two marks."""
+    if i + 1 >= end or not (text[i + 1].isalnum()) or i == start or not text[i - 1].isspace():
+        return False
+    k = i - 1
+    while k > opened and text[k].isspace():
+        k -= 1
+    return text[k] in ".?!" and k - opened > 20
 
 
 def _opens_word(text: str, i: int, start: int, end: int) -> bool:
@@ -219,14 +272,18 @@ def build_quote_marks(doc) -> pd.DataFrame:
             rows["end_char"].append(b)
             rows["closed"].append(closed)
             rows["rule"].append(rule)
-            rows["continues"].append(continues_previous and k == 0)
+            rows["continues"].append((continues_previous and k == 0) or rule == "reopened")
         pending_open = bool(spans) and not spans[-1][2]
     n = len(rows["start_char"])
     rows["mark_id"] = list(range(n))
     rows["text"] = [text[a:b] for a, b in zip(rows["start_char"], rows["end_char"])]
-    rows["content_start"] = [a + 1 for a in rows["start_char"]]
+    rows["content_start"] = [a + 2 if text.startswith("''", a) else a + 1 for a in rows["start_char"]]
     rows["content_end"] = [
-        b - 1 if b - 1 > a and (text[b - 1] in _CLOSING or rule == "single") else b
+        b - 2
+        if rule == "doubled"
+        else b - 1
+        if b - 1 > a and (text[b - 1] in _CLOSING or rule == "single")
+        else b
         for a, b, rule in zip(rows["start_char"], rows["end_char"], rows["rule"])
     ]
     rows["sentence_id"] = [_sentence_at(sentences, a) for a in rows["start_char"]]

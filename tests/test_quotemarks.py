@@ -93,3 +93,26 @@ def test_spans_are_ordered_and_inside(s):
         assert rule in ("curly", "straight", "single", "unclosed")
         assert closed == (rule != "unclosed")
         last = b if rule != "straight" else a
+
+
+def test_doubled_apostrophes_are_quotation_marks():
+    s = "''We are ready,'' he said. It's the players' ''last chance.''"
+    assert [(s[a:b], rule) for a, b, _, rule in quote_spans(s, 0, len(s))] == [
+        ("''We are ready,''", "doubled"),
+        ("''last chance.''", "doubled"),
+    ]
+    marks = kit.parse_article("Headline\n\n" + s).quote_marks
+    assert [s[a - 10 : b - 10] for a, b in zip(marks["content_start"], marks["content_end"])] == [
+        "We are ready,",
+        "last chance.",
+    ]
+
+
+def test_a_missing_closing_mark_does_not_shift_later_pairs():
+    s = 'He said: "We will rebuild in 26 weeks. "We start on Monday," she said. "Done."'
+    spans = [(s[a:b], rule) for a, b, _, rule in quote_spans(s, 0, len(s))]
+    assert spans == [
+        ('"We will rebuild in 26 weeks. ', "continued"),
+        ('"We start on Monday,"', "reopened"),
+        ('"Done."', "straight"),
+    ]

@@ -89,6 +89,36 @@ How the extractor reads an article
    reported content holds a span between quotation marks, the quote is
    **mixed**.
 
+   ``s_ving_c``
+       ``S V ..., V-ing C`` -- Trump attacked the plan, saying it would
+       fail: a participle after a comma (saying, adding, telling, noting,
+       ...) reports the subject of the sentence; it needs no "that" and ends
+       the content of a statement before it.
+   ``s_colon``
+       ``NAME: C`` at the start of a paragraph -- transcripts (``MS.
+       CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...``),
+       round-ups (``Chris Cillizza, The Washington Post: "..."``); a label
+       of ``quote_colon_labels.txt`` (UPDATE, Editor's note) is no speaker.
+       The content runs to the end of the paragraph (:mod:`kit.quotes.colon`).
+
+   Real news also reports speech with verbs that take no "that" when a
+   clause follows ("Ministers have insisted they ...", "he added some
+   projects ...", "asked whether ..."), with speech acts whose object is the
+   content ("criticized the accord", "called for an inquiry"), with an
+   adverb, auxiliary or time phrase before the cue ("famously said", "has
+   already warned", "this week said"), inside a subordinate clause ("after
+   the Fed chairman said ...") and after a name and ", who" ("Jessica Leeds,
+   who told the Times that ..."). A cue word after a determiner is a noun
+   ("the states", "its report"); a capitalised cue ("Says") counts only in a
+   headline. A source after "according to" that is no noun phrase the kit
+   knows ("early results of exit polls conducted by ...") is kept as written:
+   a statement is never dropped because its speaker is unknown.
+
+   **One statement in several pieces.** ``“A,” she said. “B.”`` and ``“A,”
+   she said, “B.”`` give one row per piece; ``continues_quote_id`` says which
+   statement a piece continues (the first piece's ``quote_id``), so
+   ``q[q["continues_quote_id"].isna()]`` counts each statement once.
+
 3. **Speakers.** The words before a cue are split at commas; the speaker is
    the last part that reads as a noun phrase (a name, a pronoun, or a phrase
    headed by a noun of ``quote_speaker_nouns.txt``), skipping a channel ("in a
@@ -121,7 +151,7 @@ How the extractor reads an article
    A speaker's gender comes from, in order: honorifics and gendered nouns in
    the speaker's words or entity title (Mr, Ms, Mrs, spokeswoman, chairman),
    pronouns already resolved to that speaker, and the first name in
-   ``quote_given_name_genders.txt``; otherwise it is unknown and agrees with
+   ``quote_given_name_genders.csv``; otherwise it is unknown and agrees with
    either pronoun. An anonymous speaker whose description gives a gender ("a
    bookkeeper who asked that her name not be used") can be the antecedent of
    a later "she". A definite description of an organisation ("the company",
@@ -167,7 +197,8 @@ The package
 ``kit/data/quote_*.txt`` and the small patterns built from them),
 ``speakers`` (noun phrases, speakers and channels around a cue), ``direct``
 (quotations: ``q_sv``, ``q_vs``, ``sv_q``, ``called_q``, ``floating``),
-``indirect`` (``sv_c``, ``c_sv``, ``c_vs``, ``according_to``), ``resolve``
+``indirect`` (``sv_c``, ``c_sv``, ``c_vs``, ``according_to``, ``s_ving_c``),
+``colon`` (``s_colon``), ``resolve``
 (names, pronouns, genders and source types) and ``build`` (the table).
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.quotes.colon import colon_statements
 from kit.quotes.direct import _called_quotes, _direct_quotes, _floating, _sentence_span
 from kit.quotes.indirect import _indirect_quotes
 from kit.quotes.resolve import _resolve
@@ -17,6 +18,7 @@ def _extract(doc, marks: pd.DataFrame, entities: pd.DataFrame | None) -> tuple[l
     used_cues: set[int] = set()
     leftovers = _direct_quotes(ctx, marks, rows, used_cues)
     _indirect_quotes(ctx, marks, rows, used_cues)
+    colon_statements(ctx, rows, list(zip(marks["start_char"].tolist(), marks["end_char"].tolist())))
     leftovers = _called_quotes(ctx, leftovers, rows)
     rows.sort(key=lambda r: r.content_start)
     _resolve(ctx, [r for r in rows])

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import bisect
 import warnings
+from collections import Counter
 
 import pandas as pd
 
+from kit.quotes.indirect import _coordinated_subject
 from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
 from kit.quotes.speakers import _Context, _Row
 from kit.quotes.words import (
@@ -34,13 +36,25 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     """Attributed quotation-mark spans; returns the spans left unattributed."""
     text = ctx.text
     chains: list[list[int]] = []
+    col = {
+        c: marks[c].tolist()
+        for c in (
+            "paragraph_id",
+            "start_char",
+            "end_char",
+            "content_start",
+            "content_end",
+            "closed",
+            "continues",
+        )
+    }
     for k in range(len(marks)):
-        if marks["continues"].iat[k] and chains:
+        if col["continues"][k] and chains:
             chains[-1].append(k)
         else:
             chains.append([k])
-    per_paragraph = marks["paragraph_id"].value_counts()
-    crowded = set(per_paragraph[per_paragraph > MAX_MARKS_PER_PARAGRAPH].index)
+    per_paragraph = Counter(col["paragraph_id"])
+    crowded = {pid for pid, n in per_paragraph.items() if n > MAX_MARKS_PER_PARAGRAPH}
     for pid in sorted(crowded):
         in_para = marks.loc[marks["paragraph_id"] == pid, "start_char"]
         pa, pb = int(in_para.min()), int(marks.loc[marks["paragraph_id"] == pid, "end_char"].max())
@@ -56,13 +70,13 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     leftovers = []
     for chain in chains:
         first, last = chain[0], chain[-1]
-        if marks["paragraph_id"].iat[first] in crowded:
+        if col["paragraph_id"][first] in crowded:
             continue
-        o_start = int(marks["start_char"].iat[first])
-        c_end = int(marks["end_char"].iat[last])
-        q_start = int(marks["content_start"].iat[first])
-        q_end = int(marks["content_end"].iat[last])
-        if not marks["closed"].iat[last]:
+        o_start = int(col["start_char"][first])
+        c_end = int(col["end_char"][last])
+        q_start = int(col["content_start"][first])
+        q_end = int(col["content_end"][last])
+        if not col["closed"][last]:
             snippet = text[o_start : min(c_end, o_start + 40)]
             warnings.warn(
                 f"The quotation mark at character {o_start} in sentence"
@@ -87,6 +101,17 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     return leftovers
 
 
+def _short_attribution(ctx, p: int, end: int) -> bool:
+    """Whether ``text[p:end]`` is a whole short attribution: up to six words that start or
+    end with a cue ("Ana Ruiz said.", "said the mayor.")."""
+    words = ctx.text[p:end].rstrip(" .\u00a0").split()
+    if not 0 < len(words) <= 6:
+        return False
+    m = _cue_re().search(ctx.text, p, end)
+    # the cue stands first or last: "Trump said.", "said Ana Ruiz."
+    return m is not None and (m.start() == p or not ctx.text[m.end() : end].strip(" .\u00a0").split()[1:])
+
+
 def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     """``“Q,” S V`` or ``“Q,” V S``: an attribution after the closing mark."""
     text = ctx.text
@@ -94,8 +119,10 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     s_end = ctx.s_ends[k]
     if s_end <= c_end + 1 and k + 1 < len(ctx.s_starts) and ctx.s_paras[k + 1] == ctx.s_paras[k]:
         nxt = ctx.s_starts[k + 1]
-        if text[nxt : nxt + 1].islower():
-            s_end = ctx.s_ends[k + 1]
+        if text[nxt : nxt + 1].islower() or (
+            q_end > q_start and text[q_end - 1] in ".?!" and _short_attribution(ctx, nxt, ctx.s_ends[k + 1])
+        ):
+            s_end = ctx.s_ends[k + 1]  # “Why would we leave?” Ana Ruiz said.
     window_end = min(s_end, c_end + WINDOW)
     p = c_end
     while p < window_end and text[p] in " \t\u00a0,—–-":
@@ -103,8 +130,10 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
     if p >= window_end or text[p] in _QUOTE_CHARS:
         return None
     if q_end > q_start and text[q_end - 1] in ".!?" and text[p].isupper():
-        # “Q.” Next sentence. (a full stop inside the marks ends the quote)
-        return None
+        # “Q.” Next sentence. (a full stop inside the marks ends the quote); after “Q?” or
+        # “Q!” a short "Name said." may still follow, and only that.
+        if not _short_attribution(ctx, p, window_end):
+            return None
     m = _cue_re().search(text, p, min(window_end, p + 200))
     if not m:
         return None
@@ -216,7 +245,11 @@ def _called_at(ctx, o_start: int, c_end: int, q_start: int, q_end: int) -> _Row 
     if _bare(obj[0]) in _NOT_OBJECTS or _bare(obj[-1]) in _DETERMINER_WORDS:
         return None  # "called for ...", "called the barrier a “wall of hope”": not a label
     cue_start = base + m.start("cue")
-    found = ctx.speaker_before(sa, cue_start)
+    if cue.endswith("ing") and text[sa:cue_start].rstrip().endswith(","):
+        # "..., calling it “reckless”": the subject of the sentence gives the label
+        found = _coordinated_subject(ctx, ctx.s_starts[k], cue_start, participle=True)
+    else:
+        found = ctx.speaker_before(sa, cue_start)
     if found is None:
         return None
     sp, _, channel = found

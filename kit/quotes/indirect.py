@@ -6,14 +6,16 @@ import bisect
 import re
 import warnings
 
+from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
+    MAX_MODIFIED_WORDS,
     MAX_SENTENCE_CHARS,
     MAX_SPEAKER_WORDS,
     WINDOW,
     QuoteWarning,
 )
-from kit.quotes.speakers import _Context, _Row
+from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
     _CONTRAST_RE,
     _PHRASE_PREPOSITIONS,
@@ -23,6 +25,7 @@ from kit.quotes.words import (
     _WHEN_RE,
     _WORD,
     PRONOUNS,
+    _anonymity_re,
     _bare,
     _channel_re,
     _cue_re,
@@ -59,10 +62,23 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue
             if any(a <= m.start() < b for a, b in covered):
                 continue
-            prev_word = text[max(sa, m.start() - 8) : m.start()].split()[-1:]
+            prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
+            subject = None
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
-                continue  # "a clerk who asked that ...": a relative clause, not an attribution
-            row = _indirect_at(ctx, m, sa, sb)
+                # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
+                # "a clerk who asked that ..." is a relative clause, not an attribution.
+                subject = (
+                    _relative_antecedent(ctx, sa, text.rindex(prev_word[0], sa, m.start()))
+                    if _bare(prev_word[0]) == "who"
+                    else None
+                )
+                if subject is None:
+                    continue
+            if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
+                continue  # "the states", "these claims", "its report": a noun, not a cue
+            if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
+                continue  # "Says" is a cue only in a headline written in title case
+            row = _indirect_at(ctx, m, sa, sb, subject)
             if row is None:
                 continue
             j = bisect.bisect_left(mark_starts, row.content_start)
@@ -91,13 +107,15 @@ def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
+def _indirect_at(
+    ctx: _Context, m: re.Match, sa: int, sb: int, subject: _Speaker | None = None
+) -> _Row | None:
     text = ctx.text
     cue = m.group(0)
     left_a = max(sa, m.start() - WINDOW)
     if cue.lower() == "according to":
         cue = "according to"
-        sp = ctx.speaker_after(m.end(), sb)
+        sp = ctx.speaker_after(m.end(), sb) or _unknown_source(ctx, m.end(), sb)
         if sp is None:
             return None
         before = text[left_a : m.start()].strip(" ,\u00a0")
@@ -118,7 +136,7 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         if cb - ca < 3:
             return None
         return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
-    use = _cue_verbs()[cue]
+    use = _cue_verbs().get(" ".join(cue.lower().split()), "any")
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
     after = ch_end if channel else m.end()
     p = after
@@ -137,19 +155,22 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
-        if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
+        participle = cue.split()[0].lower().endswith("ing")
+        if use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b):
             return None
-        participle = cue.endswith("ing")
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
-            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–")):
+            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–", ",”", ',"')):
                 return None
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
             if found is None:
                 return None
             sp, _, _ = found
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
-        found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+        if subject is not None:
+            found = (subject, subject.start, None)
+        else:
+            found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
         if found is not None:
             sp, content_end, channel0 = found
             if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
@@ -163,6 +184,8 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
                 ca, cb = closing
                 return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
+        if subject is not None:
+            return None
         # "C, said S": the rest is the speaker.
         lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
         if lb > left_a and text[lb - 1] in ',”"':
@@ -172,7 +195,7 @@ def _indirect_at(ctx: _Context, m: re.Match, sa: int, sb: int) -> _Row | None:
                 if cb - ca > 3:
                     return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
         return None
-    found = ctx.speaker_before(left_a, m.start())
+    found = ctx.speaker_before(left_a, m.start()) if subject is None else None
     if found is None:
         return None
     sp, content_end, channel0 = found
@@ -215,8 +238,20 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
         if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
             return _strip(text, a, x.start())[1]
+    for m in _cue_re().finditer(text, a, b):
+        # "..., saying C": a participle after a comma starts a statement of its own.
+        if m.group(0).split()[0].endswith("ing") and text[a : m.start()].rstrip(" \u00a0").endswith(
+            (",", ",”", ',"')
+        ):
+            return _strip(text, a, text.rindex(",", a, m.start()))[1]
     return b
 
+
+# Words before a noun: a cue form after one of them is a noun ("the states", "its report").
+_NOUN_BEFORE = frozenset(
+    "the a an these those both many some all several other its their our his her your my two three"
+    " four five".split()
+)
 
 # Words that may open a clause reported without "that" ("he added some projects ...",
 # "Ministers have insisted they ..."), and words that show the clause has a verb.
@@ -224,11 +259,49 @@ _SUBJECT_WORDS = frozenset(
     "he she it they we i you there this these those his her their its our my your the a an some no"
     " many most all both none nobody everyone everything nothing".split()
 )
+_QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
 _FINITE = frozenset(
     "is are was were has have had will would could should can may might must did does do won't"
     " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
     " shouldn't".split()
 )
+
+
+_DOCUMENT_WORDS = frozenset(
+    "report reports poll polls survey surveys study studies analysis data figures documents records"
+    " filing filings estimates results statistics count tally review audit investigation memo letter"
+    " transcript".split()
+)
+
+
+def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
+    """The source after "according to" when it is no noun phrase the kit knows ("early results
+    of exit polls conducted by ..."): kept as written, never dropped; a document's words make
+    it an organisation's, anything else an unnamed source."""
+    segs = _segments(ctx.text, a, min(b, a + WINDOW))
+    if not segs:
+        return None
+    s, e = segs[0]
+    while e > s and ctx.text[e - 1] in _TERMINAL:
+        e -= 1
+    words = [_bare(w) for w in ctx.text[s:e].split()]
+    if not words or len(words) > MAX_MODIFIED_WORDS:
+        return None
+    kind = "organization" if any(w in _DOCUMENT_WORDS for w in words) else "anonymous"
+    return _Speaker(s, e, kind)
+
+
+def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
+    """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
+    text = ctx.text
+    before = text[max(sa, who - WINDOW) : who].rstrip(" \u00a0")
+    if not before.endswith(",") or _anonymity_re().search(match_form(text[who : who + 80])):
+        return None
+    segs = _segments(text, max(sa, who - WINDOW), who)
+    if not segs:
+        return None
+    sp = ctx.noun_phrase(*segs[-1])
+    return sp if sp is not None and sp.kind != "pronoun" else None
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:
@@ -238,6 +311,8 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
     if len(words) < 2:
         return False
     first = _bare(words[0])
+    if first in _QUESTION_WORDS:  # "asked whether ...", "explained how ..."
+        return True
     if first not in _SUBJECT_WORDS and not words[0][:1].isupper():
         return False
     return any(_bare(w) in _FINITE for w in words[1:])

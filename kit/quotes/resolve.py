@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from functools import cache
 
-from kit.lexicons import match_form, read_lexicon
+from kit.lexicons import match_form, read_lexicon, read_table
 from kit.quotes.limits import MAX_SPEAKER_WORDS
 from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
@@ -53,7 +53,8 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
     if sp.kind == "pronoun":
         low = _bare(low)  # "he's said": the pronoun
     head = _bare(sp_text.split()[-1])
-    ents = ctx.mentions_in(sp.start, sp.end)
+    # an entity that runs on past the speaker ("County Says Trump" in a title-case headline) is not it
+    ents = [e for e in ctx.mentions_in(sp.start, sp.end) if e[1] <= sp.end]
     # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina
     # Park") makes the name a person's, whatever type the entity table guessed.
     honorific = _bare(sp_text.split()[0]) in _HONORIFICS or (
@@ -158,8 +159,17 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
         row.source_type = "anonymous"
     else:
         row.source_type = "named"
-        row.speaker_name = _clean_role(sp_text) if sp.kind == "name" else None
+        row.speaker_name = _name_without_role(_clean_role(sp_text) or "") if sp.kind == "name" else None
         row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+
+
+def _name_without_role(text: str) -> str | None:
+    """A written name without the role words before it ("Psychotherapist Fran Sherman" is
+    Fran Sherman): leading lower-case words and speaker nouns are dropped."""
+    words = text.split()
+    while len(words) > 1 and (words[0].islower() or _bare(words[0]) in _speaker_nouns()):
+        words.pop(0)
+    return " ".join(words) or None
 
 
 def _person_role(role: str | None) -> bool:
@@ -217,11 +227,9 @@ def _gender_clues(text: str, *, name: bool = False) -> str | None:
 
 @cache
 def _given_names() -> dict[str, str]:
-    out = {}
-    for line in read_lexicon("quote_given_name_genders.txt"):
-        name, _, g = line.partition(",")
-        out[match_form(name.strip())] = g.strip()
-    return out
+    return {
+        match_form(r["name"]): r["gender"] for r in read_table("quote_given_name_genders.csv") if r["name"]
+    }
 
 
 def _given_name_gender(name: str | None) -> str | None:
@@ -307,7 +315,11 @@ def _organization_referent(ctx, history: list[_Row], sp: _Speaker) -> tuple[str,
 def _person_name(name: str) -> str:
     """A person's name without the honorifics and titles in front of it."""
     words = name.split()
-    while len(words) > 1 and (_bare(words[0]) in _NAME_TITLES or words[0].islower()):
+    while len(words) > 1 and (
+        _bare(words[0]) in _NAME_TITLES
+        or words[0].islower()
+        or _speaker_nouns().get(_bare(words[0])) == "person"
+    ):
         words.pop(0)
     return " ".join(words)
 

@@ -24,6 +24,7 @@ from kit.quotes.words import (
     _POSTMODIFIERS,
     _PREPOSITIONS,
     _RELATIVE_WORDS,
+    _SUBORDINATORS,
     _TRAILING_ADVERBS,
     _WHEN_RE,
     _WORD,
@@ -86,6 +87,7 @@ class _Context:
         self.s_starts = rows["start_char"]
         self.s_ends = rows["end_char"]
         self.s_paras = rows["paragraph_id"]
+        self.s_parts = rows["part"]
         self.mentions = _mentions(entities)
         self.m_starts = [m[0] for m in self.mentions]
         self.titles: dict[int, str] = {}
@@ -169,6 +171,10 @@ class _Context:
                     return None  # "who now leads the movement": a relative clause, not a subject
                 words = words[k + 1 :]
                 break
+        for k in range(len(words) - 2, -1, -1):
+            if _bare(text[words[k][0] : words[k][1]]) in _SUBORDINATORS:
+                words = words[k + 1 :]  # "after the Fed chairman said": the chairman
+                break
         if not words or len(words) > MAX_SPEAKER_WORDS:
             return None
         while len(words) > 1 and _bare(text[words[0][0] : words[0][1]]) in _CONJUNCTIONS:
@@ -200,7 +206,7 @@ class _Context:
                     continue
                 if j == 0 and w in _NAME_MODIFIERS:
                     continue  # "retired Gen. Ramiro Vargas", "former Mayor Ana Ruiz"
-                return None
+                return _role_before_name(start, end, lowered, raw, nouns)
             for j in range(len(words) - 1):
                 if not _CAP.match(raw[j]) and lowered[j] in nouns and lowered[j + 1] in _POSTMODIFIERS:
                     # "researchers in Denmark": the noun, not the place, says who speaks
@@ -251,9 +257,14 @@ class _Context:
                 prev.aged = any(ps < x < e for x, _ in ages)
                 found = (prev, ps)
         if found is None and trailing_comma and i > 0 and _CAP.match(text[s]):
-            # An appositive that itself starts with a capital ("Smith, Defence Minister, said")
-            # is rare; take the part itself.
-            pass
+            # "Lord Bach, Minister for Defence Procurement, said": an appositive that starts
+            # with a capital, headed by a role noun, after a name: the name speaks.
+            ps, pe = segs[i - 1]
+            head = _bare(text[s:e].split()[0])
+            prev = self.noun_phrase(ps, pe) if _speaker_nouns().get(head) in ("person", "anonymous") else None
+            if prev is not None and prev.kind == "name":
+                prev.role = text[s:e].rstrip(" .;:")
+                found = (prev, ps)
         if found is None:
             sp = self.noun_phrase(s, e)
             if sp is None:
@@ -342,22 +353,45 @@ class _Context:
         return None, a
 
 
+def _role_before_name(start: int, end: int, lowered: list[str], raw: list[str], nouns) -> _Speaker | None:
+    """A role in lower case before a capitalised name: "Republican presidential nominee Donald
+    Trump", "psychotherapist Fran Sherman", "the group's managing director Tim Osborne". The
+    words before the name hold no clause word, pronoun, preposition, cue or verb form."""
+    k = len(raw)
+    while k > 0 and _CAP.match(raw[k - 1]):
+        k -= 1
+    if k == 0 or k == len(raw) or k > 6:
+        return None
+    for j in range(k):
+        w = lowered[j]
+        if _CAP.match(raw[j]) or w in nouns or w in _DETERMINER_WORDS:
+            continue
+        if w in _CLAUSE_WORDS or w in PRONOUNS or w in _PREPOSITIONS or w in _cue_verbs() or w.endswith("ly"):
+            return None
+        if w.endswith("ed") and w not in _NOT_VERBS:
+            return None
+        if w.endswith("ing") and (j + 1 >= k or lowered[j + 1] not in nouns):
+            return None
+    if not any(lowered[j] in nouns or _CAP.match(raw[j]) for j in range(k)) and k > 2:
+        return None
+    return _Speaker(start, end, "name")
+
+
 def _mentions(ents: pd.DataFrame | None) -> list[tuple]:
     """Entity mentions ``(start, end, name, type, entity_id, title)`` sorted by start."""
     if ents is None:  # no entity table: speakers keep the words as written
         return []
-    out = []
-    for row in ents.itertuples(index=False):
-        title = getattr(row, "title", None)
-        out.append(
-            (
-                int(row.start_char),
-                int(row.end_char),
-                str(row.name),
-                str(row.type),
-                int(row.entity_id),
-                None if title is None or pd.isna(title) else str(title),
-            )
+    titles = ents["title"].tolist() if "title" in ents else [None] * len(ents)
+    out = [
+        (int(a), int(b), str(name), str(kind), int(eid), None if t is None or pd.isna(t) else str(t))
+        for a, b, name, kind, eid, t in zip(
+            ents["start_char"].tolist(),
+            ents["end_char"].tolist(),
+            ents["name"].tolist(),
+            ents["type"].tolist(),
+            ents["entity_id"].tolist(),
+            titles,
         )
+    ]
     out.sort()
     return out

@@ -12,8 +12,10 @@ from kit.lexicons import match_form, read_lexicon
 def _cue_verbs() -> dict[str, str]:
     out = {}
     for line in read_lexicon("quote_cue_verbs.txt"):
-        word, _, use = line.partition(" ")
-        out[word.strip()] = use.strip() or "any"
+        word, _, use = line.strip().rpartition(" ")
+        if use not in ("any", "that"):
+            word, use = line.strip(), "any"
+        out[word.strip()] = use
     return out
 
 
@@ -28,8 +30,37 @@ def _speaker_nouns() -> dict[str, str]:
 
 @cache
 def _cue_re() -> re.Pattern:
-    words = sorted(_cue_verbs(), key=len, reverse=True)
-    return re.compile(r"\b(?:[Aa]ccording to|" + "|".join(map(re.escape, words)) + r")\b")
+    # Lower case, and capitalised as in a headline in title case ("Sanders Says He Will").
+    forms = {f for w in _cue_verbs() for f in (w, w.title())} | {"according to", "According to"}
+    return re.compile(r"\b" + _trie(sorted(forms)) + r"\b")
+
+
+def _trie(words: list[str]) -> str:
+    """One regular expression for a word list, factored by common prefixes (a trie), so
+    that each position of the text is tried against one branch instead of every word."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = []
+        for ch in sorted(node, key=lambda c: (c == "", c)):
+            if ch == "":
+                continue
+            esc = r"\s+" if ch == " " else re.escape(ch)
+            branches.append(esc + pattern(node[ch]))
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a word may stop here: the longer words are tried first
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + pattern(tree) + ")"
 
 
 @cache
@@ -73,8 +104,12 @@ _CLAUSE_WORDS = frozenset(
 # Words that may sit between a speaker and the cue ("Press TV sources also said").
 _TRAILING_ADVERBS = frozenset(
     "also later earlier previously separately then further again however recently has have had"
-    " once repeatedly reportedly had originally initially first".split()
+    " once repeatedly reportedly had originally initially first already still now just never long"
+    " yet since".split()
 )
+# Words that open a subordinate clause: only what follows can be the speaker ("after the
+# Fed chairman said", "because officials say").
+_SUBORDINATORS = frozenset("after before because although though since until unless once while as if".split())
 _NP_FUNCTION = frozenset(
     "of for in on at and the a an de del da al el bin ibn van von der la le du to".split()
 )
@@ -126,8 +161,8 @@ _QUOTE_CHARS = '“”"«»„'
 _PHRASE_PREPOSITIONS = frozenset("in on at during via through with to before after from".split())
 # of disjoint character classes: linear time.
 _CALLED_RE = re.compile(
-    r"(?<![\w-])(?P<cue>(?:called|calls|call|branded|brands|brand|labell?ed|labels|dubbed|dubs|termed"
-    r"|terms|described|describes|describe|characteri[sz]ed|characteri[sz]es))[\s\u00a0]+"
+    r"(?<![\w-])(?P<cue>(?:called|calls|calling|call|branded|brands|branding|brand|labell?ed|labels|labell?ing|dubbed|dubs|dubbing|termed"
+    r"|terms|described|describes|describing|describe|characteri[sz]ed|characteri[sz]es))[\s\u00a0]+"
     r"(?P<obj>(?:[^\s\u00a0“”\"‘’',.;:!?()]+[\s\u00a0]+){1,6}?)(?P<as>as[\s\u00a0]+)?$"
 )
 # Verbs that need "as" before the label ("described the plan as ...").
