@@ -43,7 +43,15 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["data_path", "learner_entries", "match_form", "match_text", "read_lexicon", "read_table"]
+__all__ = [
+    "data_path",
+    "learner_entries",
+    "match_form",
+    "match_text",
+    "number_words",
+    "read_lexicon",
+    "read_table",
+]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00a0": " "})
 """Curly apostrophes and backticks made straight, non-breaking spaces made plain."""
@@ -167,6 +175,20 @@ def _missing(value: Any) -> bool:
     import pandas as pd
 
     return not isinstance(value, str) and pd.api.types.is_scalar(value) and bool(pd.isna(value))
+
+
+@cache
+def number_words() -> dict[str, int]:
+    """Return the number words and their values (``kit/data/number_words.csv``).
+
+    The one list every extractor reads counts in words from.
+
+    Examples
+    --------
+    >>> number_words()["twelve"], number_words()["a hundred"]
+    (12, 100)
+    """
+    return {row["word"]: int(row["value"]) for row in read_table("number_words.csv")}
 
 
 @lru_cache(maxsize=65536)

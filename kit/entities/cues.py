@@ -19,9 +19,9 @@ from kit.entities.words import (
     _ORG_AFTER,
     _ORG_NOUNS,
     _PERSON_PRONOUNS,
+    _PLACE_CUE_PREPS,
     _PLACE_NOUNS,
     _PLACE_POSSESSED,
-    _PLACE_PREPS,
     _PLACE_SUFFIXES,
     _PRODUCT_NOUNS,
     _PRONOUN_WINDOW,
@@ -108,7 +108,7 @@ class _Cues:
         prev = self.key(i - 1)
         if self.tag(j) == "POS":
             return None  # "in Volkov's case": the preposition governs "case", not the name
-        if (prev in _PLACE_PREPS and (j - i == 1 or prev != "from")) or (
+        if (prev in _PLACE_CUE_PREPS and (j - i == 1 or prev != "from")) or (
             prev == "to" and self.key(i - 2) in _MOTION_VERBS
         ):
             return "GPE", "cue:preposition"

@@ -60,7 +60,10 @@ _PLACE_NOUNS = frozenset(
     {"city", "town", "village", "province", "district", "region", "governorate", "county", "state", "area",
      "neighbourhood", "neighborhood", "suburb", "camp", "capital", "municipality", "oblast"}
 )  # fmt: skip
-_PLACE_PREPS = frozenset({"in", "from", "near", "across", "outside", "inside", "throughout"})
+_PLACE_CUE_PREPS = frozenset({"in", "from", "near", "across", "outside", "inside", "throughout"})
+"""Prepositions that make the unknown name after them a place ("in Erbil"); not "at" or "on",
+which as often come before an organisation ("at Reuters"). kit.timeline's prepositions before
+an event's place are another list, for another question."""
 _OF_PLACE = {n: "GPE" for n in _PLACE_NOUNS | {"port", "people", "residents", "mayor", "outskirts", "centre",
              "center", "streets", "suburbs"}} | {"island": "LOCATION", "islands": "LOCATION",
              "peninsula": "LOCATION", "coast": "LOCATION"}  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from kit.lexicons import match_form, read_lexicon
+from kit.lexicons import match_form, number_words, read_lexicon
 
 
 @cache
@@ -172,7 +172,8 @@ _NOT_OBJECTS = frozenset("for on off in up out back upon into at to by".split())
 
 _HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame".split())
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-_NUMBER_WORDS = frozenset("one two three four five several another".split())
+_NUMBER_WORDS = frozenset({*number_words(), "several", "another"})
+"""A count as the whole speaker ("two said", "several told reporters"): an anonymous source."""
 # Words that say a person's gender: honorifics and gendered role nouns, then pronouns.
 _GENDER_WORDS = {
     **dict.fromkeys(
