@@ -203,7 +203,7 @@ Examples
 
 from __future__ import annotations
 
-from kit.entities.build import build_entities, build_entity_registry
+from kit.entities.build import build_entities, build_entity_registry, entities, entity_registry
 from kit.entities.chunking import EntitySpanWarning
 from kit.entities.tagging import GRAMMAR
 from kit.entities.words import MAX_NAME_TOKENS, TYPES
@@ -216,6 +216,8 @@ __all__ = [
     "EntitySpanWarning",
     "build_entities",
     "build_entity_registry",
+    "entities",
+    "entity_registry",
     "score_alias_groups",
     "score_entities",
 ]

@@ -59,8 +59,8 @@ def _chunk(s: _Sentence) -> int:
     return skipped
 
 
-def _mentions(doc) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
-    sentences, skipped = _sentences(doc)
+def _mentions(doc, lex=None) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
+    sentences, skipped = _sentences(doc, lex)
     mentions: list[_Mention] = []
     local_links = []
     titles = []

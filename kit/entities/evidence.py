@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
-from kit.entities.lexicons import _lexicons
+from kit.entities.lexicons import _Lexicons, _lexicons
 from kit.entities.tagging import (
     _DOUBT_TAGS,
     _HEAD_TAGS,
@@ -13,6 +13,7 @@ from kit.entities.tagging import (
     _is_title_case,
     _Tok,
     _token_tag,
+    _token_tag_with,
 )
 from kit.entities.typing_rules import _is_camel_case, _Sentence
 from kit.entities.words import (
@@ -56,8 +57,10 @@ def _windows(texts: list[str]) -> tuple[list[tuple[int, int]], int]:
     return windows, skipped
 
 
-def _sentences(doc) -> tuple[list[_Sentence], int]:
-    lex = _lexicons()
+def _sentences(doc, lex: _Lexicons | None = None) -> tuple[list[_Sentence], int]:
+    """The article's sentences, tokens tagged; ``lex`` is a learner's lexicons (shipped by default)."""
+    shipped = lex is None or lex is _lexicons()
+    lex = _lexicons() if lex is None else lex
     text = doc.text
     rows = doc.tokens
     sent_rows = doc.sentences
@@ -74,7 +77,7 @@ def _sentences(doc) -> tuple[list[_Sentence], int]:
             toks = []
             for x in range(lo + wa, lo + wb):
                 tok = texts[x]
-                key, tag = _token_tag(tok)
+                key, tag = _token_tag(tok) if shipped else _token_tag_with(tok, lex)
                 toks.append(_Tok(starts[x], ends[x], tok, key, tag))
             title_case = _is_shouting(toks) or (
                 _is_title_case(toks) and (part == "headline" or _has_capital_small_word(toks))

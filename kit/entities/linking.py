@@ -32,9 +32,12 @@ def _organisations_keep_their_type(mentions: list[_Mention], forms: list[str]) -
             m.cue_type = "ORGANIZATION" if m.pending else m.cue_type
 
 
-def _resolve(doc) -> tuple[list[_Mention], list[int], list[str], list[str]]:
-    """Find the mentions, link aliases; return mentions, entity ids, names and rules."""
-    mentions, links = _mentions(doc)
+def _resolve(doc, lex=None) -> tuple[list[_Mention], list[int], list[str], list[str]]:
+    """Find the mentions, link aliases; return mentions, entity ids, names and rules.
+
+    ``lex`` is the lexicons with a learner's aliases (the shipped ones by default).
+    """
+    mentions, links = _mentions(doc, lex)
     text = doc.text
     forms = [match_form(text[m.start : m.end]) for m in mentions]
     # One sense per discourse: a single word written several times shares the first cue

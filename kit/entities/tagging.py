@@ -131,8 +131,13 @@ def _tag_token(tok: _Tok, lex: _Lexicons, shape: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def _token_tag(tok: str) -> tuple[str, str]:
     """The matching key and the tag of one token (the same wherever it stands)."""
+    return _token_tag_with(tok, _lexicons())
+
+
+def _token_tag_with(tok: str, lex: _Lexicons) -> tuple[str, str]:
+    """The matching key and the tag of one token, with the given lexicons (not cached)."""
     t = _Tok(0, 0, tok, _key(tok))
-    tag = _tag_token(t, _lexicons(), _shape_tagger().tag([tok])[0][1])
+    tag = _tag_token(t, lex, _shape_tagger().tag([tok])[0][1])
     if tok[:1].isupper() and t.key in stopwords() and tag in ("CAP", "ACR", "O"):
         tag = "DT" if t.key in _DETERMINERS else "O"  # "The", "At": never names
     return t.key, tag

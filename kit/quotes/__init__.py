@@ -204,7 +204,7 @@ The package
 
 from __future__ import annotations
 
-from kit.quotes.build import build_quotes
+from kit.quotes.build import build_quotes, quotes
 from kit.quotes.limits import (
     KINDS,
     MAX_MARKS_PER_PARAGRAPH,
@@ -226,4 +226,5 @@ __all__ = [
     "WINDOW",
     "QuoteWarning",
     "build_quotes",
+    "quotes",
 ]

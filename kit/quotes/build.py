@@ -1,14 +1,21 @@
-"""The ``quotes`` table: every rule in order, then one row per statement."""
+"""The ``quotes`` table: every rule in order, then one row per statement.
+
+:func:`build_quotes` is the builder ``article.quotes`` calls, with its declared
+inputs (:data:`kit.schemas.INPUTS`); :func:`quotes` is the learner's entry
+point, for adding cue verbs of their own (see "Learner entries" in :mod:`kit.lexicons`).
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from kit.lexicons import match_form
 from kit.quotes.colon import colon_statements
 from kit.quotes.direct import _called_quotes, _direct_quotes, _floating, _sentence_span
 from kit.quotes.indirect import _indirect_quotes
 from kit.quotes.resolve import _resolve
 from kit.quotes.speakers import _Context, _Row
+from kit.quotes.words import LEARNER_CUES, learner_cues
 from kit.schemas import frame, schema
 
 
@@ -58,7 +65,13 @@ def _continuations(ctx: _Context, rows: list[_Row]) -> dict[int, int]:
     return out
 
 
-def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) -> pd.DataFrame:
+LEARNER_RULE = "+learner"
+"""Added to the ``rule`` of a statement found through a learner's cue verb."""
+
+
+def build_quotes(
+    doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None, *, extra_cues=None
+) -> pd.DataFrame:
     """Return the ``quotes`` table: one row per attributed statement.
 
     The patterns, speakers and source types are explained in :mod:`kit.quotes`.
@@ -71,6 +84,8 @@ def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) 
         The ``quote_marks`` table (spans between quotation marks).
     entities
         The ``entities`` table, to name speakers; ``None`` keeps every speaker as written.
+    extra_cues
+        A learner's cue verbs (see :func:`quotes`); ``None`` for the shipped list alone.
 
     Examples
     --------
@@ -82,7 +97,13 @@ def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) 
     >>> len(build_quotes(a.doc, a.quote_marks, a.entities))
     8
     """
-    rows, ctx = _extract(doc, quote_marks, entities)
+    extra = learner_cues(extra_cues)
+    token = LEARNER_CUES.set(extra)
+    try:
+        rows, ctx = _extract(doc, quote_marks, entities)
+    finally:
+        LEARNER_CUES.reset(token)
+    added = {verb for verb, _ in extra}
     text = ctx.text
     data: dict[str, list] = {c.name: [] for c in schema("quotes")}
     continues = _continuations(ctx, rows)
@@ -115,5 +136,65 @@ def build_quotes(doc, quote_marks: pd.DataFrame, entities: pd.DataFrame | None) 
         data["channel"].append(r.channel)
         data["source_type"].append(r.source_type)
         data["continues_quote_id"].append(continues.get(qid))
-        data["rule"].append(r.rule)
+        learner = added and " ".join(match_form(r.cue or "").split()) in added
+        data["rule"].append(r.rule + LEARNER_RULE if learner else r.rule)
     return frame("quotes", data)
+
+
+def quotes(article, *, extra_cues=None) -> pd.DataFrame:
+    """Return the ``quotes`` table, optionally with reporting verbs of your own.
+
+    Use it for a statement the kit misses because its verb is not on the
+    list (``kit/data/quote_cue_verbs.txt``). ``article.quotes`` itself never changes.
+
+    Parameters
+    ----------
+    article
+        A :class:`kit.Article`.
+    extra_cues
+        More cue verbs: a DataFrame, a list of dicts or one dict, with
+        ``verb`` (one verb form as written: "griped", "pointed out") and
+        optionally ``use``: ``any`` (the default: the verb reports speech
+        wherever it stands) or ``that`` (only before a that-clause or a
+        quotation, for verbs with other senses). A verb the list already
+        has keeps its shipped use. Statements found through your verbs have
+        ``+learner`` at the end of their ``rule``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of ``kit.describe("quotes")``.
+
+    Raises
+    ------
+    ValueError
+        An entry lacks ``verb``, its verb is not a word, or its ``use`` is not ``any`` or ``that``.
+    TypeError
+        ``extra_cues`` is not a DataFrame, a list of dicts or a dict.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.quotes import quotes
+    >>> article = kit.load_article()
+    >>> len(article.quotes)
+    8
+    >>> q = quotes(article, extra_cues=[{"verb": "vetoed"}])
+    >>> q.loc[q["rule"].str.endswith("+learner"), ["speaker", "cue", "rule"]]
+          speaker     cue          rule
+    8  Washington  vetoed  sv_c+learner
+
+    Check each row a verb of yours finds: "Washington has also vetoed ...
+    resolutions" reports an act, not speech. With ``use: "that"`` the verb
+    counts only before a that-clause or a quotation:
+
+    >>> len(quotes(article, extra_cues=[{"verb": "vetoed", "use": "that"}]))
+    8
+    >>> quotes(article, extra_cues=[{"verb": "vetoed", "use": "only"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: extra_cues row 0 has use 'only', which is not a use the kit knows. Did you mean 'any'? The uses are 'any', 'that'. For example: extra_cues=[{"verb": "griped", "use": "any"}]
+    """
+    if extra_cues is None:
+        return article.quotes
+    return build_quotes(article.doc, article.quote_marks, article.entities, extra_cues=extra_cues)

@@ -3,20 +3,82 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from contextvars import ContextVar
+from functools import cache, lru_cache
 
-from kit.lexicons import match_form, number_words, read_lexicon
+from kit.errors import did_you_mean, format_options
+from kit.lexicons import learner_entries, match_form, number_words, read_lexicon
+
+USES = ("any", "that")
+"""How a cue verb may be used (see ``kit/data/quote_cue_verbs.txt``)."""
+
+LEARNER_CUES: ContextVar[tuple[tuple[str, str], ...]] = ContextVar("learner_cues", default=())
+"""The learner's extra cue verbs while :func:`kit.quotes.build_quotes` runs (``(verb, use)``
+pairs); empty otherwise, so every rule reads one list without passing it around."""
+
+_CUE_EXAMPLE = '{"verb": "griped", "use": "any"}'
+
+
+def _cue_verbs() -> dict[str, str]:
+    return _cue_verbs_with(LEARNER_CUES.get())
 
 
 @cache
-def _cue_verbs() -> dict[str, str]:
+def _shipped_cue_verbs() -> dict[str, str]:
     out = {}
     for line in read_lexicon("quote_cue_verbs.txt"):
         word, _, use = line.strip().rpartition(" ")
-        if use not in ("any", "that"):
+        if use not in USES:
             word, use = line.strip(), "any"
         out[word.strip()] = use
     return out
+
+
+@lru_cache(maxsize=64)
+def _cue_verbs_with(extra: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """The shipped cue verbs, then the learner's (a verb the file lists keeps its use)."""
+    out = dict(_shipped_cue_verbs())
+    for verb, use in extra:
+        out.setdefault(verb, use)
+    return out
+
+
+def learner_cues(extra_cues) -> tuple[tuple[str, str], ...]:
+    """Check a learner's cue verbs; return the new ``(verb, use)`` pairs (see "Learner entries").
+
+    Each entry has the columns of ``quote_cue_verbs.txt``: ``verb`` (required,
+    one verb form as written in a sentence: "griped", "pointed out") and
+    ``use`` (``any``, the default, or ``that``). Verbs the file lists are left out.
+
+    Examples
+    --------
+    >>> learner_cues([{"verb": "Griped"}, {"verb": "said"}])
+    (('griped', 'any'),)
+    >>> learner_cues([{"verb": "warned", "use": "thta"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: extra_cues row 0 has use 'thta', which is not a use the kit knows. Did you mean 'that'? The uses are 'any', 'that'. For example: extra_cues=[{"verb": "griped", "use": "any"}]
+    """
+    records = learner_entries(extra_cues, argument="extra_cues", required=("verb",), example=_CUE_EXAMPLE)
+    shipped = _shipped_cue_verbs()
+    out: dict[str, str] = {}
+    for i, rec in enumerate(records):
+        verb, use = rec["verb"], rec.get("use") or "any"
+        if not isinstance(verb, str) or not re.fullmatch(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*", verb.strip()):
+            raise ValueError(
+                f"extra_cues row {i} has verb {verb!r}: a cue is one verb form in letters, as written"
+                f' in a sentence ("warned", "pointed out"). For example: extra_cues=[{_CUE_EXAMPLE}]'
+            )
+        if use not in USES:
+            raise ValueError(
+                f"extra_cues row {i} has use {use!r}, which is not a use the kit knows."
+                f"{did_you_mean(str(use), USES)} The uses are {format_options(USES)}."
+                f" For example: extra_cues=[{_CUE_EXAMPLE}]"
+            )
+        verb = " ".join(match_form(verb).split())
+        if verb not in shipped:
+            out.setdefault(verb, use)
+    return tuple(out.items())
 
 
 @cache
@@ -28,10 +90,14 @@ def _speaker_nouns() -> dict[str, str]:
     return out
 
 
-@cache
 def _cue_re() -> re.Pattern:
+    return _cue_re_with(LEARNER_CUES.get())
+
+
+@lru_cache(maxsize=64)
+def _cue_re_with(extra: tuple[tuple[str, str], ...]) -> re.Pattern:
     # Lower case, and capitalised as in a headline in title case ("Sanders Says He Will").
-    forms = {f for w in _cue_verbs() for f in (w, w.title())} | {"according to", "According to"}
+    forms = {f for w in _cue_verbs_with(extra) for f in (w, w.title())} | {"according to", "According to"}
     return re.compile(r"\b" + _trie(sorted(forms)) + r"\b")
 
 
