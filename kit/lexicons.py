@@ -24,12 +24,34 @@ is the model::
 - Each value is checked against the kit's options with a message that names
   the row, quotes the value, suggests "Did you mean ...?" and lists the
   options (a ``ValueError``; a wrong type is a ``TypeError``).
-- Rows found through a learner's entry say so: their ``source`` is the
-  entry's own ``source`` if it has one, else ``"added by the learner
-  (extra_<entries>)"``.
+- Rows found through a learner's entry say so: in a table with a ``source``
+  column, their ``source`` is the entry's own ``source`` if it has one, else
+  ``"added by the learner (extra_<entries>)"``; in the others, their ``rule``
+  ends in ``+learner``.
 - The learner's entries are used beside the shipped ones, never instead, and
   the shipped files are never changed; the same call on the same entries
   gives the same table.
+- The article's own tables (``article.labels``, ``article.entities``, ...)
+  never hold learner entries: each function below builds a fresh table from
+  the article's :class:`~kit.document.Doc` and input tables, and with no
+  entries returns the article's own table.
+
+The functions that take learner entries (beside the builder of their table):
+
+- :func:`kit.framing.labels` ``extra_terms``: rows of ``framing_terms.csv``
+  (``term``, ``device``; ``kind``, ``target_kind``, ``source``); a label
+  found through one has the entry's ``source``.
+- :func:`kit.entities.entities` and :func:`kit.entities.entity_registry`
+  ``extra_aliases``: rows of ``entity_aliases.csv`` (``alias``, ``type``;
+  ``key``, the alias itself by default); a mention found through one has a
+  ``rule`` ending in ``+learner``.
+- :func:`kit.quotes.quotes` ``extra_cues``: rows of ``quote_cue_verbs.txt``
+  (``verb``; ``use``, ``any`` by default, or ``that``); a statement found
+  through one has a ``rule`` ending in ``+learner``.
+
+The other lexicons (the timeline's, the quotes' speaker nouns and anonymity
+phrases, the entities' places, demonyms, titles and given names) take no
+learner entries yet.
 """
 
 from __future__ import annotations

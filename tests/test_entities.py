@@ -660,3 +660,82 @@ def test_english_word_lists_do_not_warn():
     with warnings.catch_warnings():
         warnings.simplefilter("error", NotEnglishWarning)
         kit.parse_article("Prices\n\n" + "rising costs squeeze households, shoppers, farmers. " * 10).entities  # noqa: B018
+
+
+# ----- learner entries (kit.entities.entities, entity_registry) ------------------------
+
+_LEARNER_TEXT = (
+    "Climate groups protest\n\nFriends of the Earth said on Monday that the plan was weak."
+    " Greenpeace agreed, said Ana Ruiz, who leads FoE in Spain."
+)
+_LEARNER_ALIASES = [
+    {"alias": "Friends of the Earth", "type": "ORGANIZATION"},
+    {"alias": "FoE", "key": "Friends of the Earth", "type": "ORGANIZATION"},
+]
+
+
+def _learner_rows(df: pd.DataFrame, columns: list[str]) -> list[tuple]:
+    return [
+        tuple(v.item() if hasattr(v, "item") else v for v in row)
+        for row in df[columns].itertuples(index=False)
+    ]
+
+
+def test_learner_aliases_find_a_name_with_a_lower_case_word_and_link_its_short_form():
+    from kit.entities import entities, entity_registry
+
+    article = kit.parse_article(_LEARNER_TEXT)
+    before = article.entities
+    assert "Friends of the Earth" not in before["text"].tolist()  # the rules miss it
+    e = entities(article, extra_aliases=_LEARNER_ALIASES)
+    assert _learner_rows(e, ["entity_id", "text", "name", "type", "rule"]) == [
+        (
+            0,
+            "Friends of the Earth",
+            "Friends of the Earth",
+            "ORGANIZATION",
+            "lexicon:alias+first_mention+learner",
+        ),
+        (1, "Ana Ruiz", "Ana Ruiz", "PERSON", "given_name+first_mention"),
+        (0, "FoE", "Friends of the Earth", "ORGANIZATION", "lexicon:alias+alias_lexicon+learner"),
+        (2, "Spain", "Spain", "GPE", "lexicon:place+first_mention"),
+    ]
+    r = entity_registry(article, extra_aliases=pd.DataFrame(_LEARNER_ALIASES))
+    assert r["aliases"].tolist() == ["Friends of the Earth | FoE", "Ana Ruiz", "Spain"]
+    assert r["n_mentions"].tolist() == [2, 1, 1]
+    # The article's own tables keep the shipped lexicon alone; the same call gives the same table.
+    pd.testing.assert_frame_equal(article.entities, before)
+    pd.testing.assert_frame_equal(entities(article, extra_aliases=_LEARNER_ALIASES), e)
+    assert list(e.dtypes) == list(before.dtypes)
+
+
+def test_learner_aliases_the_shipped_lexicon_already_has_change_nothing(seed):
+    from kit.entities import entities, entity_registry
+
+    pd.testing.assert_frame_equal(entities(seed), seed.entities)
+    pd.testing.assert_frame_equal(entity_registry(seed, extra_aliases=[]), seed.entity_registry)
+    # "PMU" is a shipped alias: the shipped entry stays, and no row says +learner.
+    e = entities(seed, extra_aliases={"alias": "PMU", "type": "PERSON"})
+    pd.testing.assert_frame_equal(e, seed.entities)
+
+
+def test_learner_alias_errors_name_the_row_and_show_a_fix():
+    from kit.entities import entities
+
+    article = kit.parse_article(_LEARNER_TEXT)
+    with pytest.raises(ValueError) as bad_type:
+        entities(article, extra_aliases=[{"alias": "Friends of the Earth", "type": "ORGANISATION"}])
+    assert str(bad_type.value) == (
+        "extra_aliases row 0 has type 'ORGANISATION', which is not an entity type the kit knows."
+        " Did you mean 'ORGANIZATION'? The types are 'EVENT', 'FACILITY', 'GPE', 'LOCATION', 'NORP',"
+        " 'ORGANIZATION', 'PERSON'."
+        ' For example: extra_aliases=[{"alias": "Friends of the Earth", "type": "ORGANIZATION"}]'
+    )
+    with pytest.raises(
+        ValueError, match=r"extra_aliases row 1 .* has no 'type'\. Each row needs an? 'alias'"
+    ):
+        entities(article, extra_aliases=[_LEARNER_ALIASES[0], {"alias": "FoE"}])
+    with pytest.raises(TypeError, match=r"extra_aliases must be a DataFrame or a list of dicts"):
+        entities(article, extra_aliases="Friends of the Earth")
+    with pytest.raises(TypeError, match=r"extra_aliases row 0 .*'alias' and 'key' must be text"):
+        entities(article, extra_aliases=[{"alias": 42, "type": "ORGANIZATION"}])

@@ -1264,3 +1264,59 @@ def test_quotation_left_open_over_joined_paragraphs_does_not_shift_the_pairs():
     ]
     assert marks["rule"].tolist() == ["continued", "reopened", "straight"]
     assert marks["continues"].tolist() == [False, True, False]
+
+
+# ----- learner entries (kit.quotes.quotes) -----------------------------------------------
+
+_LEARNER_TEXT = (
+    "Council vote\n\nPrices are far too high, Ana Ruiz griped on Monday."
+    " The mayor pointed out that taxes would rise. The council pointed out the new road on a map."
+)
+
+
+def test_learner_cues_find_statements_with_verbs_the_list_lacks():
+    from kit.quotes import quotes
+
+    article = kit.parse_article(_LEARNER_TEXT)
+    before = article.quotes
+    assert len(before) == 0  # "griped" and "pointed out" are not on the shipped list
+    q = quotes(article, extra_cues=[{"verb": "Griped"}, {"verb": "pointed out", "use": "that"}])
+    assert _rows(q, ["speaker", "cue", "content", "rule"]) == [
+        ("Ana Ruiz", "griped", "Prices are far too high", "c_sv+learner"),
+        ("The mayor", "pointed out", "taxes would rise", "sv_c+learner"),
+    ]
+    # With use "any", "pointed out" counts without a that-clause too (a row to check).
+    q_any = quotes(article, extra_cues=pd.DataFrame({"verb": ["griped", "pointed out"]}))
+    assert q_any["content"].tolist()[-1] == "the new road on a map"
+    # The article's own table and the shipped list are unchanged, during and after.
+    pd.testing.assert_frame_equal(article.quotes, before)
+    assert len(_quiet_quotes(_LEARNER_TEXT)) == 0
+    pd.testing.assert_frame_equal(
+        quotes(article, extra_cues=[{"verb": "griped"}]), quotes(article, extra_cues={"verb": "griped"})
+    )
+
+
+def test_learner_cues_the_list_already_has_change_nothing(seed):
+    from kit.quotes import quotes
+
+    pd.testing.assert_frame_equal(quotes(seed), seed.quotes)
+    pd.testing.assert_frame_equal(quotes(seed, extra_cues=[{"verb": "said", "use": "that"}]), seed.quotes)
+
+
+def test_learner_cue_errors_name_the_row_and_show_a_fix(seed):
+    from kit.quotes import quotes
+
+    with pytest.raises(ValueError) as bad_use:
+        quotes(seed, extra_cues=[{"verb": "griped", "use": "thta"}])
+    assert str(bad_use.value) == (
+        "extra_cues row 0 has use 'thta', which is not a use the kit knows. Did you mean 'that'?"
+        ' The uses are \'any\', \'that\'. For example: extra_cues=[{"verb": "griped", "use": "any"}]'
+    )
+    with pytest.raises(
+        ValueError, match=r"extra_cues row 1 has verb 'griped!': a cue is one verb form in letters"
+    ):
+        quotes(seed, extra_cues=[{"verb": "quipped"}, {"verb": "griped!"}])
+    with pytest.raises(ValueError, match=r"extra_cues row 0 .* has no 'verb'"):
+        quotes(seed, extra_cues=[{"use": "any"}])
+    with pytest.raises(TypeError, match=r"extra_cues must be a DataFrame or a list of dicts"):
+        quotes(seed, extra_cues="griped")
