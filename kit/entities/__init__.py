@@ -189,6 +189,14 @@ How the kit finds them (the rules)
 Long runs of capitalised words (more than :data:`MAX_NAME_TOKENS`) are not
 names; the kit skips them with an :class:`EntitySpanWarning`.
 
+Extending the lexicon
+---------------------
+``entities(article, extra_aliases=...)`` and ``entity_registry(article,
+extra_aliases=...)`` take more aliases, with the columns of
+``entity_aliases.csv``: ``alias`` and ``type``, and optionally ``key``. A
+name the rules miss ("Friends of the Earth", with its lower-case "of") is
+then one mention, whose ``rule`` ends in ``+learner`` (see :mod:`kit.lexicons`).
+
 Examples
 --------
 >>> import kit

@@ -191,6 +191,13 @@ Examples
 1            4  indirect            <NA>   anonymous  told
 2            5  indirect            <NA> own_sources  said
 
+Extending the lexicon
+---------------------
+``quotes(article, extra_cues=...)`` takes more cue verbs, with the columns
+of ``quote_cue_verbs.txt``: ``verb``, and optionally ``use`` (``any`` or
+``that``). A statement found through one has a ``rule`` ending in
+``+learner`` (see :mod:`kit.lexicons`).
+
 The package
 -----------
 ``limits`` (the bounds and the table's schema), ``words`` (word lists from
@@ -199,7 +206,8 @@ The package
 (quotations: ``q_sv``, ``q_vs``, ``sv_q``, ``called_q``, ``floating``),
 ``indirect`` (``sv_c``, ``c_sv``, ``c_vs``, ``according_to``, ``s_ving_c``),
 ``colon`` (``s_colon``), ``resolve``
-(names, pronouns, genders and source types) and ``build`` (the table).
+(names, pronouns, genders and source types) and ``build`` (the table, and
+:func:`quotes` for a learner's cue verbs).
 """
 
 from __future__ import annotations
