@@ -1320,3 +1320,19 @@ def test_learner_cue_errors_name_the_row_and_show_a_fix(seed):
         quotes(seed, extra_cues=[{"use": "any"}])
     with pytest.raises(TypeError, match=r"extra_cues must be a DataFrame or a list of dicts"):
         quotes(seed, extra_cues="griped")
+
+
+def test_learner_cues_are_forgotten_even_when_the_build_fails(seed, monkeypatch):
+    import kit.quotes.build as build
+    from kit.quotes import quotes
+    from kit.quotes.words import LEARNER_CUES, _cue_verbs
+
+    def fail(*args):
+        assert "griped" in _cue_verbs()  # the learner's verb is in use while the table is built
+        raise RuntimeError("stop")
+
+    monkeypatch.setattr(build, "_extract", fail)
+    with pytest.raises(RuntimeError, match="stop"):
+        quotes(seed, extra_cues=[{"verb": "griped"}])
+    assert LEARNER_CUES.get() == ()
+    assert "griped" not in _cue_verbs()
