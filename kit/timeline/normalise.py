@@ -59,6 +59,7 @@ class _Context:
     zone: str | None = None
     future: bool = False
     local_zone: _Zone | None = None
+    past: bool = False  # a verb in the past tense governs the expression ("happened in March")
 
 
 def _fmt_date(d: dt.date) -> str:
@@ -109,24 +110,30 @@ def _weekday_date(wd: int, ref: dt.date, modifier: str, future: bool) -> tuple[d
     return ref - dt.timedelta(days=diff_back), f"the most recent {_WEEKDAYS[wd]} before"
 
 
-def _yearless(month: int, day: int, ref: dt.date, future: bool) -> tuple[dt.date | None, str]:
-    try:
-        d = dt.date(ref.year, month, day)
-    except ValueError:
+def _yearless(
+    month: int, day: int, ref: dt.date, future: bool, past: bool = False
+) -> tuple[dt.date | None, str]:
+    """Rule 3: the occurrence of a year-less date nearest the reference date (in
+    the future tense, the next one on or after it; after a verb in the past
+    tense, the latest one at most a week after it)."""
+    found = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            d = dt.date(ref.year - 1, month, day)  # 29 February
-        except ValueError:
-            return None, "not a calendar date"
-    if future and d < ref:
-        return d.replace(year=d.year + 1), "future tense: the next one after"
-    if d > ref + WEEK_WINDOW:
-        try:
-            return d.replace(
-                year=d.year - 1
-            ), "more than a week after the reference date, so the previous year:"
-        except ValueError:
-            return None, "not a calendar date"
-    return d, "the year of"
+            found.append(dt.date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    if not found:
+        return None, "not a calendar date"
+    if future:
+        d = min((d for d in found if d >= ref), default=found[-1])
+        return d, "future tense: the next one on or after" if d.year != ref.year else "the year of"
+    if past:
+        d = max((d for d in found if d <= ref + WEEK_WINDOW), default=found[0])
+        return d, "past tense: the latest one by" if d.year != ref.year else "the year of"
+    d = min(found, key=lambda d: (abs((d - ref).days), d > ref))
+    if d.year == ref.year:
+        return d, "the year of"
+    return d, f"the nearest one ({'the next' if d > ref else 'the previous'} year) to"
 
 
 def _parse_date_words(chunk: str) -> tuple[int | None, int, int] | None:
@@ -168,7 +175,7 @@ def _resolve_day(chunk: str, ctx: _Context) -> tuple[str, str, str, dt.date | No
             return d.isoformat(), "day", "absolute", d, "the text gives the full date"
         if ctx.ref is None:
             return f"XXXX-{month:02d}-{day:02d}", "day", ctx.anchor, None, "no year and no reference date"
-        d, how = _yearless(month, day, ctx.ref, ctx.future)
+        d, how = _yearless(month, day, ctx.ref, ctx.future, ctx.past)
         if d is None:
             return f"XXXX-{month:02d}-{day:02d}", "day", ctx.anchor, None, how
         return d.isoformat(), "day", ctx.anchor, d, f"no year given: {how} {ctx.ref_label}"
@@ -333,12 +340,9 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     elif mod and mod.group(1).lower() == "next":
         year = year + 1 if month <= ctx.ref.month else year
         how = "'next': the one after"
-    elif ctx.future and month < ctx.ref.month:
-        year += 1
-        how = "future tense: the next one after"
-    elif dt.date(year, month, 1) > ctx.ref + WEEK_WINDOW:
-        year -= 1
-        how = "more than a week after the reference date, so the previous year:"
+    elif not mod:  # rule 4: the nearest such month (the next in the future tense)
+        near, how = _yearless(month, 15, ctx.ref, ctx.future, ctx.past)
+        year = near.year
     return (
         "DATE",
         f"{year}-{month:02d}",
