@@ -45,7 +45,7 @@ SEED_TIMELINE = [
         1875,
         1889,
         "Monday morning",
-        "DATE",
+        "TIME",
         "2023-12-25TMO",
         "part_of_day",
         "reference_date",

@@ -326,7 +326,7 @@ def build_timeline(doc, timexes: list[_Timex] | None = None, *, reference_date=N
                       text      type              value          anchor
     0         May 31, 2019      DATE         2019-05-31        absolute
     1        earlier today      DATE         2023-12-25    speaker_time
-    2       Monday morning      DATE      2023-12-25TMO  reference_date
+    2       Monday morning      TIME      2023-12-25TMO  reference_date
     3  1:45 GMT on Tuesday      TIME  2023-12-26T01:45Z  reference_date
     4                years  DURATION                PXY           vague
     5            October 7      DATE         2023-10-07  reference_date

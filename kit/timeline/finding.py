@@ -64,14 +64,19 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "month",
             rf"(?<![\w])(?:(?i:last|next|this|early|late|mid)[\s-])?(?:{_MONTH_FULL})(?![\w]|\s\d|,\s\d)",
         ),
-        ("year", rf"(?<![\w$£€.,-])(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}(?![\d]|[,.]\d|-\d|['’]?s)"),
+        (
+            "year",
+            rf"(?:(?<![\w$£€.,-])|(?<=\d\d\d\d-))(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}"
+            rf"(?![\d]|[,.]\d|-(?!{_YEAR}(?!\d))\d|['’]?s)",
+        ),
+        ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
             "deictic",
             r"(?<![\w])(?i:(?:earlier|later)\s(?:today|tonight|this\s(?:week|month|year|morning|afternoon|evening))"
             r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
             r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
             r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
-            r"|next\s(?:week|weekend|month|year))(?![\w])",
+            r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear)(?![\w])",
         ),
         ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
         ("quarter", _QUARTER),
@@ -90,7 +95,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "past_duration",
-            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s{_NUM}[\s-]{_UNIT})(?![\w])",
+            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}[\s-])?{_UNIT})(?![\w])",
         ),
         ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
         (
@@ -127,8 +132,8 @@ _FUTURE = re.compile(
 
 
 _REF_WORDS = (
-    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|previously|formerly|recently"
-    r"|the\sfuture|soon"
+    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
+    r"|(?<=at\s)the\stime"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -156,7 +161,7 @@ earlier", "the 99th day"): found, with an underspecified value."""
 
 
 _NEEDS = {
-    "ref": ("now", "current", "present", "days", "past", "previous", "formerly", "recent", "future", "soon"),
+    "ref": ("now", "current", "present", "days", "past", "recent", "future", "time"),
     "quarter": ("quarter",),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "decade": ("0s", "0's", "0’s"),
@@ -186,7 +191,7 @@ _TRIGGER_WORDS = tuple(
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous formerly future soon quarter spring summer fall autumn winter"
+        " present past previous future quarter spring summer fall autumn winter time"
     ).split()
 )
 _TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")

@@ -82,8 +82,8 @@ def _duration_value(num: str, unit: str) -> tuple[str | None, str]:
     unit = "century" if unit.startswith("centur") else unit
     code, gran, is_time = _UNIT_CODE[unit]
     n = _number(num)
-    if n is None:
-        return None, gran
+    if n is None:  # "a few days", "several years": TimeML's vague PXD, PXY
+        return (f"PTX{code}" if is_time else f"PX{code}"), gran
     if unit == "decade":
         n *= 10
     elif unit == "century":
@@ -259,7 +259,8 @@ def _day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         gran = "part_of_day"
     elif pod:
         gran = "part_of_day"
-    return "DATE", value, gran, anchor, note, ctx.zone
+    # TimeML: a part of a day ("Friday afternoon") is a TIME
+    return "TIME" if gran == "part_of_day" else "DATE", value, gran, anchor, note, ctx.zone
 
 
 def _offset_date(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -407,7 +408,8 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if low.startswith(("this ",)) and ctx.ref is not None and pod:
         value = f"{ctx.ref.isoformat()}T{_POD_CODE[pod.group()]}"
         note = f"'{chunk}': relative to {ctx.ref_label}"
-    return "DATE", value, gran, ctx.anchor if ctx.ref is not None else anchor, note, ctx.zone
+    typ = "TIME" if gran == "part_of_day" else "DATE"  # TimeML: "this morning" is a TIME
+    return typ, value, gran, ctx.anchor if ctx.ref is not None else anchor, note, ctx.zone
 
 
 def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -457,9 +459,16 @@ def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A counted length of time: duration."""
     m = re.match(rf"(?i)({_NUM})[\s-]({_UNIT})", chunk)
     value, gran = _duration_value(m.group(1), m.group(2))
-    if value is None:
-        return "DURATION", None, gran, "vague", f"a length of time; '{m.group(1)}' gives no number", None
+    if "X" in value:
+        return "DURATION", value, gran, "vague", f"a length of time; '{m.group(1)}' gives no number", None
     return "DURATION", value, gran, "absolute", "a length of time: it needs no reference date", None
+
+
+def _clock_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """Hours, minutes and seconds of a race or a record ("3:07:35"): clock_duration."""
+    h, m, sec = re.match(r"(\d+):(\d+):(\d+)", chunk).groups()
+    value = f"PT{int(h)}H{int(m)}M{int(sec)}S" if int(h) else f"PT{int(m)}M{int(sec)}S"
+    return "DURATION", value, "second", "absolute", "hours:minutes:seconds, a length of time", None
 
 
 def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -492,11 +501,9 @@ _REF_VALUE = {
     "the present": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "the past": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
     "recently": "PAST_REF",
     "the future": "FUTURE_REF",
-    "soon": "FUTURE_REF",
+    "the time": "PAST_REF",
 }
 
 
@@ -681,6 +688,7 @@ NORMALISERS = {
     "decade": _decade,
     "century": _century,
     "anaphoric": _anaphoric,
+    "clock_duration": _clock_duration,
 }
 """Each rule of the finder (the ``rule`` column) to the function that normalises what it found."""
 
@@ -696,7 +704,7 @@ _DATE_VALUE = (
     r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
 )
 _TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
-_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:\d+|X)[HMS])"
+_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:(?:\d+|X)[HMS]|(?:\d+H)?(?:\d+M)?\d+S))"
 _VALUE_RE = {
     "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
     "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),

@@ -104,7 +104,7 @@ _NUMBER_WORDS = {
     "hundred": 100,
     "a hundred": 100,
 }
-_VAGUE_NUMBERS = ("a few", "several", "many", "some", "a couple of")
+_VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
 _NUM = (
     r"(?:\d{1,4}|"
     + "|".join(sorted([*_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
