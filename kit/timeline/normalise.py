@@ -257,8 +257,8 @@ def _day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if pod and d is not None:
         value = f"{value}T{_POD_CODE[pod.group().lower()]}"
         gran = "part_of_day"
-    elif pod:
-        gran = "part_of_day"
+    elif pod:  # no date: the weekday or the unknown day keeps its part of day
+        value, gran = f"{value}T{_POD_CODE[pod.group().lower()]}", "part_of_day"
     # TimeML: a part of a day ("Friday afternoon") is a TIME
     return "TIME" if gran == "part_of_day" else "DATE", value, gran, anchor, note, ctx.zone
 
