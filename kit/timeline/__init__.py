@@ -161,12 +161,17 @@ Israel is not what the strikes were on. A statement is by the quotes table's
 words as written without hyphenated labels ("Gaza's Hamas-run health
 ministry" is "Gaza's health ministry").
 
-``time_start`` and ``time_end`` are UTC bounds. Where the text gives only a
-date, they span that local day (in the zone of the place or speaker named in
-the clause; with none, every zone from UTC+14 to UTC-12), so "May 31, 2019"
-in Baghdad starts at 2019-05-30 21:00 UTC. The ``when`` column says the time
-in words, no more precisely than the text: "31 May 2019", "Monday 25 December
-2023, morning", "26 December 2023 01:45 UTC".
+``time_start`` and ``time_end`` are UTC bounds, at the granularity of the
+text: no time is invented. Where the text gives only a date, they span that
+local day (in the zone of the place or speaker named in the clause, or of the
+clock time; with none, UTC), and ``zone`` says which zone: "May 31, 2019" in
+Baghdad starts at 2019-05-30 21:00 UTC, "7 October" with no place is
+2023-10-07 00:00 to 2023-10-08 00:00 UTC. ``granularity`` says how fine the
+text is. An event no expression dates has no granularity; its bounds, if any,
+come from the constraints. The ``when`` column says the time in words, no more
+precisely than the text: "31 May 2019", "Monday 25 December 2023, morning",
+"26 December 2023 01:45 UTC". :func:`kit.charts.timeline_chart` draws each
+dated event as its interval, in a zone it states.
 
 Constraints come from these rules:
 
