@@ -964,3 +964,21 @@ def test_every_value_is_a_timex3_value_for_its_type(parts, ref):
     t = find_time_expressions(" and ".join(parts) + ".", reference_date=ref)
     for r in t.itertuples():
         assert r.value is pd.NA or is_timex_value(r.value, r.type), (r.text, r.type, r.value)
+
+
+def test_infer_published_shows_each_clues_weight(seed):
+    """Item 12: each clue says whether it sets an end of the final interval."""
+    clues = infer_published(seed)
+    lo, hi = clues.attrs["interval"]
+    for r in clues.itertuples():
+        if r.rule == "combined":
+            assert r.effect == "the interval of all clues"
+        elif pd.notna(r.earliest) and r.earliest.date() == lo:
+            assert r.effect.startswith("sets the earliest date")
+        elif pd.notna(r.latest) and r.latest.date() == hi:
+            assert r.effect == "sets the latest date"
+        elif pd.isna(r.earliest) and pd.isna(r.latest):
+            assert r.effect == "narrows nothing by itself"
+        else:
+            assert r.effect.startswith("outweighed")
+    assert clues.loc[clues["rule"] == "freshness", "effect"].item() == "sets the latest date"
