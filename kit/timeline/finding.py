@@ -89,7 +89,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("anaphoric", _ANAPHORIC),
         (
             "vague_duration",
-            r"(?<![\w-])(?i:(?:the\s)?(?:(?:recent|coming|past|next|last|following|previous|several|many|few)\s)?"
+            r"(?<![\w-])(?i:(?:(?:the\s)?(?:recent|coming|past|next|last|following|previous)\s|(?:several|many|few)\s)?"
             r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])"
             r"|(?<=for\s)(?i:ages)(?![\w-])",
         ),
@@ -138,7 +138,8 @@ _REF_WORDS = (
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER = (
-    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}[\s-]quarter"
+    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}\squarter"
+    rf"|(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}-quarter"
     rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
     r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
     r"(?:(?:fiscal|calendar)\s)?quarter|the\squarter)(?![\w-])"
@@ -294,12 +295,12 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
 
 
 _AMOUNT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:nearly|almost|about|around|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
-    r"|up\sto|no\smore\sthan|at\sleast|at\smost|some|only|just|barely|a\sfull|the\sfirst|the\sfinal|the)\s$"
+    r"(?i)(?<![\w-])(?:nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
 _POINT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|around|about|shortly\s(?:before|after)"
+    r"(?i)(?<![\w-])(?:early|late|mid-?|shortly\s(?:before|after)"
     r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
 )
 """Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
