@@ -161,6 +161,7 @@ _ANAPHORIC = (
 earlier", "the 99th day"): found, with an underspecified value."""
 
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDS = {
     "ref": ("now", "current", "present", "days", "past", "recent", "future", "time"),
     "quarter": ("quarter",),
@@ -173,6 +174,20 @@ _NEEDS = {
     ),
     "offset_date_ago": ("ago",),
     "set": ("every", "each", "once", "twice", "times", "ly"),
+    "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
+    "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
+    "clock_duration": (":",),
+    "date_iso": ("-",),
+    "weekday_date": ("day",),
+    "weekday": ("day",),
+    "year": ("18", "19", "20"),
+    "month_year": ("18", "19", "20"),
+    "date_mdy": ("18", "19", "20"),
+    "date_dmy": ("18", "19", "20"),
+    "month": _MONTH_STEMS,
+    "date_md": _MONTH_STEMS,
+    "date_dm": _MONTH_STEMS,
+    "past_duration": ("past", "previous", "last", "next", "coming"),
 }
 """Words every match of a pattern contains: a window without any of them skips the pattern."""
 
@@ -195,6 +210,10 @@ _TRIGGER_WORDS = tuple(
         " present past previous future quarter spring summer fall autumn winter time"
     ).split()
 )
+_TRIGGER_RE = re.compile(
+    rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
+)
+"""Any trigger word at the start of a word, in one pass."""
 _TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
 """Every time expression contains a trigger: a word starting with one of
 ``_TRIGGER_WORDS`` (a month, a weekday, a unit, a deictic word) or a year, a
@@ -208,12 +227,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = [m.span() for m in _TRIGGER_DIGITS.finditer(text, start, end)]
     # ASCII lower case keeps every offset (a non-ASCII character becomes one "?")
     low = text[start:end].encode("ascii", "replace").lower()
-    for word in _TRIGGER_WORDS:
-        i = low.find(word)
-        while i != -1:
-            if i == 0 or not low[i - 1 : i].isalnum():
-                hits.append((start + i, start + i + len(word)))
-            i = low.find(word, i + len(word))
+    hits.extend((start + m.start(), start + m.end()) for m in _TRIGGER_RE.finditer(low))
     hits.sort()
     spans: list[tuple[int, int]] = []
     for h_start, h_end in hits:
