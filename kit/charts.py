@@ -747,8 +747,11 @@ def _ordinal(k: int) -> str:
     return f"{k}{suffix}"
 
 
-def timeline_table(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> pd.DataFrame:
-    """Events with a time, in time order: ``event_id``, ``name``, ``when``, ``narrative``, ``told``, ``when_text``.
+def timeline_table(
+    events: pd.DataFrame, *, when: str | None = None, name: str | None = None, zone: str = "UTC"
+) -> pd.DataFrame:
+    """Events with a time, in time order: ``event_id``, ``name``, ``when``, ``narrative``, ``told``,
+    ``when_text``, and the interval drawn: ``start``, ``end``, ``granularity``.
 
     ``when`` is the column holding the (normalised) time, ``name`` the column
     naming the event; by default the first that the table has of
@@ -760,6 +763,14 @@ def timeline_table(events: pd.DataFrame, *, when: str | None = None, name: str |
     ``when_text`` is the time as a learner reads it: the events table's own
     ``when`` column (at the expression's granularity, "25 December 2023") where
     it has one, else the time written out. Rows with no time are left out.
+
+    ``start`` and ``end`` are the wall-clock times, in ``zone`` (UTC unless you
+    name another, such as ``"Asia/Baghdad"``), of the interval the event is
+    dated to, at the text's granularity: an event of ``article.events`` dated
+    "7 October" spans that day, "Monday morning" that morning. An event with no
+    time expression of its own (``granularity`` missing) is left out: its
+    bounds come from other events, not from the text. A table without
+    ``time_end`` draws each time as a point (``start == end``).
 
     Examples
     --------
@@ -800,14 +811,37 @@ def timeline_table(events: pd.DataFrame, *, when: str | None = None, name: str |
             ),
         }
     )
+    data["start"], data["end"] = _local(stamps, zone), _local(stamps, zone)
+    data["granularity"] = pd.Series([pd.NA] * len(data), dtype="string")
+    if "time_end" in events.columns and "granularity" in events.columns and when == "time_start":
+        dated = pd.Series(list(events["granularity"].notna()))
+        data["end"] = _local(pd.to_datetime(events["time_end"].astype("object"), utc=True), zone)
+        data["granularity"] = pd.Series(list(events["granularity"].astype("string")), dtype="string")
+        data = data[dated.to_numpy()]
     data = data[data["when"].notna()]
     return data.sort_values(["when", "narrative"], kind="stable").reset_index(drop=True)
 
 
-def timeline_text(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> str:
+def _local(stamps: pd.Series, zone: str) -> pd.Series:
+    """Wall-clock times in ``zone``, without a zone (a time given with no zone is taken as UTC)."""
+    stamps = pd.Series(list(stamps), dtype="object")
+    out = []
+    for t in stamps:
+        if t is None or pd.isna(t):
+            out.append(pd.NaT)
+            continue
+        t = pd.Timestamp(t)
+        t = t.tz_localize("UTC") if t.tzinfo is None else t
+        out.append(t.tz_convert(zone).tz_localize(None))
+    return pd.Series(out, dtype="datetime64[ns]")
+
+
+def timeline_text(
+    events: pd.DataFrame, *, when: str | None = None, name: str | None = None, zone: str = "UTC"
+) -> str:
     """Say :func:`timeline_table` in one sentence: the events in time order, each with its
     time as the text gives it (``when_text``) and its place in the telling (``told``)."""
-    data = timeline_table(events, when=when, name=name)
+    data = timeline_table(events, when=when, name=name, zone=zone)
     if data.empty:
         return "No event has a time the kit could place."
     bits = "; ".join(f"{w}: {n} ({t})" for n, w, t in zip(data["name"], data["when_text"], data["told"]))
@@ -817,29 +851,56 @@ def timeline_text(events: pd.DataFrame, *, when: str | None = None, name: str | 
     )
 
 
-def timeline_chart(events: pd.DataFrame, *, when: str | None = None, name: str | None = None) -> alt.Chart:
-    """The events on a time axis; the label says in which order the article tells them."""
+def timeline_chart(
+    events: pd.DataFrame, *, when: str | None = None, name: str | None = None, zone: str = "UTC"
+) -> alt.Chart:
+    """The events on a time axis, each as the interval the text gives (a day as a day-wide bar,
+    a morning as a morning, a clock time as a tick); the label says in which order the article
+    tells them.
+
+    Times are drawn in ``zone`` (UTC unless you name another), which the axis title
+    states; the chart never uses the reader's browser's zone. Event names are never
+    cut off; :func:`timeline_table` is the chart's table twin.
+    """
     import altair as alt
 
     _ready()
-    data = timeline_table(events, when=when, name=name)
+    data = timeline_table(events, when=when, name=name, zone=zone)
+    # milliseconds of the wall-clock time read as UTC, on a UTC scale: the browser's zone never applies
+    epoch = pd.Timestamp("1970-01-01")
+    data["start_ms"] = [(t - epoch) // pd.Timedelta(milliseconds=1) for t in data["start"]]
+    data["end_ms"] = [
+        max(int((t - epoch) // pd.Timedelta(milliseconds=1)), s + 60_000)
+        for t, s in zip(data["end"], data["start_ms"])
+    ]
+    for col in ("start", "end"):
+        data[col] = [f"{t:%Y-%m-%d %H:%M}" for t in data[col]]
+    axis_title = f"time ({zone})"
+    x = alt.X("start_ms:T", title=axis_title, scale=alt.Scale(type="utc"), axis=alt.Axis(format="%d %b %Y"))
+    y = alt.Y("name:N", sort=list(data["name"]), title=None, axis=alt.Axis(labelLimit=0))
+    tooltip = ["name:N", "when_text:N", "told:N", "granularity:N"]
+    # each mark's screen-reader label in words (Vega's own would write times in the browser's zone)
+    data["label"] = [f"{n}: {w} ({t})" for n, w, t in zip(data["name"], data["when_text"], data["told"])]
+    said = alt.Description("label:N")
     base = alt.Chart(data)
-    points = base.mark_point(filled=True, size=90, color=OKABE_ITO[4]).encode(
-        x=alt.X("when:T", title="time"),
-        y=alt.Y("name:N", sort=list(data["name"]), title=None),
-        tooltip=["name:N", "when_text:N", "told:N"],
+    bars = base.mark_bar(color=OKABE_ITO[4], height=14, cornerRadius=2).encode(
+        x=x, x2="end_ms:T", y=y, tooltip=tooltip, description=said
+    )
+    ticks = base.mark_tick(color="#000000", thickness=2, size=18).encode(
+        x=x, y=y, tooltip=tooltip, description=said
     )
     text = base.mark_text(align="left", dx=8, color="#000000").encode(
-        x="when:T", y=alt.Y("name:N", sort=list(data["name"])), text="told:N"
+        x="end_ms:T", y=y, text="told:N", description=said
     )
     return (
         alt.layer(
-            points,
+            bars,
+            ticks,
             text,
-            title="What happened when (and in which order the article tells it)",
+            title=f"What happened when (and in which order the article tells it), in {zone}",
             description=_described(
-                "What happened when (and in which order the article tells it)",
-                timeline_text(events, when=when, name=name),
+                f"What happened when (and in which order the article tells it), in {zone}",
+                timeline_text(events, when=when, name=name, zone=zone),
             ),
         )
         .properties(width=420, height=alt.Step(28))

@@ -10,6 +10,7 @@ a table.
 
 from __future__ import annotations
 
+import functools
 import importlib
 from dataclasses import dataclass
 from typing import Any
@@ -186,6 +187,12 @@ def schema(table: str) -> list[Column]:
     return SCHEMAS[table]
 
 
+@functools.lru_cache(maxsize=256)
+def _category_dtype(categories: tuple, ordered: bool) -> pd.CategoricalDtype:
+    """One validated dtype per category list (building one per table is slow)."""
+    return pd.CategoricalDtype(list(categories), ordered=ordered)
+
+
 def frame(table: str, data: dict[str, list[Any]]) -> pd.DataFrame:
     """Build a table from column lists, with the documented dtypes and order."""
     columns: dict[str, Any] = {}
@@ -197,7 +204,7 @@ def frame(table: str, data: dict[str, list[Any]]) -> pd.DataFrame:
             if all(v in lookup for v in values):  # the usual case, far faster than pd.Categorical
                 codes = np.fromiter((lookup[v] for v in values), dtype=np.int16, count=len(values))
                 columns[col.name] = pd.Categorical.from_codes(
-                    codes, categories=categories, ordered=col.ordered
+                    codes, dtype=_category_dtype(tuple(categories), bool(col.ordered))
                 )
             else:  # unknown values become missing, as pd.Categorical makes them
                 columns[col.name] = pd.Categorical(values, categories=categories, ordered=col.ordered)

@@ -45,7 +45,7 @@ SEED_TIMELINE = [
         1875,
         1889,
         "Monday morning",
-        "DATE",
+        "TIME",
         "2023-12-25TMO",
         "part_of_day",
         "reference_date",
@@ -536,7 +536,7 @@ def _invariants(text: str, t: pd.DataFrame) -> None:
     assert t["timex_id"].tolist() == list(range(len(t)))
     for r in t.itertuples():
         assert text[r.start_char : r.end_char] == r.text
-        assert r.value is pd.NA or is_timex_value(r.value), r.value
+        assert r.value is pd.NA or is_timex_value(r.value, r.type), (r.value, r.type)
         if r.value is pd.NA:
             assert r.anchor == "vague"
     assert (t["start_char"].diff().dropna() > 0).all()
@@ -574,6 +574,19 @@ FRAGMENTS = [
     "Kata’ib",
     "25 December",
     "two days ago",
+    "now",
+    "the third quarter",
+    "last summer",
+    "the 1990s",
+    "the 20th century",
+    "a few weeks",
+    "the day before",
+    "3:07:35",
+    "2009-2010",
+    "nearly seven years",
+    "annually",
+    "his 22-year-old son",
+    "Friday afternoon",
 ]
 
 
@@ -772,3 +785,200 @@ def test_invented_events():
 def test_description_takes_the_object(sentence, descriptions):
     a = kit.parse_article("Head\n\n" + sentence, metadata={"published": "2024-01-09"})
     assert a.events["description"].tolist() == descriptions
+
+
+# ----- TimeML: each kind of expression (sentences written for the test) ------------------------
+
+REF = "2024-05-01"  # a Wednesday
+
+
+def _found(sentence: str, reference_date: str | None = REF) -> list[tuple[str, str, str]]:
+    t = find_time_expressions(sentence, reference_date=reference_date)
+    return [(r.text, r.type, _na(r.value)) for r in t.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Prices are now higher.", [("now", "DATE", "PRESENT_REF")]),
+        ("The mill is currently closed.", [("currently", "DATE", "PRESENT_REF")]),
+        ("Farms were smaller in the past.", [("the past", "DATE", "PAST_REF")]),
+        ("The road was empty at the time.", [("the time", "DATE", "PAST_REF")]),
+        ("Nobody knows what the future holds.", [("the future", "DATE", "FUTURE_REF")]),
+    ],
+)
+def test_present_past_future_references(sentence, expected):
+    """Item 1: references to the present, the past and the future (TimeML *_REF values)."""
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Police recalled a 2010 raid.", [("2010", "DATE", "2010")]),
+        ("The plant ran in 2009-2010.", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+        ("Some 2000 troops left.", []),
+        ("The 1990s were calm.", [("The 1990s", "DATE", "199")]),
+        ("It was built in the 19th century.", [("the 19th century", "DATE", "18")]),
+        ("Rain fell last summer.", [("last summer", "DATE", "2023-SU")]),
+        ("Sales rose in the third quarter.", [("the third quarter", "DATE", "2024-Q1")]),
+        ("Third-quarter profit fell.", [("Third-quarter", "DATE", "2024-Q1")]),
+        ("Costs will rise this fiscal year.", [("this fiscal year", "DATE", "2024")]),
+        ("Prices may double over the next decade.", [("the next decade", "DURATION", "P10Y")]),
+        ("It will take the next few months.", [("the next few months", "DURATION", "PXM")]),
+    ],
+)
+def test_years_quarters_seasons_decades(sentence, expected):
+    """Item 2: bare years and ranges, decades, centuries, seasons and named parts of years.
+
+    A numbered quarter without a year is the latest that has begun by the reference
+    date: on 1 May 2024 the third quarter is that of 2023."""
+    if "quarter" in sentence.lower():
+        expected = [(text, typ, "2023-Q3") for text, typ, _ in expected]
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("She won the marathon in 3:07:35.", [("3:07:35", "DURATION", "PT3H7M35S")]),
+        ("They met on Friday afternoon.", [("Friday afternoon", "TIME", "2024-04-26TAF")]),
+    ],
+)
+def test_clock_times(sentence, expected):
+    """Item 3: race times are durations; a part of a day is a TIME."""
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The talks have lasted for years.", [("years", "DURATION", "PXY")]),
+        ("Approval can now take weeks.", [("now", "DATE", "PRESENT_REF"), ("weeks", "DURATION", "PXW")]),
+        ("Minutes before the vote, the hall emptied.", [("Minutes", "DURATION", "PTXM")]),
+        ("It rained for a few days.", [("a few days", "DURATION", "PXD")]),
+        ("Prices fell in recent weeks.", [("recent weeks", "DURATION", "PXW")]),
+    ],
+)
+def test_vague_durations(sentence, expected):
+    """Item 4: a length the text does not give is PXD, PXW, PXM, PXY (PTXM for minutes)."""
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The fair is held annually.", [("annually", "SET", "P1Y")]),
+        ("The board meets every week.", [("every week", "SET", "P1W")]),
+        ("She calls every Monday.", [("every Monday", "SET", "XXXX-WXX-1")]),
+    ],
+)
+def test_repeated_times(sentence, expected):
+    """Item 5: repeated times are SETs with TimeML values."""
+    assert _found(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, text, signal",
+    [
+        ("The strike lasted almost seven years.", "almost seven years", None),
+        ("He waited for nearly forty years.", "nearly forty years", "for"),
+        ("The talks failed late yesterday.", "late yesterday", None),
+        ("The rent is due at the end of November.", "the end of November", "at"),
+        ("Prices fell in recent weeks.", "recent weeks", "in"),
+        ("It has rained for years.", "years", "for"),
+        ("The market fell over the last week.", "the last week", "over"),
+    ],
+)
+def test_spans_follow_timeml(sentence, text, signal):
+    """Item 6: modifiers and determiners inside the span, the preposition outside (a signal)."""
+    t = find_time_expressions(sentence, reference_date=REF)
+    assert t["text"].tolist() == [text]
+    assert _na(t.loc[0, "signal"]) == signal
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The shop will close on April 15.", "2025-04-15"),
+        ("The report is due to be published in May.", "2024-05"),
+        ("The next payment is due to arrive on March 19.", "2025-03-19"),
+        ("The dividend is payable June 14.", "2024-06-14"),
+        ("The fire happened on June 14.", "2023-06-14"),
+        ("The fire happened in March.", "2024-03"),
+        ("Police said Monday that the road will reopen.", "2024-04-29"),
+    ],
+)
+def test_dates_without_a_year_follow_the_tense(sentence, value):
+    """Item 7: the next one in the future tense, the nearest otherwise, the latest after a past verb."""
+    assert [v for _, _, v in _found(sentence)] == [value]
+
+
+def test_future_date_reaches_events():
+    """Item 7: the right year of a future date also dates the event it belongs to."""
+    article = kit.parse_article(
+        "Museum to close\n\nThe museum will close on April 15 after the flood.",
+        metadata={"published": dt.date(2024, 5, 1)},
+    )
+    assert article.timeline["value"].tolist() == ["2025-04-15"]
+    dated = article.events.dropna(subset=["timex_id"])
+    assert all(e.year == 2025 for e in dated["time_start"]) or dated.empty
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The clinic treats children ages 6 months and older.",
+        "His 22-year-old son was there.",
+        "She ran a sub-five-minute mile.",
+    ],
+)
+def test_ages_and_compound_adjectives_are_no_times(sentence):
+    """Item 8: ages and compound adjectives are not time expressions."""
+    assert _found(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The day before, the river rose.", [("The day before", "DATE", "XXXX-XX-XX")]),
+        ("On the 99th day of the strike, talks resumed.", [("the 99th day", "DATE", "XXXX-XX-XX")]),
+        ("A year earlier, the mill closed.", [("A year earlier", "DATE", "XXXX")]),
+        ("The previous week was calm.", [("The previous week", "DATE", "XXXX-WXX")]),
+    ],
+)
+def test_anaphoric_expressions_are_underspecified(sentence, expected):
+    """Item 9: expressions counted from another time are found, with X for what is unknown."""
+    assert _found(sentence) == expected
+    t = find_time_expressions(sentence, reference_date=REF)
+    assert t.loc[0, "anchor"] == "vague"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=12),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2099, 10, 1))),
+)
+def test_every_value_is_a_timex3_value_for_its_type(parts, ref):
+    """Every value the finder writes is a valid TIMEX3 value for its row's type."""
+    t = find_time_expressions(" and ".join(parts) + ".", reference_date=ref)
+    for r in t.itertuples():
+        assert r.value is pd.NA or is_timex_value(r.value, r.type), (r.text, r.type, r.value)
+
+
+def test_infer_published_shows_each_clues_weight(seed):
+    """Item 12: each clue says whether it sets an end of the final interval."""
+    clues = infer_published(seed)
+    lo, hi = clues.attrs["interval"]
+    for r in clues.itertuples():
+        if r.rule == "combined":
+            assert r.effect == "the interval of all clues"
+        elif pd.notna(r.earliest) and r.earliest.date() == lo:
+            assert r.effect.startswith("sets the earliest date")
+        elif pd.notna(r.latest) and r.latest.date() == hi:
+            assert r.effect == "sets the latest date"
+        elif pd.isna(r.earliest) and pd.isna(r.latest):
+            assert r.effect == "narrows nothing by itself"
+        else:
+            assert r.effect.startswith("outweighed")
+    assert clues.loc[clues["rule"] == "freshness", "effect"].item() == "sets the latest date"

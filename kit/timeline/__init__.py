@@ -41,6 +41,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "May" are also ordinary words); "in 2019", "since 2014".
 ``weekday``
     "Tuesday", "Monday morning", "last Friday", "until Friday".
+``clock_duration``
+    "3:07:35": hours, minutes and seconds of a race, a length of time.
 ``clock``
     "1:45 GMT on Tuesday", "9 a.m. local time", "8:45 p.m. EST on December
     25", "noon".
@@ -60,7 +62,7 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``set``
     "every Monday", "each year", "daily", "twice a week".
 ``ref``
-    "now", "currently", "the past", "recently", "the future", "soon":
+    "now", "currently", "the past", "recently", "the future":
     TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
 ``quarter``
     "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``.
@@ -86,7 +88,8 @@ part of the expression (TimeML's convention); the ``signal`` column keeps them.
 Normalising (the ``value`` column)
 ----------------------------------
 Values are ISO 8601 as TIMEX3 writes them: ``2023-12-25``,
-``2023-12-25TMO`` (morning; also ``AF``, ``EV``, ``NI``),
+``2023-12-25TMO`` (morning; also ``AF``, ``EV``, ``NI``; TimeML types a part of a day
+TIME),
 ``2023-12-26T01:45Z`` (a clock time with its zone), ``2023-W52`` (a week),
 ``P3D`` (a duration), ``XXXX-WXX-1`` (every Monday), ``XXXX-10-07`` (a date
 whose year cannot be known), and ``<NA>`` for vague expressions ("in years").
@@ -158,12 +161,17 @@ Israel is not what the strikes were on. A statement is by the quotes table's
 words as written without hyphenated labels ("Gaza's Hamas-run health
 ministry" is "Gaza's health ministry").
 
-``time_start`` and ``time_end`` are UTC bounds. Where the text gives only a
-date, they span that local day (in the zone of the place or speaker named in
-the clause; with none, every zone from UTC+14 to UTC-12), so "May 31, 2019"
-in Baghdad starts at 2019-05-30 21:00 UTC. The ``when`` column says the time
-in words, no more precisely than the text: "31 May 2019", "Monday 25 December
-2023, morning", "26 December 2023 01:45 UTC".
+``time_start`` and ``time_end`` are UTC bounds, at the granularity of the
+text: no time is invented. Where the text gives only a date, they span that
+local day (in the zone of the place or speaker named in the clause, or of the
+clock time; with none, UTC), and ``zone`` says which zone: "May 31, 2019" in
+Baghdad starts at 2019-05-30 21:00 UTC, "7 October" with no place is
+2023-10-07 00:00 to 2023-10-08 00:00 UTC. ``granularity`` says how fine the
+text is. An event no expression dates has no granularity; its bounds, if any,
+come from the constraints. The ``when`` column says the time in words, no more
+precisely than the text: "31 May 2019", "Monday 25 December 2023, morning",
+"26 December 2023 01:45 UTC". :func:`kit.charts.timeline_chart` draws each
+dated event as its interval, in a zone it states.
 
 Constraints come from these rules:
 

@@ -28,6 +28,7 @@ from kit.timeline.mentions import (
 )
 from kit.timeline.normalise import _Timex
 from kit.timeline.vocab import (
+    GRANULARITIES,
     RELATIONS,
 )
 from kit.timeline.zones import (
@@ -60,12 +61,26 @@ register(
             "time_start",
             "datetime64[ns, UTC]",
             "earliest it can have happened, in UTC, as far as the text says (a date alone spans the"
-            " whole local day: 31 May 2019 in Baghdad starts 2019-05-30 21:00 UTC)",
+            " whole local day: 31 May 2019 in Baghdad starts 2019-05-30 21:00 UTC; see zone)",
         ),
         Column(
             "time_end",
             "datetime64[ns, UTC]",
             "latest it can have ended (exclusive), in UTC; NaT when unknown",
+        ),
+        Column(
+            "granularity",
+            "category",
+            "how fine the time the text gives is (day, part_of_day, minute, ...); <NA> when no"
+            " expression dates it",
+            GRANULARITIES,
+            True,
+        ),
+        Column(
+            "zone",
+            "string",
+            "the time zone the dated interval is local to: the zone of the place, speaker or clock"
+            " time the text names, else UTC; <NA> when no expression dates it",
         ),
         Column(
             "when",
@@ -161,7 +176,9 @@ def _date_events(events: list[_Event], by_sentence: dict[int, list[_Mention]], t
             e = events[pick.event]
             if e.timex_id is None:
                 e.timex_id = tid
-                e.start, e.end = _interval(t.value, t.zone)
+                e.zone = t.zone or "UTC"
+                e.start, e.end = _interval(t.value, e.zone)
+                e.granularity = t.granularity if e.start is not None else None
                 e.rules.append(f"dated_by_timex_{tid}")
 
 
@@ -372,9 +389,9 @@ def build_events(doc, timexes: list[_Timex], analysis: _Events) -> pd.DataFrame:
     2         the drone attack on Erbil Air Base         1
 
     ``time_start`` and ``time_end`` are UTC bounds: where the text gives only
-    a date, they span that whole day in the place's time zone (or, with no
-    known place, in any zone from UTC+14 to UTC-12). For charts and prose,
-    ``when`` says it in words, no more precisely than the text:
+    a date, they span that whole day in the place's time zone (``zone``; UTC
+    when the text names none), at the text's ``granularity``. For charts and
+    prose, ``when`` says it in words, no more precisely than the text:
 
     >>> e.loc[[0, 1, 10], ["time_start", "when"]]
                       time_start                             when
@@ -401,6 +418,8 @@ def build_events(doc, timexes: list[_Timex], analysis: _Events) -> pd.DataFrame:
             "n_mentions": [len(e.mentions) for e in events],
             "time_start": [e.start if e.start is not None else pd.NaT for e in events],
             "time_end": [e.end if e.end is not None else pd.NaT for e in events],
+            "granularity": [e.granularity for e in events],
+            "zone": [e.zone if e.granularity else pd.NA for e in events],
             "when": [_when(timexes[e.timex_id]) if e.timex_id is not None else pd.NA for e in events],
             "rule": [
                 "+".join(dict.fromkeys([m.rule for m in e.mentions]))

@@ -3,6 +3,7 @@ the reference date, or against a quoted speaker's own time."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -103,8 +104,8 @@ def _find(
         cands = _candidates(text, s_start, s_end)
         if not cands:
             continue
-        future = bool(_FUTURE.search(text, s_start, s_end))
         for c in cands:
+            future = _future_at(text, s_start, c)
             in_quote = any(a <= c.start < b for a, b in quoted)
             if in_quote and speaker_of is not None and c.rule not in ("duration", "vague_duration", "set"):
                 later.append((c, sid, s_start, s_end))
@@ -159,6 +160,8 @@ _PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])
 
 def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     chunk = text[c.start : c.end]
+    if not ctx.future and _PAST_NEAR.search(text, max(s_start, c.start - 50), c.start):
+        ctx = dataclasses.replace(ctx, past=True)
     signal = _signal(text, s_start, c.start)
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
@@ -173,10 +176,33 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, c.rule, zone)
 
 
+_PAST_VERB = re.compile(
+    r"(?i)(?<![\w])(?:said|says|told|met|left|won|lost|began|came|went|took|held|(?!(?:scheduled|expected|planned"
+    r"|slated|set|due|needed|required|asked|urged)\s)[a-z]+ed)\s(?:on\s|late\s|early\s|that\s)?$"
+)
+"""A verb in the past tense right before a time expression dates a past event ("said Friday")."""
+
+
+_PAST_NEAR = re.compile(
+    r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|[a-z]+ed)"
+    r"\s(?:[\w’'-]+\s){0,3}$"
+)
+"""A verb in the past tense at most four words before a date without a year."""
+
+
+def _future_at(text: str, s_start: int, c: _Cand) -> bool:
+    """Does the sentence speak of the future at this expression? A future cue
+    ("will", "is due to", "plans to") before it in its sentence, and no verb in
+    the past tense right before it ("said Friday that ... will" is last Friday)."""
+    if not _FUTURE.search(text, s_start, c.start):
+        return False
+    return not _PAST_VERB.search(text, max(s_start, c.start - 30), c.start)
+
+
 def _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants) -> _Timex:
     """Normalise a relative expression inside a quotation against the speaker's time."""
     name, zone = who if who else (None, None)
-    future = bool(_FUTURE.search(text, s_start, s_end))
+    future = _future_at(text, s_start, c)
     if zone is None:
         ctx = _Context(ref, ref_label, "reference_date", None, future)
         t = _make(text, c, sid, s_start, ctx)
@@ -300,7 +326,7 @@ def build_timeline(doc, timexes: list[_Timex] | None = None, *, reference_date=N
                       text      type              value          anchor
     0         May 31, 2019      DATE         2019-05-31        absolute
     1        earlier today      DATE         2023-12-25    speaker_time
-    2       Monday morning      DATE      2023-12-25TMO  reference_date
+    2       Monday morning      TIME      2023-12-25TMO  reference_date
     3  1:45 GMT on Tuesday      TIME  2023-12-26T01:45Z  reference_date
     4                years  DURATION                PXY           vague
     5            October 7      DATE         2023-10-07  reference_date

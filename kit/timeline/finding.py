@@ -64,14 +64,19 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "month",
             rf"(?<![\w])(?:(?i:last|next|this|early|late|mid)[\s-])?(?:{_MONTH_FULL})(?![\w]|\s\d|,\s\d)",
         ),
-        ("year", rf"(?<![\w$£€.,-])(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}(?![\d]|[,.]\d|-\d|['’]?s)"),
+        (
+            "year",
+            rf"(?:(?<![\w$£€.,-])|(?<=\d\d\d\d-))(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}"
+            rf"(?![\d]|[,.]\d|-(?!{_YEAR}(?!\d))\d|['’]?s)",
+        ),
+        ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
             "deictic",
             r"(?<![\w])(?i:(?:earlier|later)\s(?:today|tonight|this\s(?:week|month|year|morning|afternoon|evening))"
             r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
             r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
             r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
-            r"|next\s(?:week|weekend|month|year))(?![\w])",
+            r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear)(?![\w])",
         ),
         ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
         ("quarter", _QUARTER),
@@ -84,13 +89,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("anaphoric", _ANAPHORIC),
         (
             "vague_duration",
-            r"(?<![\w-])(?i:(?:the\s)?(?:(?:recent|coming|past|next|last|following|previous|several|many|few)\s)?"
+            r"(?<![\w-])(?i:(?:(?:the\s)?(?:recent|coming|past|next|last|following|previous)\s|(?:several|many|few)\s)?"
             r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])"
             r"|(?<=for\s)(?i:ages)(?![\w-])",
         ),
         (
             "past_duration",
-            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s{_NUM}[\s-]{_UNIT})(?![\w])",
+            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}[\s-])?{_UNIT})(?![\w])",
         ),
         ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
         (
@@ -127,13 +132,14 @@ _FUTURE = re.compile(
 
 
 _REF_WORDS = (
-    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|previously|formerly|recently"
-    r"|the\sfuture|soon"
+    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
+    r"|(?<=at\s)the\stime"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER = (
-    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}[\s-]quarter"
+    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}\squarter"
+    rf"|(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}-quarter"
     rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
     r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
     r"(?:(?:fiscal|calendar)\s)?quarter|the\squarter)(?![\w-])"
@@ -155,8 +161,9 @@ _ANAPHORIC = (
 earlier", "the 99th day"): found, with an underspecified value."""
 
 
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDS = {
-    "ref": ("now", "current", "present", "days", "past", "previous", "formerly", "recent", "future", "soon"),
+    "ref": ("now", "current", "present", "days", "past", "recent", "future", "time"),
     "quarter": ("quarter",),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "decade": ("0s", "0's", "0’s"),
@@ -167,6 +174,20 @@ _NEEDS = {
     ),
     "offset_date_ago": ("ago",),
     "set": ("every", "each", "once", "twice", "times", "ly"),
+    "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
+    "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
+    "clock_duration": (":",),
+    "date_iso": ("-",),
+    "weekday_date": ("day",),
+    "weekday": ("day",),
+    "year": ("18", "19", "20"),
+    "month_year": ("18", "19", "20"),
+    "date_mdy": ("18", "19", "20"),
+    "date_dmy": ("18", "19", "20"),
+    "month": _MONTH_STEMS,
+    "date_md": _MONTH_STEMS,
+    "date_dm": _MONTH_STEMS,
+    "past_duration": ("past", "previous", "last", "next", "coming"),
 }
 """Words every match of a pattern contains: a window without any of them skips the pattern."""
 
@@ -186,9 +207,13 @@ _TRIGGER_WORDS = tuple(
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous formerly future soon quarter spring summer fall autumn winter"
+        " present past previous future quarter spring summer fall autumn winter time"
     ).split()
 )
+_TRIGGER_RE = re.compile(
+    rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
+)
+"""Any trigger word at the start of a word, in one pass."""
 _TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
 """Every time expression contains a trigger: a word starting with one of
 ``_TRIGGER_WORDS`` (a month, a weekday, a unit, a deictic word) or a year, a
@@ -202,12 +227,7 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
     hits: list[tuple[int, int]] = [m.span() for m in _TRIGGER_DIGITS.finditer(text, start, end)]
     # ASCII lower case keeps every offset (a non-ASCII character becomes one "?")
     low = text[start:end].encode("ascii", "replace").lower()
-    for word in _TRIGGER_WORDS:
-        i = low.find(word)
-        while i != -1:
-            if i == 0 or not low[i - 1 : i].isalnum():
-                hits.append((start + i, start + i + len(word)))
-            i = low.find(word, i + len(word))
+    hits.extend((start + m.start(), start + m.end()) for m in _TRIGGER_RE.finditer(low))
     hits.sort()
     spans: list[tuple[int, int]] = []
     for h_start, h_end in hits:
@@ -289,12 +309,12 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
 
 
 _AMOUNT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:nearly|almost|about|around|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
-    r"|up\sto|no\smore\sthan|at\sleast|at\smost|some|only|just|barely|a\sfull|the\sfirst|the\sfinal|the)\s$"
+    r"(?i)(?<![\w-])(?:nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
 _POINT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|around|about|shortly\s(?:before|after)"
+    r"(?i)(?<![\w-])(?:early|late|mid-?|shortly\s(?:before|after)"
     r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
 )
 """Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of

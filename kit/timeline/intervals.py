@@ -16,8 +16,6 @@ from kit.timeline.zones import (
 )
 
 _POD_HOURS = {"MO": (0, 12), "AF": (12, 18), "EV": (18, 24), "NI": (18, 30)}
-_UNKNOWN_ZONE = (dt.timedelta(hours=14), dt.timedelta(hours=12))
-"""A local day in an unknown zone lies between UTC+14 and UTC-12."""
 
 
 def _interval(value: str | None, zone: str | None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -58,14 +56,11 @@ def _interval(value: str | None, zone: str | None) -> tuple[pd.Timestamp | None,
                 b = a + dt.timedelta(days=7)
         else:
             return None, None
-    if zone:
-        tz = _tz(zone)
-        return (
-            pd.Timestamp(a.replace(tzinfo=tz)).tz_convert("UTC"),
-            pd.Timestamp(b.replace(tzinfo=tz)).tz_convert("UTC"),
-        )
-    early, late = _UNKNOWN_ZONE
-    return pd.Timestamp(a - early, tz="UTC"), pd.Timestamp(b + late, tz="UTC")
+    tz = _tz(zone or "UTC")  # the text names no zone: the kit states UTC
+    return (
+        pd.Timestamp(a.replace(tzinfo=tz)).tz_convert("UTC"),
+        pd.Timestamp(b.replace(tzinfo=tz)).tz_convert("UTC"),
+    )
 
 
 _POD_NAME = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}

@@ -122,6 +122,8 @@ class _Event:
     timex_id: int | None = None
     start: pd.Timestamp | None = None
     end: pd.Timestamp | None = None
+    granularity: str | None = None  # of the expression that dates it
+    zone: str | None = None  # the zone its interval is local to
     description: str = ""
     rules: list[str] = field(default_factory=list)
 

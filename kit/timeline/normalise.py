@@ -59,6 +59,7 @@ class _Context:
     zone: str | None = None
     future: bool = False
     local_zone: _Zone | None = None
+    past: bool = False  # a verb in the past tense governs the expression ("happened in March")
 
 
 def _fmt_date(d: dt.date) -> str:
@@ -81,8 +82,8 @@ def _duration_value(num: str, unit: str) -> tuple[str | None, str]:
     unit = "century" if unit.startswith("centur") else unit
     code, gran, is_time = _UNIT_CODE[unit]
     n = _number(num)
-    if n is None:
-        return None, gran
+    if n is None:  # "a few days", "several years": TimeML's vague PXD, PXY
+        return (f"PTX{code}" if is_time else f"PX{code}"), gran
     if unit == "decade":
         n *= 10
     elif unit == "century":
@@ -109,24 +110,30 @@ def _weekday_date(wd: int, ref: dt.date, modifier: str, future: bool) -> tuple[d
     return ref - dt.timedelta(days=diff_back), f"the most recent {_WEEKDAYS[wd]} before"
 
 
-def _yearless(month: int, day: int, ref: dt.date, future: bool) -> tuple[dt.date | None, str]:
-    try:
-        d = dt.date(ref.year, month, day)
-    except ValueError:
+def _yearless(
+    month: int, day: int, ref: dt.date, future: bool, past: bool = False
+) -> tuple[dt.date | None, str]:
+    """Rule 3: the occurrence of a year-less date nearest the reference date (in
+    the future tense, the next one on or after it; after a verb in the past
+    tense, the latest one at most a week after it)."""
+    found = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
         try:
-            d = dt.date(ref.year - 1, month, day)  # 29 February
-        except ValueError:
-            return None, "not a calendar date"
-    if future and d < ref:
-        return d.replace(year=d.year + 1), "future tense: the next one after"
-    if d > ref + WEEK_WINDOW:
-        try:
-            return d.replace(
-                year=d.year - 1
-            ), "more than a week after the reference date, so the previous year:"
-        except ValueError:
-            return None, "not a calendar date"
-    return d, "the year of"
+            found.append(dt.date(year, month, day))
+        except ValueError:  # 29 February
+            continue
+    if not found:
+        return None, "not a calendar date"
+    if future:
+        d = min((d for d in found if d >= ref), default=found[-1])
+        return d, "future tense: the next one on or after" if d.year != ref.year else "the year of"
+    if past:
+        d = max((d for d in found if d <= ref + WEEK_WINDOW), default=found[0])
+        return d, "past tense: the latest one by" if d.year != ref.year else "the year of"
+    d = min(found, key=lambda d: (abs((d - ref).days), d > ref))
+    if d.year == ref.year:
+        return d, "the year of"
+    return d, f"the nearest one ({'the next' if d > ref else 'the previous'} year) to"
 
 
 def _parse_date_words(chunk: str) -> tuple[int | None, int, int] | None:
@@ -168,7 +175,7 @@ def _resolve_day(chunk: str, ctx: _Context) -> tuple[str, str, str, dt.date | No
             return d.isoformat(), "day", "absolute", d, "the text gives the full date"
         if ctx.ref is None:
             return f"XXXX-{month:02d}-{day:02d}", "day", ctx.anchor, None, "no year and no reference date"
-        d, how = _yearless(month, day, ctx.ref, ctx.future)
+        d, how = _yearless(month, day, ctx.ref, ctx.future, ctx.past)
         if d is None:
             return f"XXXX-{month:02d}-{day:02d}", "day", ctx.anchor, None, how
         return d.isoformat(), "day", ctx.anchor, d, f"no year given: {how} {ctx.ref_label}"
@@ -250,9 +257,10 @@ def _day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if pod and d is not None:
         value = f"{value}T{_POD_CODE[pod.group().lower()]}"
         gran = "part_of_day"
-    elif pod:
-        gran = "part_of_day"
-    return "DATE", value, gran, anchor, note, ctx.zone
+    elif pod:  # no date: the weekday or the unknown day keeps its part of day
+        value, gran = f"{value}T{_POD_CODE[pod.group().lower()]}", "part_of_day"
+    # TimeML: a part of a day ("Friday afternoon") is a TIME
+    return "TIME" if gran == "part_of_day" else "DATE", value, gran, anchor, note, ctx.zone
 
 
 def _offset_date(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -333,12 +341,9 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     elif mod and mod.group(1).lower() == "next":
         year = year + 1 if month <= ctx.ref.month else year
         how = "'next': the one after"
-    elif ctx.future and month < ctx.ref.month:
-        year += 1
-        how = "future tense: the next one after"
-    elif dt.date(year, month, 1) > ctx.ref + WEEK_WINDOW:
-        year -= 1
-        how = "more than a week after the reference date, so the previous year:"
+    elif not mod:  # rule 4: the nearest such month (the next in the future tense)
+        near, how = _yearless(month, 15, ctx.ref, ctx.future, ctx.past)
+        year = near.year
     return (
         "DATE",
         f"{year}-{month:02d}",
@@ -403,7 +408,8 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if low.startswith(("this ",)) and ctx.ref is not None and pod:
         value = f"{ctx.ref.isoformat()}T{_POD_CODE[pod.group()]}"
         note = f"'{chunk}': relative to {ctx.ref_label}"
-    return "DATE", value, gran, ctx.anchor if ctx.ref is not None else anchor, note, ctx.zone
+    typ = "TIME" if gran == "part_of_day" else "DATE"  # TimeML: "this morning" is a TIME
+    return typ, value, gran, ctx.anchor if ctx.ref is not None else anchor, note, ctx.zone
 
 
 def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -453,9 +459,16 @@ def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A counted length of time: duration."""
     m = re.match(rf"(?i)({_NUM})[\s-]({_UNIT})", chunk)
     value, gran = _duration_value(m.group(1), m.group(2))
-    if value is None:
-        return "DURATION", None, gran, "vague", f"a length of time; '{m.group(1)}' gives no number", None
+    if "X" in value:
+        return "DURATION", value, gran, "vague", f"a length of time; '{m.group(1)}' gives no number", None
     return "DURATION", value, gran, "absolute", "a length of time: it needs no reference date", None
+
+
+def _clock_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """Hours, minutes and seconds of a race or a record ("3:07:35"): clock_duration."""
+    h, m, sec = re.match(r"(\d+):(\d+):(\d+)", chunk).groups()
+    value = f"PT{int(h)}H{int(m)}M{int(sec)}S" if int(h) else f"PT{int(m)}M{int(sec)}S"
+    return "DURATION", value, "second", "absolute", "hours:minutes:seconds, a length of time", None
 
 
 def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -488,11 +501,9 @@ _REF_VALUE = {
     "the present": "PRESENT_REF",
     "these days": "PRESENT_REF",
     "the past": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
     "recently": "PAST_REF",
     "the future": "FUTURE_REF",
-    "soon": "FUTURE_REF",
+    "the time": "PAST_REF",
 }
 
 
@@ -677,6 +688,7 @@ NORMALISERS = {
     "decade": _decade,
     "century": _century,
     "anaphoric": _anaphoric,
+    "clock_duration": _clock_duration,
 }
 """Each rule of the finder (the ``rule`` column) to the function that normalises what it found."""
 
@@ -692,7 +704,7 @@ _DATE_VALUE = (
     r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
 )
 _TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
-_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:\d+|X)[HMS])"
+_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:(?:\d+|X)[HMS]|(?:\d+H)?(?:\d+M)?\d+S))"
 _VALUE_RE = {
     "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
     "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),

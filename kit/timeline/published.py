@@ -78,6 +78,12 @@ register(
         Column("earliest", "datetime64[s]", "the earliest publication date it allows, NaT if it sets none"),
         Column("latest", "datetime64[s]", "the latest publication date it allows, NaT if it sets none"),
         Column(
+            "effect",
+            "string",
+            "the clue's weight in the interval of all clues: whether it sets the earliest or the latest"
+            " date, is outweighed by a narrower clue, or narrows nothing",
+        ),
+        Column(
             "rule",
             "string",
             "known_event, explicit_date, yearless_date, weekday, quoted_deictic, freshness or combined",
@@ -140,7 +146,8 @@ def infer_published(article, *, known_events=True, freshness_days: int | None = 
     -------
     DataFrame
         ``clue_id``, ``clue``, ``sentence_id``, ``start_char``, ``end_char``,
-        ``evidence``, ``implies``, ``earliest``, ``latest``, ``rule``; the
+        ``evidence``, ``implies``, ``earliest``, ``latest``, ``effect`` (the
+        clue's weight in the final interval: which end it sets), ``rule``; the
         interval of all clues is also in ``.attrs["interval"]`` as two dates
         (``None`` for an open end), the text's alone in
         ``.attrs["interval_text"]``, the text's with outside knowledge in
@@ -376,6 +383,22 @@ def _between(lo, hi) -> str:
     return "no clue to the date"
 
 
+def _effect(row: dict, lo, hi) -> str:
+    """A clue's weight in the interval of all clues: which end it sets, if any."""
+    if row["rule"] == "combined":
+        return "the interval of all clues"
+    sets = []
+    if row["earliest"] is not None and row["earliest"] == lo:
+        sets.append("the earliest date")
+    if row["latest"] is not None and row["latest"] == hi:
+        sets.append("the latest date")
+    if sets:
+        return "sets " + " and ".join(sets)
+    if row["earliest"] is None and row["latest"] is None:
+        return "narrows nothing by itself"
+    return "outweighed: another clue narrows the interval more"
+
+
 def _combine(ctx: _Clues) -> pd.DataFrame:
     """Rule ``combined``: intersect the clues, from the text alone, then with outside
     knowledge, then with the assumption."""
@@ -389,6 +412,8 @@ def _combine(ctx: _Clues) -> pd.DataFrame:
     if any(r["evidence"] == ASSUMPTION for r in rows):
         parts.append(f"adding the freshness assumption: {_between(lo, hi)}")
     ctx.clue("all clues together", None, None, None, "; ".join(parts), lo, hi, "combined", ALL)
+    for r in rows:
+        r["effect"] = _effect(r, lo, hi)
     out = pd.DataFrame(rows)
     out.insert(0, "clue_id", range(len(out)))
     out = out.astype(
@@ -401,8 +426,10 @@ def _combine(ctx: _Clues) -> pd.DataFrame:
             "evidence": pd.CategoricalDtype(list(EVIDENCE)),
             "implies": "string",
             "rule": "string",
+            "effect": "string",
         }
     )
+    out = out[[*out.columns.drop(["rule", "effect"]), "effect", "rule"]]
     for col in ("earliest", "latest"):
         out[col] = pd.to_datetime(out[col].astype(object).where(out[col].notna(), None))
     out.attrs["interval"] = (lo, hi)

@@ -104,13 +104,13 @@ _NUMBER_WORDS = {
     "hundred": 100,
     "a hundred": 100,
 }
-_VAGUE_NUMBERS = ("a few", "several", "many", "some", "a couple of")
+_VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
 _NUM = (
     r"(?:\d{1,4}|"
     + "|".join(sorted([*_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
     + ")"
 )
-_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries)"
+_UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries)"
 _UNIT_CODE = {
     "second": ("S", "second", True),
     "minute": ("M", "minute", True),
@@ -119,6 +119,7 @@ _UNIT_CODE = {
     "week": ("W", "week", False),
     "fortnight": ("W", "week", False),
     "month": ("M", "month", False),
+    "quarter": ("Q", "quarter", False),
     "year": ("Y", "year", False),
     "decade": ("Y", "decade", False),
     "century": ("Y", "century", False),
