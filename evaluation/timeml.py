@@ -125,7 +125,7 @@ def _timeline(article):
 
         FAILED.append(f"{article.name}: {type(err).__name__}: {err}")
         no_quotes = frame("quotes", {c.name: [] for c in schema("quotes")})
-        return _timeline_frame(build_timexes(article.doc, article._built("quote_marks"), no_quotes))
+        return _timeline_frame(build_timexes(article.doc, article.quote_marks, no_quotes))
 
 
 def system_timexes(doc: Document) -> list[Timex]:

@@ -868,9 +868,15 @@ def test_the_grader_works_from_a_non_editable_install(tmp_path):
     )
     # The dependencies come from the test's own environment; the kit itself from the wheel.
     site = next((env_dir / "lib").glob("python*/site-packages"))
+    # nbval's PYTHONPATH (the checkout, set by the root conftest) must not hide the installed copy
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     (site / "kit_test_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     where = subprocess.run(
-        [str(python), "-c", "import kit; print(kit.__file__)"], cwd=tmp_path, capture_output=True, text=True
+        [str(python), "-c", "import kit; print(kit.__file__)"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
     )
     assert where.stdout.strip() == str(site / "kit" / "__init__.py")
     subs = tmp_path / "subs"
@@ -880,7 +886,7 @@ def test_the_grader_works_from_a_non_editable_install(tmp_path):
     cmd = [str(python), "-m", "kit", "grade", "subs", "--exercise", str(bundle), "--out", "out", "-q"]
     if not grading.sandbox_available():
         cmd += ["--sandbox", "off"]
-    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=600, env=env)
     assert proc.returncode == 0, proc.stderr
     book = pd.read_csv(tmp_path / "out" / "gradebook.csv")
     assert list(book["status"]) == ["passed"] * 8
@@ -890,6 +896,7 @@ def test_the_grader_works_from_a_non_editable_install(tmp_path):
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     assert no_dir.returncode == 1 and "--exercises-dir" in no_dir.stderr
 

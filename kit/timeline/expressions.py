@@ -351,8 +351,7 @@ def timeline(article, *, reference_date=None) -> pd.DataFrame:
     ref = _coerce_reference(reference_date)
     if ref is None:
         return article.timeline
-    marks, quotes = article._built("quote_marks"), article._built("quotes")
-    return _timeline_frame(_article_timexes(article.doc, marks, quotes, ref))
+    return _timeline_frame(_article_timexes(article.doc, article.quote_marks, article.quotes, ref))
 
 
 def find_time_expressions(text: str, *, reference_date=None) -> pd.DataFrame:
