@@ -349,7 +349,7 @@ def _base_description(e: _Event, names: re.Pattern, text: str, stops: list[int])
         # "strikes on Hamas fighters in Khan Younis" is on "Hamas fighters", in "Khan Younis"
         preps = list(_OBJECT_PREP.finditer(window))
         for k, prep in enumerate(preps):
-            if prep.group(1).lower() not in _PLACE_PREPS:
+            if prep.group(1).lower() not in _EVENT_PLACE_PREPS:
                 continue
             obj = window[prep.end() : preps[k + 1].start() if k + 1 < len(preps) else len(window)]
             p = names.search(obj)
@@ -371,7 +371,8 @@ _CHAIN_END = re.compile(
 """Where a mention's chain of phrases ends: a clause, a signal of another event."""
 _OBJECT_PREP = re.compile(r"(?i)(?<![\w])(in|on|at|near|against|by|with|of|from|for|to|into|and)\s")
 """Words that end one phrase's object and start the next."""
-_PLACE_PREPS = frozenset(("in", "on", "at", "near", "against"))
+_EVENT_PLACE_PREPS = frozenset(("in", "on", "at", "near", "against"))
+"""Prepositions before an event's place ("strikes on three facilities", "an attack at Erbil")."""
 """The prepositions whose object can place an event."""
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 import pandas as pd
 
 from kit.errors import KitError
+from kit.lexicons import number_words
 
 
 class TimelineError(KitError, ValueError):
@@ -80,30 +81,8 @@ _WEEK_AFTER = r"(?:\s(?i:next|last|this)\sweek)"
 _YEAR = r"(?:1[89]|20)\d\d"
 _POD = r"(?:morning|afternoon|evening|night)"
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "hundred": 100,
-    "a hundred": 100,
-}
+_NUMBER_WORDS = number_words()
+"""Counts in words ("three weeks"), from kit/data/number_words.csv (shared with kit.quotes)."""
 _VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
 _NUM = (
     r"(?:\d{1,4}|"
