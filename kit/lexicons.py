@@ -48,8 +48,12 @@ The functions that take learner entries (beside the builder of their table):
 - :func:`kit.quotes.quotes` ``extra_cues``: rows of ``quote_cue_verbs.txt``
   (``verb``; ``use``, ``any`` by default, or ``that``); a statement found
   through one has a ``rule`` ending in ``+learner``.
+- :func:`kit.timeline.events` ``extra_event_words``: forms of
+  ``time_event_words.txt`` (``form``, ``class``, a class of
+  ``time_event_classes.csv``; ``pos``, ``noun`` by default, or ``verb``); an
+  event found through one has ``+learner`` in its ``rule``.
 
-The other lexicons (the timeline's, the quotes' speaker nouns and anonymity
+The other lexicons (the timeline's zones and known events, the quotes' speaker nouns and anonymity
 phrases, the entities' places, demonyms, titles and given names) take no
 learner entries yet.
 """

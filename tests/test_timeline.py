@@ -982,3 +982,42 @@ def test_infer_published_shows_each_clues_weight(seed):
         else:
             assert r.effect.startswith("outweighed")
     assert clues.loc[clues["rule"] == "freshness", "effect"].item() == "sets the latest date"
+
+
+def test_events_with_learner_words_adds_rows_and_leaves_the_article(seed):
+    """A learner's event word adds its event, says so in ``rule``, and ``article.events`` stays."""
+    from kit.timeline import events
+
+    before = seed.events.copy()
+    pd.testing.assert_frame_equal(events(seed), before)
+    e = events(seed, extra_event_words=pd.DataFrame([{"form": "Call", "class": "meeting", "pos": None}]))
+    learner = e[e["rule"].str.contains("+learner", regex=False)]
+    assert learner[["sentence_id", "text", "trigger", "event_class", "rule"]].values.tolist() == [
+        [9, "call", "call", "meeting", "trigger+learner"]
+    ]
+    assert len(e) == len(before) + 1
+    mine = e.drop(learner.index)
+    assert mine["trigger"].tolist() == before["trigger"].tolist()
+    assert not mine["rule"].str.contains("learner").any()
+    pd.testing.assert_frame_equal(seed.events, before)
+    # a form the shipped list has keeps its class and adds nothing
+    pd.testing.assert_frame_equal(events(seed, extra_event_words={"form": "war", "class": "meeting"}), before)
+
+
+def test_events_learner_words_errors_are_clear(seed):
+    """Bad learner event words get a message that names the row and the options."""
+    from kit.timeline import events
+
+    with pytest.raises(ValueError) as err:
+        events(seed, extra_event_words=[{"form": "call", "class": "meeting", "pos": "nuon"}])
+    assert str(err.value) == (
+        "extra_event_words row 0 has pos 'nuon', which is not a part of speech the kit knows."
+        " Did you mean 'noun'? The parts of speech are 'noun', 'verb'."
+        ' For example: extra_event_words=[{"form": "call", "class": "meeting", "pos": "noun"}]'
+    )
+    with pytest.raises(ValueError, match=r"row 0 has class 'statement': statements come from the quotes"):
+        events(seed, extra_event_words=[{"form": "remarked", "class": "statement"}])
+    with pytest.raises(ValueError, match=r"row 1 .* has no 'class'"):
+        events(seed, extra_event_words=[{"form": "call", "class": "meeting"}, {"form": "talks"}])
+    with pytest.raises(TypeError, match="extra_event_words must be a DataFrame"):
+        events(seed, extra_event_words="call")

@@ -137,6 +137,9 @@ Events are found with the verbs and nouns of ``kit/data/time_event_words.txt``
 (rule ``trigger``; a noun after a light verb such as "carried out" acts as the
 clause's verb, rule ``light_verb``), and with the statements of
 ``article.quotes`` by named people and organisations (rule ``quote``).
+``events(article, extra_event_words=...)`` takes more event words, with the
+columns of that file (``form``, ``class``; ``pos``), and marks what they find
+``trigger+learner`` (see :mod:`kit.lexicons`).
 Mentions become events by the policy of their class
 (``kit/data/time_event_classes.csv``): all mentions of a *story* class are one
 event ("the strikes", "These precision strikes", "the strike") unless marked
@@ -198,7 +201,7 @@ TempEval-3*; the TIMEX3 value grammar of the TimeML 1.2.1 specification.
 """
 
 from kit.timeline.convert import convert_time
-from kit.timeline.events import build_event_constraints, build_events, build_time_events
+from kit.timeline.events import build_event_constraints, build_events, build_time_events, events
 from kit.timeline.expressions import build_timeline, build_timexes, find_time_expressions, timeline
 from kit.timeline.normalise import NORMALISERS, is_timex_value
 from kit.timeline.order import check_order, chronology
@@ -229,6 +232,7 @@ __all__ = [
     "check_order",
     "chronology",
     "convert_time",
+    "events",
     "find_time_expressions",
     "infer_published",
     "is_timex_value",

@@ -25,6 +25,7 @@ from kit.timeline.mentions import (
     _Mention,
     _mentions,
     _merge,
+    learner_event_words,
 )
 from kit.timeline.normalise import _Timex
 from kit.timeline.vocab import (
@@ -134,11 +135,12 @@ class _Constraints(list):
         self.append((a, rel, b, evidence, rule))
 
 
-def build_time_events(doc, quotes: pd.DataFrame, timexes: list[_Timex]) -> _Events:
+def build_time_events(doc, quotes: pd.DataFrame, timexes: list[_Timex], *, extra_event_words=None) -> _Events:
     """The step ``_time_events``: the events and their constraints, shared by the
-    ``events`` and ``event_constraints`` tables (see :data:`kit.schemas.STEPS`)."""
+    ``events`` and ``event_constraints`` tables (see :data:`kit.schemas.STEPS`).
+    ``extra_event_words`` are a learner's event words (see :func:`events`)."""
     text = doc.text
-    mentions = _mentions(doc, quotes, timexes)
+    mentions = _mentions(doc, quotes, timexes, learner_event_words(extra_event_words))
     events = _merge(mentions)
     by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
@@ -434,6 +436,65 @@ def build_events(doc, timexes: list[_Timex], analysis: _Events) -> pd.DataFrame:
             ],
         },
     )
+
+
+def events(article, *, extra_event_words=None) -> pd.DataFrame:
+    """Return the ``events`` table, optionally with event words of your own.
+
+    Use it for an event the kit misses because its word is not on the list
+    (``kit/data/time_event_words.txt``). ``article.events`` itself never changes.
+
+    Parameters
+    ----------
+    article
+        A :class:`kit.Article`.
+    extra_event_words
+        More event words: a DataFrame, a list of dicts or one dict, with
+        ``form`` (a word or phrase as written: "call", "peace talks"),
+        ``class`` (its kind of event, a class of
+        ``kit/data/time_event_classes.csv``: ``meeting``, ``attack``, ...) and
+        optionally ``pos``: ``noun`` (the default) or ``verb`` (a verb is the
+        one a time expression after it dates first). A form the list already
+        has keeps its shipped class. Events found through your words have
+        ``+learner`` in their ``rule``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of ``kit.describe("events")``; the events are numbered
+        anew, so join it with tables built by the same call only.
+
+    Raises
+    ------
+    ValueError
+        An entry lacks ``form`` or ``class``, its form is not a word, or its
+        ``class`` or ``pos`` is not one the kit knows.
+    TypeError
+        ``extra_event_words`` is not a DataFrame, a list of dicts or a dict.
+
+    Examples
+    --------
+    >>> import kit
+    >>> from kit.timeline import events
+    >>> article = kit.load_article()
+    >>> len(article.events)
+    27
+    >>> e = events(article, extra_event_words=[{"form": "call", "class": "meeting"}])
+    >>> e.loc[e["rule"].str.contains("+learner", regex=False), ["sentence_id", "text", "event_class", "rule"]]
+        sentence_id  text event_class             rule
+    12            9  call     meeting  trigger+learner
+    >>> events(article, extra_event_words=[{"form": "call", "class": "meeting", "pos": "nuon"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: extra_event_words row 0 has pos 'nuon', which is not a part of speech the kit knows. Did you mean 'noun'? The parts of speech are 'noun', 'verb'. For example: extra_event_words=[{"form": "call", "class": "meeting", "pos": "noun"}]
+    """
+    if extra_event_words is None:
+        return article.events
+    timexes = article._built("_timexes")
+    analysis = build_time_events(
+        article.doc, article._built("quotes"), timexes, extra_event_words=extra_event_words
+    )
+    return build_events(article.doc, timexes, analysis)
 
 
 def build_event_constraints(doc, analysis: _Events) -> pd.DataFrame:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 
-from kit.lexicons import match_form, read_lexicon, read_table
+from kit.errors import did_you_mean, format_options
+from kit.lexicons import learner_entries, match_form, read_lexicon, read_table
 from kit.timeline.normalise import (
     _Timex,
 )
@@ -38,13 +39,83 @@ def _classes() -> dict[str, _Class]:
     }
 
 
+POS = ("noun", "verb")
+"""The parts of speech of an event word (``kit/data/time_event_words.txt``)."""
+
+_WORD_EXAMPLE = '{"form": "call", "class": "meeting", "pos": "noun"}'
+
+
 @cache
-def _event_words() -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+def _shipped_event_words() -> dict[str, tuple[str, str]]:
     forms: dict[str, tuple[str, str]] = {}
     for line in read_lexicon("time_event_words.txt"):
         cls, pos, words = (p.strip() for p in line.split("|"))
         for w in words.split(","):
             forms.setdefault(w.strip().lower(), (cls, pos))
+    return forms
+
+
+def learner_event_words(extra_event_words) -> tuple[tuple[str, str, str], ...]:
+    """Check a learner's event words; return the new ``(form, class, pos)`` triples (see "Learner entries").
+
+    Each entry has the columns of ``time_event_words.txt``: ``form`` (required,
+    the word or phrase as written in running text: "call", "talks"),
+    ``class`` (required, a class of ``time_event_classes.csv`` other than
+    ``statement``, which comes from the quotes table) and ``pos`` (``noun``,
+    the default, or ``verb``). Forms the file lists are left out.
+
+    Examples
+    --------
+    >>> learner_event_words([{"form": "Call", "class": "meeting"}, {"form": "war", "class": "war"}])
+    (('call', 'meeting', 'noun'),)
+    >>> learner_event_words([{"form": "call", "class": "meating"}])
+    Traceback (most recent call last):
+    ...
+    ValueError: extra_event_words row 0 has class 'meating', which is not an event class the kit knows. Did you mean 'meeting'? The classes are 'arrest', 'attack', 'briefing', 'campaign', 'ceasefire', 'destruction', 'direction', 'drone_attack', 'election', 'injury', 'killing', 'meeting', 'operation', 'order', 'parade', 'protest', 'strike', 'support', 'veto', 'vote', 'war', 'war_start'. For example: extra_event_words=[{"form": "call", "class": "meeting", "pos": "noun"}]
+    """
+    records = learner_entries(
+        extra_event_words, argument="extra_event_words", required=("form", "class"), example=_WORD_EXAMPLE
+    )
+    classes = tuple(sorted(c for c in _classes() if c != "statement"))
+    shipped = _shipped_event_words()
+    out: dict[str, tuple[str, str]] = {}
+    for i, rec in enumerate(records):
+        form, cls, pos = rec["form"], rec["class"], rec.get("pos") or "noun"
+        if not isinstance(form, str) or not re.fullmatch(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*", form.strip()):
+            raise ValueError(
+                f"extra_event_words row {i} has form {form!r}: an event word is a word or phrase in"
+                f' letters, as written in a sentence ("call", "peace talks").'
+                f" For example: extra_event_words=[{_WORD_EXAMPLE}]"
+            )
+        if cls == "statement":
+            raise ValueError(
+                f"extra_event_words row {i} has class 'statement': statements come from the quotes"
+                " table, so add a reporting verb with kit.quotes.quotes(article, extra_cues=...)."
+                f" For example: extra_event_words=[{_WORD_EXAMPLE}]"
+            )
+        for column, value, options, what in (
+            ("class", cls, classes, "an event class"),
+            ("pos", pos, POS, "a part of speech"),
+        ):
+            if value not in options:
+                raise ValueError(
+                    f"extra_event_words row {i} has {column} {value!r}, which is not {what} the kit knows."
+                    f"{did_you_mean(str(value), options)} The {'classes' if column == 'class' else 'parts of speech'}"
+                    f" are {format_options(options, limit=len(options))}. For example: extra_event_words=[{_WORD_EXAMPLE}]"
+                )
+        form = " ".join(match_form(form).split())
+        if form not in shipped:
+            out.setdefault(form, (cls, pos))
+    return tuple((f, c, p) for f, (c, p) in out.items())
+
+
+@lru_cache(maxsize=64)
+def _event_words(
+    extra: tuple[tuple[str, str, str], ...] = (),
+) -> tuple[dict[str, tuple[str, str]], re.Pattern]:
+    forms = dict(_shipped_event_words())
+    for form, cls, pos in extra:
+        forms.setdefault(form, (cls, pos))
     alts = sorted(forms, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(r"\s".join(map(re.escape, f.split())) for f in alts) + r")(?![\w-])",
@@ -223,10 +294,14 @@ def _speaker_label(speaker: str, text: str) -> str:
     return speaker
 
 
-def _mentions(doc, quotes: pd.DataFrame, timexes: list[_Timex]) -> list[_Mention]:
-    """The event words of the lexicon (statements come from the quotes table)."""
+def _mentions(
+    doc, quotes: pd.DataFrame, timexes: list[_Timex], extra: tuple[tuple[str, str, str], ...] = ()
+) -> list[_Mention]:
+    """The event words of the lexicon and the learner's ``extra`` words (statements
+    come from the quotes table)."""
     text = doc.text
-    forms, pattern = _event_words()
+    forms, pattern = _event_words(extra)
+    added = {form for form, _, _ in extra}
     spans = [(t.start, t.end) for t in timexes]
     out: list[_Mention] = []
     for sid, s_start, s_end in _event_sentences(doc):
@@ -243,7 +318,7 @@ def _mentions(doc, quotes: pd.DataFrame, timexes: list[_Timex]) -> list[_Mention
             window = text[max(s_start, a - 60) : a]
             if _IRREALIS.search(window[-40:]):
                 continue  # "called for a ceasefire": an event that has not happened
-            rule = "trigger"
+            rule = "trigger+learner" if form in added else "trigger"
             verbal = pos == "verb"
             if pos == "noun" and _LIGHT_VERB.search(window):
                 verbal, rule = True, "light_verb"
