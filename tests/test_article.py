@@ -213,5 +213,7 @@ def test_table_warnings_point_at_the_learners_line():
 
 
 def test_mistyped_attribute_suggests_the_table(seed):
-    with pytest.raises(AttributeError, match=r"An Article has no attribute 'sentance'\. Did you mean 'sentences'\?"):
+    with pytest.raises(
+        AttributeError, match=r"An Article has no attribute 'sentance'\. Did you mean 'sentences'\?"
+    ):
         seed.sentance  # noqa: B018
