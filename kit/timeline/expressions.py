@@ -104,8 +104,9 @@ def _find(
         cands = _candidates(text, s_start, s_end)
         if not cands:
             continue
+        first_future = _first_future(text, s_start, s_end)
         for c in cands:
-            future = _future_at(text, s_start, c)
+            future = _future_at(text, s_start, c, first_future)
             in_quote = any(a <= c.start < b for a, b in quoted)
             if in_quote and speaker_of is not None and c.rule not in ("duration", "vague_duration", "set"):
                 later.append((c, sid, s_start, s_end))
@@ -190,19 +191,29 @@ _PAST_NEAR = re.compile(
 """A verb in the past tense at most four words before a date without a year."""
 
 
-def _future_at(text: str, s_start: int, c: _Cand) -> bool:
+def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:
     """Does the sentence speak of the future at this expression? A future cue
     ("will", "is due to", "plans to") before it in its sentence, and no verb in
-    the past tense right before it ("said Friday that ... will" is last Friday)."""
-    if not _FUTURE.search(text, s_start, c.start):
+    the past tense right before it ("said Friday that ... will" is last Friday).
+
+    ``first_future`` is where the sentence's first future cue ends (None: it has
+    none), found once per sentence so that a long sentence is read once, not
+    once per expression."""
+    if first_future is None or first_future > c.start:
         return False
     return not _PAST_VERB.search(text, max(s_start, c.start - 30), c.start)
+
+
+def _first_future(text: str, s_start: int, s_end: int) -> int | None:
+    """Where the first future cue of a sentence ends, or None."""
+    m = _FUTURE.search(text, s_start, s_end)
+    return m.end() if m else None
 
 
 def _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants) -> _Timex:
     """Normalise a relative expression inside a quotation against the speaker's time."""
     name, zone = who if who else (None, None)
-    future = _future_at(text, s_start, c)
+    future = _future_at(text, s_start, c, _first_future(text, s_start, s_end))
     if zone is None:
         ctx = _Context(ref, ref_label, "reference_date", None, future)
         t = _make(text, c, sid, s_start, ctx)
