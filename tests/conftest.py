@@ -22,3 +22,16 @@ HANG_LIMIT_S = 30.0
 catastrophic backtracking takes minutes or hours, so a generous bound still
 catches it without failing on a busy machine. The speed figures themselves come
 from benchmarks/bench_bad_input.py, not from tests."""
+
+
+@pytest.fixture(scope="session")
+def playwright_driver():
+    """One Playwright driver for the whole run (browser and classroom tests share it).
+
+    Playwright's sync API cannot be started twice in one process while the first is
+    running, so every fixture that launches Chromium asks for this one.
+    """
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        yield pw

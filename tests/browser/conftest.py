@@ -157,13 +157,12 @@ def jupyter_server(tmp_path_factory) -> Server:
 
 
 @pytest.fixture(scope="session")
-def browser(jupyter_server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+def browser(jupyter_server, playwright_driver):
+    chromium = playwright_driver.chromium.launch(
+        executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

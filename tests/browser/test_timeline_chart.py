@@ -22,14 +22,12 @@ ZONES = ("UTC", "America/Los_Angeles", "Asia/Tokyo")
 
 
 @pytest.fixture(scope="module")
-def chromium():
+def chromium(request):
     _need_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
-        yield browser
-        browser.close()
+    pw = request.getfixturevalue("playwright_driver")
+    browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture(scope="module")

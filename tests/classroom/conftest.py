@@ -209,17 +209,17 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 @pytest.fixture(scope="session")
-def browser(hub):
+def browser(hub, request):
     if not CHROMIUM.exists():
         _unavailable(f"Chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
     try:
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         _unavailable("the Python package 'playwright' is not installed")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    pw = request.getfixturevalue("playwright_driver")
+    chromium = pw.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS, headless=True)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture
