@@ -12,6 +12,7 @@ from kit.lexicons import read_table
 from kit.schemas import OFFSET_COLUMNS, Column, frame, register
 from kit.timeline.expressions import (
     _sentences,
+    build_timexes,
 )
 from kit.timeline.finding import (
     _FUTURE,
@@ -490,10 +491,9 @@ def events(article, *, extra_event_words=None) -> pd.DataFrame:
     """
     if extra_event_words is None:
         return article.events
-    timexes = article._built("_timexes")
-    analysis = build_time_events(
-        article.doc, article._built("quotes"), timexes, extra_event_words=extra_event_words
-    )
+    quotes = article.quotes
+    timexes = build_timexes(article.doc, article.quote_marks, quotes)
+    analysis = build_time_events(article.doc, quotes, timexes, extra_event_words=extra_event_words)
     return build_events(article.doc, timexes, analysis)
 
 
