@@ -27,6 +27,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
+LESSONS = sorted(p.name for p in NOTEBOOKS.glob("[0-9]*.ipynb"))
+# Text on a page that means a chart or widget did not render.
+NOT_RENDERED = (
+    r"Error loading script|Error displaying widget|Failed to load model class|"
+    r"Loading widget\.\.\.|Traceback \(most recent call last\)|"
+    r"\b(?:IntSlider|Dropdown|VBox|HBox|HTML|Button|Select|JupyterChart|ArticleViewer|"
+    r"SourceSorter|ReframingLab|EventOrderer)\((?:value|children|options|layout|description)|"
+    r"<altair\.jupyter\.jupyter_chart\.JupyterChart object"
+)
 ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 CHROMIUM = Path(os.environ.get("KIT_CHROMIUM", "/usr/bin/chromium"))
 LAUNCH_ARGS = [
@@ -71,6 +80,35 @@ def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> bool:
+    """Poll ``url`` until it answers 200; False if ``process`` exits or time runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return True
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            return False
+        time.sleep(0.3)
+
+
+def offline_guard(blocked: list[str]):
+    """A Playwright route handler that lets only local requests through and records the rest."""
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname or ""
+        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    return guard
 
 
 class Server:
@@ -135,18 +173,9 @@ def jupyter_server(tmp_path_factory) -> Server:
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/api/status?token={token}", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            pytest.fail(f"JupyterLab did not start; its log:\n{log.read_text()[-3000:]}", pytrace=False)
-        time.sleep(0.3)
+    if not wait_until_up(f"{url}/api/status?token={token}", process, seconds=60):
+        process.kill()
+        pytest.fail(f"JupyterLab did not start; its log:\n{log.read_text()[-3000:]}", pytrace=False)
     server = Server(url, token, root, process, log)
     yield server
     process.terminate()
@@ -170,16 +199,7 @@ def page(browser):
     """A fresh offline page: every request not to 127.0.0.1/localhost is aborted and recorded."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     blocked: list[str] = []
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    context.route("**/*", guard)
+    context.route("**/*", offline_guard(blocked))
     page = context.new_page()
     page.blocked = blocked  # type: ignore[attr-defined]
     page.console_errors = []  # type: ignore[attr-defined]

@@ -18,27 +18,21 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
+from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS
+
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
 
-# Text that means a chart or widget did not render.
-FAILURE_TEXT = re.compile(
-    r"Error loading script|Error displaying widget|Failed to load model class|"
-    r"Loading widget\.\.\.|Traceback \(most recent call last\)|"
-    r"An interactive widget: run this cell|"
-    r"\b(?:IntSlider|Dropdown|VBox|HBox|HTML|Button|Select|JupyterChart)\((?:value|children|options|layout|description)|"
-    r"<altair\.jupyter\.jupyter_chart\.JupyterChart object"
-)
+# Text that means a chart or widget did not render, or that a saved widget shows
+# its "run this cell" fallback instead of the widget.
+FAILURE_TEXT = re.compile(NOT_RENDERED + r"|An interactive widget: run this cell")
 
 
 def _expect(notebook: str) -> dict:
-    meta = json.loads((ROOT / "notebooks" / notebook).read_text())["metadata"]
+    meta = json.loads((NOTEBOOKS / notebook).read_text())["metadata"]
     return meta.get("kit_expect", {"charts": 0, "widgets": 0})
 
 
@@ -46,7 +40,7 @@ def _expect(notebook: str) -> dict:
 def trusted(jupyter_server):
     """Trust the lessons, as ``dev.py lab`` does: Jupyter draws saved widgets only in trusted notebooks."""
     env = {"JUPYTER_DATA_DIR": str(jupyter_server.root.parent / "data")}
-    paths = [str(jupyter_server.root / name) for name in NOTEBOOKS]
+    paths = [str(jupyter_server.root / name) for name in LESSONS]
     subprocess.run(
         [sys.executable, "-m", "jupyter", "trust", *paths],
         check=True,
@@ -101,7 +95,7 @@ def _check_first_open(page, notebook: str) -> None:
     # Nothing ran: the execution counts are the committed ones.
     committed = [
         c.get("execution_count")
-        for c in json.loads((ROOT / "notebooks" / notebook).read_text())["cells"]
+        for c in json.loads((NOTEBOOKS / notebook).read_text())["cells"]
         if c["cell_type"] == "code"
     ]
     assert counts == committed
@@ -109,7 +103,7 @@ def _check_first_open(page, notebook: str) -> None:
 
 
 @pytest.mark.parametrize("front_end", ["lab", "notebook7"])
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("notebook", LESSONS)
 def test_first_open(notebook, front_end, trusted, page, artifacts):
     """JupyterLab 4 (``lab``) and Notebook 7 (``notebook7``): every chart and widget drawn before anything runs."""
     _open(page, getattr(trusted, front_end)(notebook))
@@ -119,14 +113,14 @@ def test_first_open(notebook, front_end, trusted, page, artifacts):
         page.screenshot(path=str(artifacts / f"first_open_{front_end}_{notebook.removesuffix('.ipynb')}.png"))
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS[:1])
+@pytest.mark.parametrize("notebook", LESSONS[:1])
 def test_first_open_untrusted_shows_charts_and_says_how_to_get_widgets(
     notebook, jupyter_server, page, artifacts
 ):
     """Untrusted (a notebook opened on another machine): charts still drawn, each widget says to run its cell."""
     expect = _expect(notebook)
     copy = jupyter_server.root / f"untrusted_{notebook}"
-    nb = json.loads((ROOT / "notebooks" / notebook).read_text())
+    nb = json.loads((NOTEBOOKS / notebook).read_text())
     # Jupyter trusts by content: a byte-for-byte copy of a trusted lesson would be trusted too.
     nb["metadata"]["copied_for_the_untrusted_test"] = True
     copy.write_text(json.dumps(nb))

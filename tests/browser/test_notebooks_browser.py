@@ -24,20 +24,11 @@ from pathlib import Path
 import pytest
 
 from tests.browser import accessibility
+from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9]*.ipynb"))
-
-# Text that means a chart or widget did not render.
-FAILURE_TEXT = re.compile(
-    r"Error loading script|Error displaying widget|Failed to load model class|"
-    r"Loading widget\.\.\.|Traceback \(most recent call last\)|"
-    r"\b(?:IntSlider|Dropdown|VBox|HBox|HTML|Button|Select|JupyterChart|ArticleViewer|"
-    r"SourceSorter|ReframingLab|EventOrderer)\((?:value|children|options|layout|description)|"
-    r"<altair\.jupyter\.jupyter_chart\.JupyterChart object"
-)
+FAILURE_TEXT = re.compile(NOT_RENDERED)
 
 RUN_ALL = """
 async () => {
@@ -208,7 +199,7 @@ def _widget_shots(page, artifacts: Path, stem: str) -> None:
 
 def _expect(notebook: str) -> dict:
     """What the notebook shows, from its metadata ``kit_expect``."""
-    meta = json.loads((ROOT / "notebooks" / notebook).read_text())["metadata"]
+    meta = json.loads((NOTEBOOKS / notebook).read_text())["metadata"]
     return meta.get("kit_expect", {"charts": 0, "widgets": 0, "interactions": []})
 
 
@@ -217,7 +208,7 @@ def _interact(page, expect: dict) -> None:
         ACTIONS[step["widget"]](page, step)
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("notebook", LESSONS)
 def test_notebook_in_jupyterlab(notebook, jupyter_server, page, artifacts, axe_source):
     expect = _expect(notebook)
     cells = _open_and_run(page, jupyter_server.lab(notebook))
@@ -231,7 +222,7 @@ def test_notebook_in_jupyterlab(notebook, jupyter_server, page, artifacts, axe_s
         page.screenshot(path=str(artifacts / f"lab_{notebook.removesuffix('.ipynb')}.png"))
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("notebook", LESSONS)
 def test_notebook_in_notebook7(notebook, jupyter_server, page, artifacts, axe_source):
     expect = _expect(notebook)
     cells = _open_and_run(page, jupyter_server.notebook7(notebook))

@@ -19,14 +19,12 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, LOCAL_HOSTS, _free_port
+from tests.browser.conftest import CHROMIUM, LAUNCH_ARGS, _free_port, offline_guard, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
 CHP_VERSION = "4.6.3"
@@ -163,18 +161,9 @@ def hub(tmp_path_factory) -> Hub:
         start_new_session=True,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(f"{url}/hub/api", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            _stop(process)
-            pytest.fail(f"JupyterHub did not start; its log:\n{log.read_text()[-4000:]}", pytrace=False)
-        time.sleep(0.3)
+    if not wait_until_up(f"{url}/hub/api", process, seconds=90):
+        _stop(process)
+        pytest.fail(f"JupyterHub did not start; its log:\n{log.read_text()[-4000:]}", pytrace=False)
     yield Hub(url, homes, log, process)
     _stop(process)
 
@@ -226,14 +215,7 @@ def browser(hub, request):
 def offline_context(browser):
     """Make browser contexts (one per student) whose requests off 127.0.0.1 are aborted and recorded."""
     contexts, blocked = [], []
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname or ""
-        if route.request.url.startswith(("data:", "blob:")) or host in LOCAL_HOSTS:
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
+    guard = offline_guard(blocked)
 
     def make():
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
