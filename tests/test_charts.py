@@ -34,7 +34,7 @@ def test_setup_makes_the_offline_jupyter_renderer_active():
 def test_setup_without_vl_convert_says_how_to_install(monkeypatch):
     import importlib.util
 
-    monkeypatch.setitem(charts._STATE, "done", False)
+    monkeypatch.setitem(charts.offline._STATE, "done", False)
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "vl_convert" else real(n, *a))
     with pytest.raises(charts.ChartSetupError, match=r"pip install vl-convert-python==1\.9\.0\.post1"):
@@ -46,7 +46,7 @@ def test_chart_without_vl_convert_raises_not_cdn(monkeypatch, seed):
 
     import altair as alt
 
-    monkeypatch.setitem(charts._STATE, "done", False)
+    monkeypatch.setitem(charts.offline._STATE, "done", False)
     before = alt.renderers.active
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda n, *a: None if n == "vl_convert" else real(n, *a))
@@ -173,7 +173,7 @@ def test_timeline_uses_one_numbering_and_the_when_column(seed):
         "2 events in time order, with their place in the telling (told 1st is the first event the article"
         " tells): Mon 25 Dec 2023 00:00: b (told 2nd); Tuesday 26 December 2023, morning: a (told 1st)."
     )
-    assert [charts._ordinal(k) for k in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
+    assert [charts.timeline._ordinal(k) for k in (1, 2, 3, 4, 11, 12, 13, 21, 22, 101)] == [
         "1st",
         "2nd",
         "3rd",
@@ -200,10 +200,10 @@ def test_offline_bundle_is_cached_and_reused(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(JupyterChart, "_is_offline", False)
     monkeypatch.setattr(JupyterChart, "_esm", JupyterChart._esm)
-    path = charts._cache_file()
+    path = charts.offline._cache_file()
     path.parent.mkdir(parents=True)
     path.write_text("export default {render() {}}; // cached")
-    charts._offline_bundle()
+    charts.offline._offline_bundle()
     assert JupyterChart._is_offline and JupyterChart._esm.endswith("// cached")
     assert "esm.sh" not in path.read_text()
 

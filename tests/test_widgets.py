@@ -44,13 +44,13 @@ def test_highlight_html_escapes_and_keeps_every_character(seed):
     page = W.highlight_html(seed, "tokens", legend=False)
     plain = re.sub(r"<[^>]+>", "", page).replace("&amp;", "&").replace("&quot;", '"').replace("&#x27;", "'")
     body = "".join(
-        seed.text[p.start_char : p.end_char] for p in seed._paragraphs if p.part not in W._HIDDEN_PARTS
+        seed.text[p.start_char : p.end_char] for p in seed._paragraphs if p.part not in W.highlight._HIDDEN_PARTS
     )
     assert plain.replace("\n", "") == body.replace("\n", "")
 
 
 def test_nested_spans_go_to_the_innermost_row():
-    pieces = W._segments(0, 10, [(0, 10, 0), (2, 4, 1)])
+    pieces = W.highlight._segments(0, 10, [(0, 10, 0), (2, 4, 1)])
     assert pieces == [(0, 2, 0), (2, 4, 1), (4, 10, 0)]
 
 
@@ -58,7 +58,7 @@ def test_nested_spans_go_to_the_innermost_row():
 @given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40), st.integers(0, 9)), max_size=12))
 def test_segments_tile_the_range(spans):
     spans = [(min(a, b), max(a, b), r) for a, b, r in spans]
-    pieces = W._segments(5, 35, spans)
+    pieces = W.highlight._segments(5, 35, spans)
     assert pieces[0][0] == 5 and pieces[-1][1] == 35
     assert all(a < b for a, b, _ in pieces)
     assert all(p[1] == q[0] for p, q in itertools.pairwise(pieces))
@@ -344,7 +344,7 @@ def test_every_widget_holds_a_frame_and_live_regions(seed):
         assert "kit-widget" in box._dom_classes, name
         assert any(type(c).__name__ == "KitFrame" for c in box.children), name
         assert "kit-live" in getattr(shell, live)._dom_classes, name
-    frame_js = (W.resources.files("kit") / "static" / "frame.js").read_text()
+    frame_js = W.shell._static("frame.js")
     assert 'setAttribute("data-lm-suppress-shortcuts", "true")' in frame_js
     assert 'setAttribute("aria-live", "polite")' in frame_js
 
