@@ -22,6 +22,7 @@ from kit.timeline.normalise import (
     _fmt_date,
     _normalise,
     _Timex,
+    resolve_anaphora,
 )
 from kit.timeline.vocab import (
     ANCHORS,
@@ -135,6 +136,7 @@ def _find(
             i = out.index(None)
             who = speaker_of(c.start, sid, s_start, s_end)
             out[i] = _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants)
+    resolve_anaphora(out)
     for t in out:
         # no reference date: a relative expression rests on nothing yet
         unresolved = t.value is None or "X" in t.value

@@ -741,3 +741,120 @@ def is_timex_value(value: str, type: str | None = None) -> bool:
 
 
 # ----- the timeline table -----------------------------------------------------
+
+
+# ----- anchoring on the last time the text names --------------------------------
+
+_CONCRETE = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?(?:T(MO|AF|EV|NI|\d{2}:\d{2}))?")
+"""A DATE or TIME value with every digit known: 1989, 1989-Q3, 1989-10, 1989-10-26, 1989-10-26TMO."""
+
+_SHIFT_WORDS = {"earlier": -1, "before": -1, "previous": -1, "prior": -1, "ago": -1}
+_SHIFT_WORDS |= {"later": 1, "after": 1, "following": 1, "next": 1, "same": 0}
+_QUARTER_WINDOW = 3
+"""How many sentences back a quarter ("the third quarter") still anchors "a year ago"."""
+
+
+def _shift(value: str, years: int = 0, months: int = 0, days: int = 0) -> str | None:
+    """``value`` (1989-Q3, 1989-10, 1989-10-26, 1989) moved by whole years, months or days,
+    at its own granularity; None when the shift is finer than the value."""
+    m = _CONCRETE.fullmatch(value)
+    year, quarter, month, day, part = m.groups()
+    y = int(year) + years
+    if days:
+        if day is None:
+            return None
+        d = dt.date(y, int(month), int(day)) + dt.timedelta(days=days)
+        return d.isoformat() + (f"T{part}" if part and not part[0].isdigit() else "")
+    if months:
+        if month is None:
+            return None
+        y, mo = divmod(y * 12 + int(month) - 1 + months, 12)
+        if day is None:
+            return f"{y:04d}-{mo + 1:02d}"
+        return dt.date(y, mo + 1, min(int(day), 28 if mo == 1 else 30)).isoformat()
+    if quarter:
+        return f"{y:04d}-Q{quarter}"
+    if month is None:
+        return f"{y:04d}"
+    if day is None:
+        return f"{y:04d}-{month}"
+    return dt.date(y, int(month), min(int(day), 28) if month == "02" else int(day)).isoformat()
+
+
+def _granularity_of(value: str) -> str:
+    year, quarter, month, day, part = _CONCRETE.fullmatch(value).groups()
+    return "quarter" if quarter else "day" if day else "month" if month else "year"
+
+
+def resolve_anaphora(timexes: list[_Timex]) -> None:
+    """Give a value to expressions counted from another time the text names.
+
+    "A year earlier", "the following month", "the day before" are counted from
+    the latest date named before them in the article (at that date's
+    granularity: "a year earlier" after "the third quarter" is the third
+    quarter of the year before). "A year ago" after a quarter named in the
+    last sentences is that quarter a year before (the year-ago quarter of
+    company results); otherwise it stays counted from the reference date.
+    With no such date the value keeps its X. Changes ``timexes`` in place.
+    """
+    named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
+    for t in timexes:
+        if t.rule in ("anaphoric", "offset_date_ago") and not t.quoted:
+            _anchor_on(t, named)
+        if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
+            named.append(t)
+
+
+def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
+    low = match_form(t.text)
+    m = re.search(
+        rf"(?:({_NUM})[\s-])?\b(day|week|month|year|morning|afternoon|evening|night|quarter)s?\b"
+        r"(?:\s(earlier|before|later|after|ago))?",
+        low,
+    )
+    way = re.search(r"\b(previous|prior|following|next|same)\b", low)
+    if m is None:
+        return
+    num, unit, after = m.groups()
+    word = after or (way.group(1) if way else None)
+    if word is None:
+        return
+    n = _number(num) if num else 1
+    if n is None:
+        return
+    sign = _SHIFT_WORDS[word] * n
+    recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
+    quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
+    if word == "ago":
+        if unit != "year" or quarter is None:
+            return
+        anchor = quarter
+    elif unit == "year" and after is not None and quarter is not None:
+        anchor = quarter
+    else:
+        need = {"year": ("year", "quarter", "month", "day"), "month": ("month", "day")}.get(unit, ("day",))
+        anchor = next((a for a in reversed(named) if _granularity_of(a.value) in need), None)
+        if anchor is None:
+            return
+    base = anchor.value.split("T")[0]
+    if unit == "year":
+        value = _shift(base, years=sign)
+    elif unit == "month":
+        value = _shift(base, months=sign)
+    elif unit == "week":
+        d = _shift(base, days=7 * sign)
+        if d is not None and (way is not None and after is None):  # "the following week"
+            d = "{}-W{:02d}".format(*dt.date.fromisoformat(d).isocalendar()[:2])
+        value = d
+    else:
+        value = _shift(base, days=sign) if sign else (base if _granularity_of(base) == "day" else None)
+        if value is not None and unit in ("morning", "afternoon", "evening", "night"):
+            value = f"{value}T{_POD_CODE[unit]}"
+    if value is None:
+        return
+    if after is None and unit in ("year", "month"):  # "the following month" is a month
+        value = value[: 4 if unit == "year" else 7]
+    t.value, t.type = value, "TIME" if "T" in value else "DATE"
+    t.granularity = "part_of_day" if "T" in value else _granularity_of(value) if "W" not in value else "week"
+    t.anchor = anchor.anchor
+    t.anchor_note = f"'{t.text}': counted from '{anchor.text}' ({anchor.value}), the time named before it"
