@@ -541,7 +541,7 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         how = "the latest such quarter by"
         if n > current:
             n, how = n - 4, "the latest such quarter by"
-        if ctx.future and n < current:
+        if ctx.future and n < current - 1:  # the quarter just ended is still reported on
             n, how = n + 4, "future tense: the next such quarter after"
     elif re.search(r"this|current", low):
         n, how = current, "the quarter of"
@@ -750,7 +750,7 @@ _CONCRETE = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?(?:T(MO|A
 
 _SHIFT_WORDS = {"earlier": -1, "before": -1, "previous": -1, "prior": -1, "ago": -1}
 _SHIFT_WORDS |= {"later": 1, "after": 1, "following": 1, "next": 1, "same": 0}
-_QUARTER_WINDOW = 3
+_QUARTER_WINDOW = 6
 """How many sentences back a quarter ("the third quarter") still anchors "a year ago"."""
 
 
@@ -799,8 +799,11 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
     for t in timexes:
-        if t.rule in ("anaphoric", "offset_date_ago") and not t.quoted:
-            _anchor_on(t, named)
+        if t.rule in ("anaphoric", "offset_date_ago"):
+            # counted from another time: never the anchor of the next ("a year ago ... a year earlier")
+            if not t.quoted:
+                _anchor_on(t, named)
+            continue
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
 
