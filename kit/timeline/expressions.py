@@ -163,9 +163,9 @@ _PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])
 
 def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     chunk = text[c.start : c.end]
-    if not ctx.future and _PAST_NEAR.search(text, max(s_start, c.start - 50), c.start):
-        ctx = dataclasses.replace(ctx, past=True)
     signal = _signal(text, s_start, c.start)
+    if not ctx.future and signal not in _DEADLINE and _past_at(text, s_start, c):
+        ctx = dataclasses.replace(ctx, past=True)
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
         # unless the clause is in the past tense ("was closed until Friday")
@@ -191,6 +191,27 @@ _PAST_NEAR = re.compile(
     r"\s(?:[\w’'-]+\s){0,3}$"
 )
 """A verb in the past tense at most four words before a date without a year."""
+
+_PASSIVE_AHEAD = re.compile(r"(?i)(?<![\w])(?:be|been|being)\s[a-z]+ed\s(?:[\w’'-]+\s){0,3}$")
+"""A participle after "be" ("to be published in May", "will be completed by June") is no past tense."""
+
+_PAST_AFTER = re.compile(
+    r"(?i),?\s(?:[A-Z][\w.&’'-]*\s){0,4}(?:was|were|had|did|said|told|met|left|won|lost|began|came|went"
+    r"|took|held|brought|bought|sold|made|got|gave|fell|rose|[a-z]+ed)(?![\w])"
+)
+"""A verb in the past tense right after an expression that opens a clause ("In March, the company
+bought ...")."""
+
+_DEADLINE = ("by", "to", "until", "till", "through")
+"""Prepositions of a deadline ("extended to Nov. 20", "completed by June"): no past tense from the verb."""
+
+
+def _past_at(text: str, s_start: int, c: _Cand) -> bool:
+    """Is the expression governed by a verb in the past tense, before it or right after it?"""
+    lo = max(s_start, c.start - 50)
+    if _PAST_NEAR.search(text, lo, c.start) and not _PASSIVE_AHEAD.search(text, lo, c.start):
+        return True
+    return bool(_PAST_AFTER.match(text, c.end, c.end + 60))
 
 
 def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:
