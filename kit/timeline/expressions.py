@@ -164,7 +164,7 @@ _PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])
 def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     chunk = text[c.start : c.end]
     signal = _signal(text, s_start, c.start)
-    if not ctx.future and signal not in _DEADLINE and _past_at(text, s_start, c):
+    if not ctx.future and _past_at(text, s_start, c):
         ctx = dataclasses.replace(ctx, past=True)
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
@@ -187,8 +187,8 @@ _PAST_VERB = re.compile(
 
 
 _PAST_NEAR = re.compile(
-    r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|[a-z]+ed)"
-    r"\s(?:[\w’'-]+\s){0,3}$"
+    r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|bought|sold"
+    r"|made|gave|fell|rose|paid|led|became|[a-z]+ed)\s(?:[\w’'-]+\s){0,4}$"
 )
 """A verb in the past tense at most four words before a date without a year."""
 
@@ -202,13 +202,20 @@ _PAST_AFTER = re.compile(
 """A verb in the past tense right after an expression that opens a clause ("In March, the company
 bought ...")."""
 
-_DEADLINE = ("by", "to", "until", "till", "through")
-"""Prepositions of a deadline ("extended to Nov. 20", "completed by June"): no past tense from the verb."""
+_DEADLINE = re.compile(r"(?i)(?<![\w])(?:by|to|until|till|through)\s$")
+"""A preposition of a deadline ("extended to Nov. 20", "completed by June"): no past tense from the verb."""
+
+_SINCE = re.compile(r"(?i)(?<![\w])since\s(?:(?:early|late|mid)[\s-])?$")
+"""'since March' is the latest March before."""
 
 
 def _past_at(text: str, s_start: int, c: _Cand) -> bool:
     """Is the expression governed by a verb in the past tense, before it or right after it?"""
     lo = max(s_start, c.start - 50)
+    if _SINCE.search(text, lo, c.start):
+        return True
+    if _DEADLINE.search(text, lo, c.start):
+        return False
     if _PAST_NEAR.search(text, lo, c.start) and not _PASSIVE_AHEAD.search(text, lo, c.start):
         return True
     return bool(_PAST_AFTER.match(text, c.end, c.end + 60))

@@ -110,6 +110,10 @@ def _weekday_date(wd: int, ref: dt.date, modifier: str, future: bool) -> tuple[d
     return ref - dt.timedelta(days=diff_back), f"the most recent {_WEEKDAYS[wd]} before"
 
 
+_PAST_BIAS = 2
+"""With no tense, a date without a year is the next one only when it is this many times nearer than the last."""
+
+
 def _yearless(
     month: int, day: int, ref: dt.date, future: bool, past: bool = False
 ) -> tuple[dt.date | None, str]:
@@ -130,7 +134,12 @@ def _yearless(
     if past:
         d = max((d for d in found if d <= ref + WEEK_WINDOW), default=found[0])
         return d, "past tense: the latest one by" if d.year != ref.year else "the year of"
-    d = min(found, key=lambda d: (abs((d - ref).days), d > ref))
+    # no tense: the latest one by the reference date, unless the next one is much nearer
+    # (news tells more of what happened than of what will: "in March" in October is the March before)
+    before = max((d for d in found if d <= ref), default=None)
+    after = min((d for d in found if d > ref), default=None)
+    far = before is not None and after is not None and (after - ref).days * _PAST_BIAS >= (ref - before).days
+    d = before if after is None or far else after
     if d.year == ref.year:
         return d, "the year of"
     return d, f"the nearest one ({'the next' if d > ref else 'the previous'} year) to"
