@@ -164,7 +164,9 @@ _PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])
 def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     chunk = text[c.start : c.end]
     signal = _signal(text, s_start, c.start)
-    if not ctx.future and _past_at(text, s_start, c):
+    if _SINCE.search(text, max(s_start, c.start - 20), c.start):
+        ctx = dataclasses.replace(ctx, past=True, future=False)
+    elif not ctx.future and _past_at(text, s_start, c):
         ctx = dataclasses.replace(ctx, past=True)
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
@@ -212,8 +214,6 @@ _SINCE = re.compile(r"(?i)(?<![\w])since\s(?:(?:early|late|mid)[\s-])?$")
 def _past_at(text: str, s_start: int, c: _Cand) -> bool:
     """Is the expression governed by a verb in the past tense, before it or right after it?"""
     lo = max(s_start, c.start - 50)
-    if _SINCE.search(text, lo, c.start):
-        return True
     if _DEADLINE.search(text, lo, c.start):
         return False
     if _PAST_NEAR.search(text, lo, c.start) and not _PASSIVE_AHEAD.search(text, lo, c.start):
