@@ -791,7 +791,7 @@ def _shift(value: str, years: int = 0, months: int = 0, days: int = 0) -> str | 
 
 
 def _granularity_of(value: str) -> str:
-    year, quarter, month, day, part = _CONCRETE.fullmatch(value).groups()
+    _year, quarter, month, day, _part = _CONCRETE.fullmatch(value).groups()
     return "quarter" if quarter else "day" if day else "month" if month else "year"
 
 
