@@ -152,3 +152,34 @@ def test_every_value_written_by_these_rules_is_valid_for_its_type():
     )
     for r in t.itertuples():
         assert isinstance(r.value, str) and is_timex_value(r.value, r.type), (r.text, r.type, r.value)
+
+
+# ----- repeated times and vague pasts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The fair returns every two years.", ("every two years", "P2Y")),
+        ("The board meets every other week.", ("every other week", "P2W")),
+        ("She calls every week.", ("every week", "P1W")),
+    ],
+)
+def test_a_repeated_time_counts_its_interval(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1998-02-06")
+    assert [(r.text, r.type, r.value) for r in t.itertuples()] == [(*expected[:1], "SET", expected[1])]
+
+
+def test_set_values_of_seasons_months_and_quarters():
+    from kit.timeline.normalise import _Context, _set
+
+    ctx = _Context(None, "no reference date", "reference_date")
+    assert [_set(s, "set", ctx)[1] for s in ("each summer", "each July", "every quarter")] == [
+        "XXXX-SU",
+        "XXXX-07",
+        "P1Q",
+    ]
+
+
+def test_some_years_ago_with_no_number_is_past_ref():
+    assert _values("The plant closed several years ago.", "1998-02-13") == {"several years ago": "PAST_REF"}

@@ -310,8 +310,10 @@ def _ago(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     n = _number(m.group(1))
     unit = m.group(2).lower().rstrip("s")
     gran = _UNIT_CODE.get("century" if unit.startswith("centur") else unit, ("", "day", False))[1]
-    if ctx.ref is None or n is None:
-        return "DATE", None, gran, "vague", "'ago' needs a reference date and a number", ctx.zone
+    if n is None:  # "several years ago": some time before the moment of writing (TimeML's PAST_REF)
+        return "DATE", "PAST_REF", gran, "vague", f"'{chunk}': some time before, no number", None
+    if ctx.ref is None:
+        return "DATE", None, gran, "vague", "'ago' needs a reference date", ctx.zone
     if unit in ("year", "month", "decade"):
         months = n * {"year": 12, "month": 1, "decade": 120}[unit]
         y, mo = divmod(ctx.ref.year * 12 + ctx.ref.month - 1 - months, 12)
@@ -645,9 +647,23 @@ def _anaphoric(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A repeated time: set."""
+    """A repeated time: set. "every two years" is P2Y, "each summer" XXXX-SU, "each July" XXXX-07."""
     low = match_form(chunk)
-    if re.search(r"daily|every day|each day|nightly|every night", low):
+    every = re.search(rf"(?i)(?:every|each)\s({_NUM})\s({_UNIT})", chunk)
+    season = re.search(r"spring|summer|fall|autumn|winter", low)
+    month = re.search(_MONTH_FULL, chunk)
+    other = re.search(rf"(?i)every\sother\s({_UNIT})", chunk)
+    if every and _number(every.group(1)):
+        value, gran = _duration_value(every.group(1), every.group(2))
+    elif other:  # "every other week": every two weeks
+        value, gran = _duration_value("two", other.group(1))
+    elif season:
+        value, gran = f"XXXX-{_SEASON_CODE[season.group()]}", "season"
+    elif month and not re.search(r"(?i)month", chunk):
+        value, gran = f"XXXX-{_month_num(month.group()):02d}", "month"
+    elif "quarter" in low:
+        value, gran = "P1Q", "quarter"
+    elif re.search(r"daily|every day|each day|nightly|every night", low):
         value, gran = ("P1D", "day") if "night" not in low else ("XXXX-XX-XXTNI", "part_of_day")
     elif re.search(r"weekly|week", low):
         n = re.search(rf"(?i)every\s({_NUM})\sweeks", chunk)
