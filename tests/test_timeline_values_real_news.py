@@ -183,3 +183,38 @@ def test_set_values_of_seasons_months_and_quarters():
 
 def test_some_years_ago_with_no_number_is_past_ref():
     assert _values("The plant closed several years ago.", "1998-02-13") == {"several years ago": "PAST_REF"}
+
+
+# ----- a year named inside the expression ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [
+        ("the year-earlier third quarter", "1988-Q3"),
+        ("this year's third quarter", "1989-Q3"),
+        ("last year's quarter", "1988-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+        ("the quarter a year ago", "1988-Q3"),
+    ],
+)
+def test_a_quarter_with_its_year_in_words(chunk, expected):
+    import datetime as dt
+
+    from kit.timeline.normalise import _Context, _quarter
+
+    ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
+    assert _quarter(chunk, "quarter", ctx)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [("June last year", "1988-06"), ("January this year", "1989-01"), ("May next year", "1990-05")],
+)
+def test_a_month_with_its_year_in_words(chunk, expected):
+    import datetime as dt
+
+    from kit.timeline.normalise import _Context, _month
+
+    ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
+    assert _month(chunk, "month", ctx)[1] == expected

@@ -344,6 +344,11 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     mod = re.match(r"(?i)(last|next|this)\s", chunk)
     if ctx.ref is None:
         return "DATE", f"XXXX-{month:02d}", "month", ctx.anchor, "no year and no reference date", ctx.zone
+    whose = re.search(r"(?i)\s(last|this|next)\syear$", chunk)
+    if whose:  # "June last year"
+        y = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[whose.group(1).lower()]
+        note = f"'{whose.group().strip()}': relative to {ctx.ref_label}"
+        return "DATE", f"{y}-{month:02d}", "month", ctx.anchor, note, ctx.zone
     year = ctx.ref.year
     how = "the year of"
     if mod and mod.group(1).lower() == "last":
@@ -546,22 +551,30 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         q = f"Q{_QUARTER_NUM[num.group()]}" if num else "QX"
         return "DATE", f"XXXX-{q}", "quarter", ctx.anchor, "no year and no reference date", ctx.zone
     current = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3  # quarters since year 0
+    whose = re.search(r"(last|this|next) year['’]s", low)
+    if num and whose:  # "last year's third quarter"
+        y = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[whose.group(1)]
+        q = _QUARTER_NUM[num.group()]
+        return "DATE", f"{y}-Q{q}", "quarter", ctx.anchor, f"'{whose.group()}': {ctx.ref_label}", ctx.zone
+    back = 4 if re.search(r"year-earlier|year-ago|a year (?:ago|earlier)|last year['’]s", low) else 0
     if num:
         q = _QUARTER_NUM[num.group()] - 1
         n = ctx.ref.year * 4 + q
         how = "the latest such quarter by"
         if n > current:
             n, how = n - 4, "the latest such quarter by"
-        if ctx.future and n < current - 1:  # the quarter just ended is still reported on
+        if ctx.future and n < current - 1 and not back:  # the quarter just ended is still reported on
             n, how = n + 4, "future tense: the next such quarter after"
+        if back:
+            n, how = n - back, f"a year before {how}"
     elif re.search(r"this|current", low):
         n, how = current, "the quarter of"
     elif "next" in low:
         n, how = current + 1, "the quarter after"
     else:
         n, how = current - 1, "the last quarter completed by"
-        if re.search(r"year-earlier|year-ago", low):
-            n, how = n - 4, "a year before the last quarter completed by"
+        if back:
+            n, how = n - back, "a year before the last quarter completed by"
     y, q = divmod(n, 4)
     return "DATE", f"{y}-Q{q + 1}", "quarter", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
 
