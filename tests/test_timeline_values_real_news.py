@@ -218,3 +218,10 @@ def test_a_month_with_its_year_in_words(chunk, expected):
 
     ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
     assert _month(chunk, "month", ctx)[1] == expected
+
+
+def test_later_this_afternoon_is_the_afternoon_of_the_reference_date():
+    t = find_time_expressions("The minister will speak later this afternoon.", reference_date="1998-02-22")
+    assert [(r.text, r.type, r.value, r.granularity) for r in t.itertuples()] == [
+        ("later this afternoon", "TIME", "1998-02-22TAF", "part_of_day")
+    ]

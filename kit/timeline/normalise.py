@@ -421,7 +421,7 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
             value, note = "XXXX-XX-XX", "needs a reference date"
     elif ctx.ref is None:
         pass
-    if low.startswith(("this ",)) and ctx.ref is not None and pod:
+    if re.search(r"(?:^|\s)this\s", low) and ctx.ref is not None and pod:  # "(later) this afternoon"
         value = f"{ctx.ref.isoformat()}T{_POD_CODE[pod.group()]}"
         note = f"'{chunk}': relative to {ctx.ref_label}"
     typ = "TIME" if gran == "part_of_day" else "DATE"  # TimeML: "this morning" is a TIME
