@@ -4,8 +4,12 @@ Each sentence is written for the test."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kit
 from kit.timeline import find_time_expressions
@@ -199,8 +203,6 @@ def test_some_years_ago_with_no_number_is_past_ref():
     ],
 )
 def test_a_quarter_with_its_year_in_words(chunk, expected):
-    import datetime as dt
-
     from kit.timeline.normalise import _Context, _quarter
 
     ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
@@ -212,8 +214,6 @@ def test_a_quarter_with_its_year_in_words(chunk, expected):
     [("June last year", "1988-06"), ("January this year", "1989-01"), ("May next year", "1990-05")],
 )
 def test_a_month_with_its_year_in_words(chunk, expected):
-    import datetime as dt
-
     from kit.timeline.normalise import _Context, _month
 
     ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
@@ -225,3 +225,44 @@ def test_later_this_afternoon_is_the_afternoon_of_the_reference_date():
     assert [(r.text, r.type, r.value, r.granularity) for r in t.itertuples()] == [
         ("later this afternoon", "TIME", "1998-02-22TAF", "part_of_day")
     ]
+
+
+ANCHORS_AND_COUNTS = [
+    "the third quarter",
+    "second-quarter",
+    "March 3, 2020",
+    "Feb. 29, 2000",
+    "Dec. 31, 9999",
+    "in 1996",
+    "June",
+    "on Friday",
+    "a year earlier",
+    "a year ago",
+    "two years earlier",
+    "9999 years earlier",
+    "5000 days later",
+    "the following month",
+    "the following week",
+    "the day before",
+    "the day after",
+    "the next morning",
+    "the same day",
+    "the previous year",
+    "three months later",
+    "every two years",
+    "each summer",
+    "several years ago",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(ANCHORS_AND_COUNTS), min_size=1, max_size=8),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2099, 10, 1))),
+)
+def test_counted_values_are_timex3_values_whatever_the_anchor(parts, ref):
+    """Anchoring on the time named before never writes a value invalid for its type, nor fails."""
+    text = ". ".join(f"It happened {p}" for p in parts) + "."
+    t = find_time_expressions(text, reference_date=ref)
+    for r in t.itertuples():
+        assert r.value is pd.NA or is_timex_value(r.value, r.type), (r.text, r.type, r.value)

@@ -878,20 +878,11 @@ def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
         if anchor is None:
             return
     base = anchor.value.split("T")[0]
-    if unit == "year":
-        value = _shift(base, years=sign)
-    elif unit == "month":
-        value = _shift(base, months=sign)
-    elif unit == "week":
-        d = _shift(base, days=7 * sign)
-        if d is not None and (way is not None and after is None):  # "the following week"
-            d = "{}-W{:02d}".format(*dt.date.fromisoformat(d).isocalendar()[:2])
-        value = d
-    else:
-        value = _shift(base, days=sign) if sign else (base if _granularity_of(base) == "day" else None)
-        if value is not None and unit in ("morning", "afternoon", "evening", "night"):
-            value = f"{value}T{_POD_CODE[unit]}"
-    if value is None:
+    try:
+        value = _counted(base, unit, sign, way is not None and after is None)
+    except (ValueError, OverflowError):  # beyond the calendar's years 1 to 9999
+        return
+    if value is None or not 1 <= int(value[:4]) <= 9999:
         return
     if after is None and unit in ("year", "month"):  # "the following month" is a month
         value = value[: 4 if unit == "year" else 7]
@@ -899,3 +890,21 @@ def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
     t.granularity = "part_of_day" if "T" in value else _granularity_of(value) if "W" not in value else "week"
     t.anchor = anchor.anchor
     t.anchor_note = f"'{t.text}': counted from '{anchor.text}' ({anchor.value}), the time named before it"
+
+
+def _counted(base: str, unit: str, sign: int, named_week: bool) -> str | None:
+    """``base`` moved by ``sign`` units ("the following week" is a week when ``named_week``)."""
+    if unit == "year":
+        value = _shift(base, years=sign)
+    elif unit == "month":
+        value = _shift(base, months=sign)
+    elif unit == "week":
+        d = _shift(base, days=7 * sign)
+        if d is not None and named_week:  # "the following week"
+            d = "{}-W{:02d}".format(*dt.date.fromisoformat(d).isocalendar()[:2])
+        value = d
+    else:
+        value = _shift(base, days=sign) if sign else (base if _granularity_of(base) == "day" else None)
+        if value is not None and unit in ("morning", "afternoon", "evening", "night"):
+            value = f"{value}T{_POD_CODE[unit]}"
+    return value
