@@ -266,3 +266,9 @@ def test_counted_values_are_timex3_values_whatever_the_anchor(parts, ref):
     t = find_time_expressions(text, reference_date=ref)
     for r in t.itertuples():
         assert r.value is pd.NA or is_timex_value(r.value, r.type), (r.text, r.type, r.value)
+
+
+def test_a_clause_after_the_date_with_a_modal_gives_no_past_tense():
+    assert _values("The rights, which expire Nov. 21, can be exercised for $100 each.", "1989-11-02") == {
+        "Nov. 21": "1989-11-21"
+    }

@@ -190,7 +190,7 @@ _PAST_VERB = re.compile(
 
 _PAST_NEAR = re.compile(
     r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|bought|sold"
-    r"|made|gave|fell|rose|paid|led|became|[a-z]+ed)\s(?:[\w’'-]+\s){0,4}$"
+    r"|made|gave|fell|rose|paid|led|became|[a-z]+ed)\s(?:[\w’'-]+\s){0,3}$"
 )
 """A verb in the past tense at most four words before a date without a year."""
 
@@ -198,7 +198,8 @@ _PASSIVE_AHEAD = re.compile(r"(?i)(?<![\w])(?:be|been|being)\s[a-z]+ed\s(?:[\w�
 """A participle after "be" ("to be published in May", "will be completed by June") is no past tense."""
 
 _PAST_AFTER = re.compile(
-    r"(?i),?\s(?:[A-Z][\w.&’'-]*\s){0,4}(?:was|were|had|did|said|told|met|left|won|lost|began|came|went"
+    r",\s(?:(?!(?i:be|been|being|can|could|will|would|may|might|must|should|shall|has|have|is|are|to)\s)"
+    r"[\w.&’'-]+\s){0,4}(?i:was|were|had|did|said|told|met|left|won|lost|began|came|went"
     r"|took|held|brought|bought|sold|made|got|gave|fell|rose|[a-z]+ed)(?![\w])"
 )
 """A verb in the past tense right after an expression that opens a clause ("In March, the company
