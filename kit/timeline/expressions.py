@@ -22,6 +22,7 @@ from kit.timeline.normalise import (
     _fmt_date,
     _normalise,
     _Timex,
+    resolve_anaphora,
 )
 from kit.timeline.vocab import (
     ANCHORS,
@@ -135,6 +136,7 @@ def _find(
             i = out.index(None)
             who = speaker_of(c.start, sid, s_start, s_end)
             out[i] = _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants)
+    resolve_anaphora(out)
     for t in out:
         # no reference date: a relative expression rests on nothing yet
         unresolved = t.value is None or "X" in t.value
@@ -161,9 +163,11 @@ _PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])
 
 def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     chunk = text[c.start : c.end]
-    if not ctx.future and _PAST_NEAR.search(text, max(s_start, c.start - 50), c.start):
-        ctx = dataclasses.replace(ctx, past=True)
     signal = _signal(text, s_start, c.start)
+    if _SINCE.search(text, max(s_start, c.start - 20), c.start):
+        ctx = dataclasses.replace(ctx, past=True, future=False)
+    elif not ctx.future and _past_at(text, s_start, c):
+        ctx = dataclasses.replace(ctx, past=True)
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
         # unless the clause is in the past tense ("was closed until Friday")
@@ -185,10 +189,37 @@ _PAST_VERB = re.compile(
 
 
 _PAST_NEAR = re.compile(
-    r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|[a-z]+ed)"
-    r"\s(?:[\w’'-]+\s){0,3}$"
+    r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|bought|sold"
+    r"|made|gave|fell|rose|paid|led|became|[a-z]+ed)\s(?:[\w’'-]+\s){0,3}$"
 )
 """A verb in the past tense at most four words before a date without a year."""
+
+_PASSIVE_AHEAD = re.compile(r"(?i)(?<![\w])(?:be|been|being)\s[a-z]+ed\s(?:[\w’'-]+\s){0,3}$")
+"""A participle after "be" ("to be published in May", "will be completed by June") is no past tense."""
+
+_PAST_AFTER = re.compile(
+    r",\s(?:(?!(?i:be|been|being|can|could|will|would|may|might|must|should|shall|has|have|is|are|to)\s)"
+    r"[\w.&’'-]+\s){0,4}(?i:was|were|had|did|said|told|met|left|won|lost|began|came|went"
+    r"|took|held|brought|bought|sold|made|got|gave|fell|rose|[a-z]+ed)(?![\w])"
+)
+"""A verb in the past tense right after an expression that opens a clause ("In March, the company
+bought ...")."""
+
+_DEADLINE = re.compile(r"(?i)(?<![\w])(?:by|to|until|till|through)\s$")
+"""A preposition of a deadline ("extended to Nov. 20", "completed by June"): no past tense from the verb."""
+
+_SINCE = re.compile(r"(?i)(?<![\w])since\s(?:(?:early|late|mid)[\s-])?$")
+"""'since March' is the latest March before."""
+
+
+def _past_at(text: str, s_start: int, c: _Cand) -> bool:
+    """Is the expression governed by a verb in the past tense, before it or right after it?"""
+    lo = max(s_start, c.start - 50)
+    if _DEADLINE.search(text, lo, c.start):
+        return False
+    if _PAST_NEAR.search(text, lo, c.start) and not _PASSIVE_AHEAD.search(text, lo, c.start):
+        return True
+    return bool(_PAST_AFTER.match(text, c.end, c.end + 60))
 
 
 def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:

@@ -127,7 +127,7 @@ _IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
 """A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
     r"(?i)(?<![\w])(?:will|shall|won['’]t|(?:is|are|was|were)\s(?:due|set|scheduled|expected|going|to)\s?(?:to\s)?"
-    r"|plans?\sto|planned\sto|\w+['’]ll)(?![\w])"
+    r"|plans?\sto|planned\sto|\w+['’]ll|(?<!been\s)(?:due|set|scheduled|slated|supposed)\sto|as\s(?:soon|early)\sas|planning\sto)(?![\w])"
 )
 
 

@@ -110,6 +110,10 @@ def _weekday_date(wd: int, ref: dt.date, modifier: str, future: bool) -> tuple[d
     return ref - dt.timedelta(days=diff_back), f"the most recent {_WEEKDAYS[wd]} before"
 
 
+_PAST_BIAS = 2
+"""With no tense, a date without a year is the next one only when it is this many times nearer than the last."""
+
+
 def _yearless(
     month: int, day: int, ref: dt.date, future: bool, past: bool = False
 ) -> tuple[dt.date | None, str]:
@@ -130,7 +134,12 @@ def _yearless(
     if past:
         d = max((d for d in found if d <= ref + WEEK_WINDOW), default=found[0])
         return d, "past tense: the latest one by" if d.year != ref.year else "the year of"
-    d = min(found, key=lambda d: (abs((d - ref).days), d > ref))
+    # no tense: the latest one by the reference date, unless the next one is much nearer
+    # (news tells more of what happened than of what will: "in March" in October is the March before)
+    before = max((d for d in found if d <= ref), default=None)
+    after = min((d for d in found if d > ref), default=None)
+    far = before is not None and after is not None and (after - ref).days * _PAST_BIAS >= (ref - before).days
+    d = before if after is None or far else after
     if d.year == ref.year:
         return d, "the year of"
     return d, f"the nearest one ({'the next' if d > ref else 'the previous'} year) to"
@@ -301,8 +310,10 @@ def _ago(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     n = _number(m.group(1))
     unit = m.group(2).lower().rstrip("s")
     gran = _UNIT_CODE.get("century" if unit.startswith("centur") else unit, ("", "day", False))[1]
-    if ctx.ref is None or n is None:
-        return "DATE", None, gran, "vague", "'ago' needs a reference date and a number", ctx.zone
+    if n is None:  # "several years ago": some time before the moment of writing (TimeML's PAST_REF)
+        return "DATE", "PAST_REF", gran, "vague", f"'{chunk}': some time before, no number", None
+    if ctx.ref is None:
+        return "DATE", None, gran, "vague", "'ago' needs a reference date", ctx.zone
     if unit in ("year", "month", "decade"):
         months = n * {"year": 12, "month": 1, "decade": 120}[unit]
         y, mo = divmod(ctx.ref.year * 12 + ctx.ref.month - 1 - months, 12)
@@ -333,6 +344,11 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     mod = re.match(r"(?i)(last|next|this)\s", chunk)
     if ctx.ref is None:
         return "DATE", f"XXXX-{month:02d}", "month", ctx.anchor, "no year and no reference date", ctx.zone
+    whose = re.search(r"(?i)\s(last|this|next)\syear$", chunk)
+    if whose:  # "June last year"
+        y = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[whose.group(1).lower()]
+        note = f"'{whose.group().strip()}': relative to {ctx.ref_label}"
+        return "DATE", f"{y}-{month:02d}", "month", ctx.anchor, note, ctx.zone
     year = ctx.ref.year
     how = "the year of"
     if mod and mod.group(1).lower() == "last":
@@ -405,7 +421,7 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
             value, note = "XXXX-XX-XX", "needs a reference date"
     elif ctx.ref is None:
         pass
-    if low.startswith(("this ",)) and ctx.ref is not None and pod:
+    if re.search(r"(?:^|\s)this\s", low) and ctx.ref is not None and pod:  # "(later) this afternoon"
         value = f"{ctx.ref.isoformat()}T{_POD_CODE[pod.group()]}"
         note = f"'{chunk}': relative to {ctx.ref_label}"
     typ = "TIME" if gran == "part_of_day" else "DATE"  # TimeML: "this morning" is a TIME
@@ -535,22 +551,30 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         q = f"Q{_QUARTER_NUM[num.group()]}" if num else "QX"
         return "DATE", f"XXXX-{q}", "quarter", ctx.anchor, "no year and no reference date", ctx.zone
     current = ctx.ref.year * 4 + (ctx.ref.month - 1) // 3  # quarters since year 0
+    whose = re.search(r"(last|this|next) year['’]s", low)
+    if num and whose:  # "last year's third quarter"
+        y = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[whose.group(1)]
+        q = _QUARTER_NUM[num.group()]
+        return "DATE", f"{y}-Q{q}", "quarter", ctx.anchor, f"'{whose.group()}': {ctx.ref_label}", ctx.zone
+    back = 4 if re.search(r"year-earlier|year-ago|a year (?:ago|earlier)|last year['’]s", low) else 0
     if num:
         q = _QUARTER_NUM[num.group()] - 1
         n = ctx.ref.year * 4 + q
         how = "the latest such quarter by"
         if n > current:
             n, how = n - 4, "the latest such quarter by"
-        if ctx.future and n < current:
+        if ctx.future and n < current - 1 and not back:  # the quarter just ended is still reported on
             n, how = n + 4, "future tense: the next such quarter after"
+        if back:
+            n, how = n - back, f"a year before {how}"
     elif re.search(r"this|current", low):
         n, how = current, "the quarter of"
     elif "next" in low:
         n, how = current + 1, "the quarter after"
     else:
         n, how = current - 1, "the last quarter completed by"
-        if re.search(r"year-earlier|year-ago", low):
-            n, how = n - 4, "a year before the last quarter completed by"
+        if back:
+            n, how = n - back, "a year before the last quarter completed by"
     y, q = divmod(n, 4)
     return "DATE", f"{y}-Q{q + 1}", "quarter", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
 
@@ -636,9 +660,23 @@ def _anaphoric(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A repeated time: set."""
+    """A repeated time: set. "every two years" is P2Y, "each summer" XXXX-SU, "each July" XXXX-07."""
     low = match_form(chunk)
-    if re.search(r"daily|every day|each day|nightly|every night", low):
+    every = re.search(rf"(?i)(?:every|each)\s({_NUM})\s({_UNIT})", chunk)
+    season = re.search(r"spring|summer|fall|autumn|winter", low)
+    month = re.search(_MONTH_FULL, chunk)
+    other = re.search(rf"(?i)every\sother\s({_UNIT})", chunk)
+    if every and _number(every.group(1)):
+        value, gran = _duration_value(every.group(1), every.group(2))
+    elif other:  # "every other week": every two weeks
+        value, gran = _duration_value("two", other.group(1))
+    elif season:
+        value, gran = f"XXXX-{_SEASON_CODE[season.group()]}", "season"
+    elif month and not re.search(r"(?i)month", chunk):
+        value, gran = f"XXXX-{_month_num(month.group()):02d}", "month"
+    elif "quarter" in low:
+        value, gran = "P1Q", "quarter"
+    elif re.search(r"daily|every day|each day|nightly|every night", low):
         value, gran = ("P1D", "day") if "night" not in low else ("XXXX-XX-XXTNI", "part_of_day")
     elif re.search(r"weekly|week", low):
         n = re.search(rf"(?i)every\s({_NUM})\sweeks", chunk)
@@ -741,3 +779,132 @@ def is_timex_value(value: str, type: str | None = None) -> bool:
 
 
 # ----- the timeline table -----------------------------------------------------
+
+
+# ----- anchoring on the last time the text names --------------------------------
+
+_CONCRETE = re.compile(r"(\d{4})(?:-(?:Q([1-4])|(\d{2}))(?:-(\d{2}))?)?(?:T(MO|AF|EV|NI|\d{2}:\d{2}))?")
+"""A DATE or TIME value with every digit known: 1989, 1989-Q3, 1989-10, 1989-10-26, 1989-10-26TMO."""
+
+_SHIFT_WORDS = {"earlier": -1, "before": -1, "previous": -1, "prior": -1, "ago": -1}
+_SHIFT_WORDS |= {"later": 1, "after": 1, "following": 1, "next": 1, "same": 0}
+_QUARTER_WINDOW = 6
+"""How many sentences back a quarter ("the third quarter") still anchors "a year ago"."""
+
+
+def _shift(value: str, years: int = 0, months: int = 0, days: int = 0) -> str | None:
+    """``value`` (1989-Q3, 1989-10, 1989-10-26, 1989) moved by whole years, months or days,
+    at its own granularity; None when the shift is finer than the value."""
+    m = _CONCRETE.fullmatch(value)
+    year, quarter, month, day, part = m.groups()
+    y = int(year) + years
+    if days:
+        if day is None:
+            return None
+        d = dt.date(y, int(month), int(day)) + dt.timedelta(days=days)
+        return d.isoformat() + (f"T{part}" if part and not part[0].isdigit() else "")
+    if months:
+        if month is None:
+            return None
+        y, mo = divmod(y * 12 + int(month) - 1 + months, 12)
+        if day is None:
+            return f"{y:04d}-{mo + 1:02d}"
+        return dt.date(y, mo + 1, min(int(day), 28 if mo == 1 else 30)).isoformat()
+    if quarter:
+        return f"{y:04d}-Q{quarter}"
+    if month is None:
+        return f"{y:04d}"
+    if day is None:
+        return f"{y:04d}-{month}"
+    return dt.date(y, int(month), min(int(day), 28) if month == "02" else int(day)).isoformat()
+
+
+def _granularity_of(value: str) -> str:
+    _year, quarter, month, day, _part = _CONCRETE.fullmatch(value).groups()
+    return "quarter" if quarter else "day" if day else "month" if month else "year"
+
+
+def resolve_anaphora(timexes: list[_Timex]) -> None:
+    """Give a value to expressions counted from another time the text names.
+
+    "A year earlier", "the following month", "the day before" are counted from
+    the latest date named before them in the article (at that date's
+    granularity: "a year earlier" after "the third quarter" is the third
+    quarter of the year before). "A year ago" after a quarter named in the
+    last sentences is that quarter a year before (the year-ago quarter of
+    company results); otherwise it stays counted from the reference date.
+    With no such date the value keeps its X. Changes ``timexes`` in place.
+    """
+    named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
+    for t in timexes:
+        if t.rule in ("anaphoric", "offset_date_ago"):
+            # counted from another time: never the anchor of the next ("a year ago ... a year earlier")
+            if not t.quoted:
+                _anchor_on(t, named)
+            continue
+        if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
+            named.append(t)
+
+
+def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
+    low = match_form(t.text)
+    m = re.search(
+        rf"(?:({_NUM})[\s-])?\b(day|week|month|year|morning|afternoon|evening|night|quarter)s?\b"
+        r"(?:\s(earlier|before|later|after|ago))?",
+        low,
+    )
+    way = re.search(r"\b(previous|prior|following|next|same)\b", low)
+    if m is None:
+        return
+    num, unit, after = m.groups()
+    word = after or (way.group(1) if way else None)
+    if word is None:
+        return
+    n = _number(num) if num else 1
+    if n is None:
+        return
+    sign = _SHIFT_WORDS[word] * n
+    recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
+    quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
+    if word == "ago":
+        if unit != "year" or quarter is None:
+            return
+        anchor = quarter
+    elif unit == "year" and after is not None and quarter is not None:
+        anchor = quarter
+    else:
+        need = {"year": ("year", "quarter", "month", "day"), "month": ("month", "day")}.get(unit, ("day",))
+        anchor = next((a for a in reversed(named) if _granularity_of(a.value) in need), None)
+        if anchor is None:
+            return
+    base = anchor.value.split("T")[0]
+    try:
+        value = _counted(base, unit, sign, way is not None and after is None)
+    except (ValueError, OverflowError):  # beyond the calendar's years 1 to 9999
+        return
+    if value is None or not 1 <= int(value[:4]) <= 9999:
+        return
+    if after is None and unit in ("year", "month"):  # "the following month" is a month
+        value = value[: 4 if unit == "year" else 7]
+    t.value, t.type = value, "TIME" if "T" in value else "DATE"
+    t.granularity = "part_of_day" if "T" in value else _granularity_of(value) if "W" not in value else "week"
+    t.anchor = anchor.anchor
+    t.anchor_note = f"'{t.text}': counted from '{anchor.text}' ({anchor.value}), the time named before it"
+
+
+def _counted(base: str, unit: str, sign: int, named_week: bool) -> str | None:
+    """``base`` moved by ``sign`` units ("the following week" is a week when ``named_week``)."""
+    if unit == "year":
+        value = _shift(base, years=sign)
+    elif unit == "month":
+        value = _shift(base, months=sign)
+    elif unit == "week":
+        d = _shift(base, days=7 * sign)
+        if d is not None and named_week:  # "the following week"
+            d = "{}-W{:02d}".format(*dt.date.fromisoformat(d).isocalendar()[:2])
+        value = d
+    else:
+        value = _shift(base, days=sign) if sign else (base if _granularity_of(base) == "day" else None)
+        if value is not None and unit in ("morning", "afternoon", "evening", "night"):
+            value = f"{value}T{_POD_CODE[unit]}"
+    return value

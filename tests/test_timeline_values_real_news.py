@@ -1,0 +1,274 @@
+"""Values of time expressions as real news writes them: anchoring and tense.
+
+Each sentence is written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import kit
+from kit.timeline import find_time_expressions
+from kit.timeline.normalise import is_timex_value
+
+
+def _values(text: str, published: str) -> dict[str, str]:
+    t = find_time_expressions(text, reference_date=published)
+    return {r.text: (r.value if isinstance(r.value, str) else None) for r in t.itertuples()}
+
+
+def _article(body: str, published: str) -> pd.DataFrame:
+    article = kit.parse_article(f"---\npublished: {published}\n---\nResults\n\n{body}")
+    return article.timeline
+
+
+# ----- counted from the time the text names -----------------------------------------
+
+
+def test_a_year_earlier_after_a_quarter_is_that_quarter_a_year_before():
+    v = _values(
+        "In the third quarter, the mill earned $4 million, up from $3 million a year earlier.", "1989-10-26"
+    )
+    assert v == {"the third quarter": "1989-Q3", "a year earlier": "1988-Q3"}
+
+
+def test_a_year_ago_after_a_quarter_named_in_the_last_sentences_is_the_year_ago_quarter():
+    t = _article(
+        "The bakery chain reported third-quarter profit of $2 million. Sales slipped to $40 million from"
+        " $42 million a year ago.",
+        "1989-10-26",
+    )
+    assert dict(zip(t["text"], t["value"])) == {"third-quarter": "1989-Q3", "a year ago": "1988-Q3"}
+    row = t[t["text"] == "a year ago"].iloc[0]
+    assert "third-quarter" in row["anchor_note"]
+
+
+def test_a_year_ago_with_no_quarter_is_counted_from_the_publication_date():
+    assert _values("The bridge opened a year ago.", "1989-10-26") == {"a year ago": "1988"}
+
+
+def test_counted_expressions_keep_the_named_anchor_and_never_chain():
+    # "a year earlier" after "a year ago" is still the year before the quarter, not two years before
+    v = _values(
+        "Second-quarter sales rose to $5 million from $4 million a year ago, and costs fell from a year earlier.",
+        "1989-08-10",
+    )
+    assert v == {"Second-quarter": "1989-Q2", "a year ago": "1988-Q2", "a year earlier": "1988-Q2"}
+
+
+def test_the_following_month_the_day_before_and_the_next_morning_rest_on_the_date_named():
+    """Each rests on the date named, never on another counted expression."""
+    t = _article(
+        "The dam broke on March 3, 2020. Crews came back the next morning. The day before, the river rose."
+        " The following month, the valley was dry.",
+        "2021-01-10",
+    )
+    values = dict(zip(t["text"], zip(t["type"], t["value"])))
+    assert values["The day before"] == ("DATE", "2020-03-02")
+    assert values["The following month"] == ("DATE", "2020-04")
+    assert values["the next morning"] == ("TIME", "2020-03-04TMO")
+    assert (t["anchor"] != "vague").all()
+
+
+def test_the_following_year_after_a_year():
+    assert _values("The firm was founded in 1996. The following year it went public.", "2000-05-01") == {
+        "1996": "1996",
+        "The following year": "1997",
+    }
+
+
+def test_with_no_date_named_the_value_keeps_its_x():
+    assert _values("The day before, the river rose.", "2020-03-05") == {"The day before": "XXXX-XX-XX"}
+
+
+# ----- quarters --------------------------------------------------------------------------
+
+
+def test_the_quarter_just_ended_stays_in_its_year_in_the_future_tense():
+    # in late October, "will report third-quarter results" speaks of the quarter just ended
+    assert _values("The bank will report results for the third quarter.", "1989-10-26") == {
+        "the third quarter": "1989-Q3"
+    }
+    # a quarter further back is the next one in the future tense
+    assert _values("The bank will open two branches in the first quarter.", "1989-10-26") == {
+        "the first quarter": "1990-Q1"
+    }
+
+
+# ----- tense of month names and dates without a year -------------------------------------------
+
+
+def test_since_a_month_is_the_month_before_even_near_a_future_cue():
+    assert _values("The ship will stay at sea, where it has been since March.", "1990-08-13") == {
+        "March": "1990-03"
+    }
+
+
+def test_a_month_opening_a_clause_in_the_past_tense_is_the_one_before():
+    assert _values("In January, the company bought a rival.", "1989-10-27") == {"January": "1989-01"}
+
+
+def test_a_month_with_no_tense_is_the_last_one_unless_the_next_is_much_nearer():
+    assert _values("Shares traded at $30 in March.", "1989-10-30") == {"March": "1989-03"}
+    assert _values("The record of Aug. 6 still stands.", "1998-02-06") == {"Aug. 6": "1997-08-06"}
+    assert _values("The dividend is payable Jan. 2.", "1989-11-02") == {"Jan. 2": "1990-01-02"}
+
+
+def test_a_deadline_after_a_past_verb_is_not_pushed_into_the_past():
+    assert _values("The group extended to Nov. 20 its offer for the shares.", "1989-11-02") == {
+        "Nov. 20": "1989-11-20"
+    }
+
+
+def test_a_passive_after_be_is_no_past_tense():
+    assert _values("Final rules to be published in early November will decide.", "1989-10-30") == {
+        "early November": "1989-11"
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The talks, set to resume Monday, were delayed once before.", "1998-03-23"),
+        ("The family could travel as soon as Tuesday.", "2000-04-04"),
+        ("The union is planning to strike on Thursday.", "2000-04-06"),
+    ],
+)
+def test_future_cues_without_an_auxiliary_point_to_the_next_weekday(sentence, expected):
+    ref = "1998-03-22" if "talks" in sentence else "2000-04-03"
+    (value,) = _values(sentence, ref).values()
+    assert value == expected
+
+
+def test_had_been_due_to_is_no_future():
+    assert _values("The offer had been due to expire Friday.", "1989-10-30") == {"Friday": "1989-10-27"}
+
+
+def test_every_value_written_by_these_rules_is_valid_for_its_type():
+    t = _article(
+        "Third-quarter profit rose from a year ago. A year earlier, sales fell. The following month was calm."
+        " Since March the plant has been idle. It will reopen in the first quarter.",
+        "1989-10-26",
+    )
+    for r in t.itertuples():
+        assert isinstance(r.value, str) and is_timex_value(r.value, r.type), (r.text, r.type, r.value)
+
+
+# ----- repeated times and vague pasts ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The fair returns every two years.", ("every two years", "P2Y")),
+        ("The board meets every other week.", ("every other week", "P2W")),
+        ("She calls every week.", ("every week", "P1W")),
+    ],
+)
+def test_a_repeated_time_counts_its_interval(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1998-02-06")
+    assert [(r.text, r.type, r.value) for r in t.itertuples()] == [(*expected[:1], "SET", expected[1])]
+
+
+def test_set_values_of_seasons_months_and_quarters():
+    from kit.timeline.normalise import _Context, _set
+
+    ctx = _Context(None, "no reference date", "reference_date")
+    assert [_set(s, "set", ctx)[1] for s in ("each summer", "each July", "every quarter")] == [
+        "XXXX-SU",
+        "XXXX-07",
+        "P1Q",
+    ]
+
+
+def test_some_years_ago_with_no_number_is_past_ref():
+    assert _values("The plant closed several years ago.", "1998-02-13") == {"several years ago": "PAST_REF"}
+
+
+# ----- a year named inside the expression ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [
+        ("the year-earlier third quarter", "1988-Q3"),
+        ("this year's third quarter", "1989-Q3"),
+        ("last year's quarter", "1988-Q3"),
+        ("next year's first quarter", "1990-Q1"),
+        ("the quarter a year ago", "1988-Q3"),
+    ],
+)
+def test_a_quarter_with_its_year_in_words(chunk, expected):
+    from kit.timeline.normalise import _Context, _quarter
+
+    ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
+    assert _quarter(chunk, "quarter", ctx)[1] == expected
+
+
+@pytest.mark.parametrize(
+    "chunk, expected",
+    [("June last year", "1988-06"), ("January this year", "1989-01"), ("May next year", "1990-05")],
+)
+def test_a_month_with_its_year_in_words(chunk, expected):
+    from kit.timeline.normalise import _Context, _month
+
+    ctx = _Context(dt.date(1989, 10, 26), "the publication date 1989-10-26", "reference_date")
+    assert _month(chunk, "month", ctx)[1] == expected
+
+
+def test_later_this_afternoon_is_the_afternoon_of_the_reference_date():
+    t = find_time_expressions("The minister will speak later this afternoon.", reference_date="1998-02-22")
+    assert [(r.text, r.type, r.value, r.granularity) for r in t.itertuples()] == [
+        ("later this afternoon", "TIME", "1998-02-22TAF", "part_of_day")
+    ]
+
+
+ANCHORS_AND_COUNTS = [
+    "the third quarter",
+    "second-quarter",
+    "March 3, 2020",
+    "Feb. 29, 2000",
+    "Dec. 31, 9999",
+    "in 1996",
+    "June",
+    "on Friday",
+    "a year earlier",
+    "a year ago",
+    "two years earlier",
+    "9999 years earlier",
+    "5000 days later",
+    "the following month",
+    "the following week",
+    "the day before",
+    "the day after",
+    "the next morning",
+    "the same day",
+    "the previous year",
+    "three months later",
+    "every two years",
+    "each summer",
+    "several years ago",
+]
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.lists(st.sampled_from(ANCHORS_AND_COUNTS), min_size=1, max_size=8),
+    st.one_of(st.none(), st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(2099, 10, 1))),
+)
+def test_counted_values_are_timex3_values_whatever_the_anchor(parts, ref):
+    """Anchoring on the time named before never writes a value invalid for its type, nor fails."""
+    text = ". ".join(f"It happened {p}" for p in parts) + "."
+    t = find_time_expressions(text, reference_date=ref)
+    for r in t.itertuples():
+        assert r.value is pd.NA or is_timex_value(r.value, r.type), (r.text, r.type, r.value)
+
+
+def test_a_clause_after_the_date_with_a_modal_gives_no_past_tense():
+    assert _values("The rights, which expire Nov. 21, can be exercised for $100 each.", "1989-11-02") == {
+        "Nov. 21": "1989-11-21"
+    }
