@@ -1028,3 +1028,18 @@ def test_a_dead_worker_is_retried_once_then_its_submission_is_marked(tmp_path):
     batch._run_pool(tasks, 2, lambda results: rows.setdefault(results[0].student, results), _crash_on_z)
     assert {r.status for r in rows["z_crash"]} == {"grader_crashed"}
     assert {r.status for r in rows["a_ok"]} == {r.status for r in rows["b_ok"]} == {"unanswered"}
+
+
+def test_root_refuses_when_the_environment_cannot_be_read_by_the_sandbox_user(monkeypatch):
+    """As root, a file the unprivileged kernel could not read means no sandbox, and says why."""
+    from kit.grading import sandbox
+
+    if sandbox.bwrap_path() is None or sys.platform != "linux":
+        pytest.skip("no bwrap here")
+    monkeypatch.setattr(sandbox, "_PLAN", [])
+    monkeypatch.setattr(sandbox.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(sandbox, "_readable_by_others", lambda path, parents=True: "kit" not in path)
+    result = sandbox.plan()
+    assert result["mode"] == "none"
+    assert "cannot be read by other users" in result["reason"] and "chmod -R o+rX" in result["reason"]
+    assert "run kit grade as an ordinary user" in result["reason"]

@@ -8,7 +8,7 @@ Each submission's kernel runs under `bubblewrap <https://github.com/containers/b
 * the uid and gid 65534 (``nobody``) inside, no capabilities,
   ``no_new_privs``, a new session (no terminal to inject keys into);
 * outside, the uid of the grader, or 65534 when the grader runs as root
-  (see :func:`plan`);
+  (see :func:`plan` and :data:`_DROP`): never root;
 * a fresh ``/proc`` (only the sandbox's own processes), a minimal ``/dev``,
   a private size-limited tmpfs for ``/tmp`` (work folder and home);
 * read-only binds of exactly ``/usr``, the Python environment
@@ -22,12 +22,14 @@ Each submission's kernel runs under `bubblewrap <https://github.com/containers/b
 * ``--die-with-parent``: when the grader stops the kernel, every process the
   submission started dies with it (pid 1 of the namespace goes away).
 
-Limits: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/``RLIMIT_FSIZE``/
-``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC`` (processes and threads),
-which Linux counts per user of the sandbox's own user namespace, so it
-bounds the whole tree of one submission. The memory limit is per process,
-not for the whole tree (a cgroup would be needed for that); with the
-process limit the tree holds at most ``max_processes`` times ``memory_mb``.
+Limits: where the grader may make cgroups (:class:`Cgroup`: v2, or the v1
+``memory`` and ``pids`` hierarchies), memory and processes for the whole
+tree of one submission. Always: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/
+``RLIMIT_FSIZE``/``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC``
+(processes and threads), which Linux counts per user of the sandbox's own
+user namespace, so it bounds the whole tree of one submission. Without a
+memory cgroup the memory limit is per process only: the tree holds at most
+``MAX_PROCESSES`` times ``memory_mb``.
 """
 
 from __future__ import annotations
