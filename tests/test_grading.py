@@ -655,11 +655,14 @@ def test_escape_attempts_leave_no_trace_on_the_host(graded):
     if shm.exists():
         assert str(0x4B495400) not in {line.split()[0] for line in shm.read_text().splitlines()[1:]}
     assert not (graded["out"] / "kit-escape-canary").exists()
-    assert (
-        not list(Path("/sys/fs/cgroup").glob("**/kit-grade-*"))
-        if os.access("/sys/fs/cgroup", os.R_OK)
-        else True
-    )
+    # A cgroup is named kit-grade-<pid of the process that made it>-<n>; one whose maker
+    # is gone was left behind (another grading run on this machine may hold live ones).
+    left = [
+        d
+        for d in Path("/sys/fs/cgroup").glob("**/kit-grade-*")
+        if not (Path("/proc") / d.name.split("-")[2]).exists()
+    ]
+    assert left == []
 
 
 @pytest.mark.slow
