@@ -192,7 +192,8 @@ def _probe() -> dict:
 _DROP = r"""
 import ctypes, os, stat, sys
 uid, n = int(sys.argv[1]), int(sys.argv[2])
-paths, cmd = sys.argv[3:3 + n], sys.argv[3 + n:]
+paths, cmd = [a[3:] for a in sys.argv[3:3 + n]], sys.argv[3 + n:]
+writable = {a[3:] for a in sys.argv[3:3 + n] if a.startswith("rw:")}
 libc = ctypes.CDLL(None, use_errno=True)
 def need(ok, what):
     if not ok:
@@ -221,7 +222,8 @@ if blocked:
             os.makedirs(p, mode=0o755, exist_ok=True)
             src = f"/proc/self/fd/{fds[p]}".encode()
             need(libc.mount(src, p.encode(), None, 0x1000 | 0x4000, None) == 0, "bind " + p)
-            need(libc.mount(None, p.encode(), None, 0x1000 | 0x20 | 1 | 2 | 4, None) == 0, "read-only " + p)
+            flags = 0x1000 | 0x20 | 2 | 4 | (0 if p in writable else 1)
+            need(libc.mount(None, p.encode(), None, flags, None) == 0, "nosuid, nodev, read-only " + p)
     for fd in fds.values():
         os.close(fd)
 os.setgroups([])
@@ -232,8 +234,8 @@ os.execv(cmd[0], cmd)
 """
 """The launcher that runs ``bwrap`` as the unprivileged uid and gid when the grader is root.
 
-Arguments: the uid, the number of paths the sandbox binds, those paths,
-then the ``bwrap`` command. A folder on the way to one of the paths that
+Arguments: the uid, the number of paths the sandbox binds, those paths
+(``ro:/path`` or ``rw:/path``), then the ``bwrap`` command. A folder on the way to one of the paths that
 other users may not enter (``/root``) is covered, in a mount namespace of
 the launcher's own (private, so nothing reaches the host), by a tmpfs
 holding only read-only binds of the paths below it. Then the launcher
@@ -286,7 +288,7 @@ def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/wo
     cmd = []
     if mode == "drop":
         # Root drops to the sandbox's uid and gid before bwrap runs (see _DROP).
-        reach = [*_ro_paths(), *rw]
+        reach = [*(f"ro:{p}" for p in _ro_paths()), *(f"rw:{p}" for p in rw)]
         cmd = [sys.executable, "-I", "-S", "-c", _DROP, str(SANDBOX_UID), str(len(reach)), *reach]
     cmd += [
         bwrap_path() or "bwrap",
