@@ -1046,3 +1046,21 @@ def test_root_refuses_when_the_environment_cannot_be_read_by_the_sandbox_user(mo
     assert result["mode"] == "none"
     assert "cannot be read by other users" in result["reason"] and "chmod -R o+rX" in result["reason"]
     assert "run kit grade as an ordinary user" in result["reason"]
+
+
+@pytest.mark.slow
+def test_grading_works_with_its_temporary_folder_behind_a_closed_folder(tmp_path, monkeypatch):
+    """As root, the connection folder may lie in a folder only root may enter (pytest's own)."""
+    import tempfile
+
+    if not grading.sandbox_available():
+        pytest.skip("no sandbox here")
+    closed = tmp_path / "closed"
+    closed.mkdir(mode=0o700)
+    monkeypatch.setenv("TMPDIR", str(closed))
+    monkeypatch.setattr(tempfile, "tempdir", str(closed))
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs / "a_right.ipynb")
+    rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, jobs=1)
+    assert [r.status for r in rows] == ["passed"] * 8 and sum(r.points for r in rows) == 15
