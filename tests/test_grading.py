@@ -489,6 +489,12 @@ def graded(tmp_path_factory):
         except OSError:
             s.close()
     os.environ["KIT_ESCAPE_CANARY"] = "canary-secret"
+    # A file only root may read, inside the Python environment the sandbox binds
+    # (x_root_files tries it): when the grader is root, the kernel must not be.
+    root_canary = Path(sys.prefix) / "kit-root-canary.txt"
+    if os.geteuid() == 0:
+        root_canary.write_text("root-secret")
+        root_canary.chmod(0o600)
     try:
         code = main(
             [
@@ -508,6 +514,8 @@ def graded(tmp_path_factory):
         )
     finally:
         del os.environ["KIT_ESCAPE_CANARY"]
+        if os.geteuid() == 0:
+            root_canary.unlink(missing_ok=True)
     accepted = []
     for s in listeners:
         try:
@@ -617,6 +625,8 @@ ESCAPES = [
     "state_1_write",
     "state_2_read",
     "fork_bomb",
+    "root_files",
+    "brute_force",
 ]
 
 
@@ -645,11 +655,14 @@ def test_escape_attempts_leave_no_trace_on_the_host(graded):
     if shm.exists():
         assert str(0x4B495400) not in {line.split()[0] for line in shm.read_text().splitlines()[1:]}
     assert not (graded["out"] / "kit-escape-canary").exists()
-    assert (
-        not list(Path("/sys/fs/cgroup").glob("**/kit-grade-*"))
-        if os.access("/sys/fs/cgroup", os.R_OK)
-        else True
-    )
+    # A cgroup is named kit-grade-<pid of the process that made it>-<n>; one whose maker
+    # is gone was left behind (another grading run on this machine may hold live ones).
+    left = [
+        d
+        for d in Path("/sys/fs/cgroup").glob("**/kit-grade-*")
+        if not (Path("/proc") / d.name.split("-")[2]).exists()
+    ]
+    assert left == []
 
 
 @pytest.mark.slow
@@ -671,6 +684,108 @@ def test_limits_and_student_mistakes_get_the_students_status(graded):
     assert status["x_odd_cells", "q2"] == "failed"
     feedback = (graded["out"] / "feedback" / "x_patch_export.md").read_text()
     assert "answer not readable" in feedback
+
+
+@pytest.mark.slow
+def test_the_kernel_is_never_root(graded):
+    """As root (CI), the grader drops to an unprivileged uid before bwrap: root's files stay root's."""
+    if not graded["sandbox"]:
+        pytest.skip("no sandbox here")
+    if os.geteuid() == 0:
+        assert grading.sandbox.plan()["mode"] == "drop"
+    book = pd.read_csv(graded["out"] / "gradebook.csv").set_index(["student", "question"])
+    row = book.loc[("x_root_files", "q1")]
+    assert (row["points"], row["status"]) == (0, "failed")
+    assert not (Path(sys.prefix) / "kit-root-canary.txt").exists()
+
+
+def test_the_kernel_runs_as_an_unprivileged_user_outside_too():
+    """The kernel's uid and gid, seen from the host, are the sandbox's: never root."""
+    if not grading.sandbox_available():
+        pytest.skip("no sandbox here")
+    from kit.grading import sandbox
+
+    mode = sandbox.plan()["mode"]
+    code = "import time; print('kit-uid-probe', flush=True); time.sleep(20)"
+    env = sandbox.clean_env(sandbox.kit_pythonpath())
+    cmd = [*sandbox.wrap(mode, [], sandbox.setenv_args(env)), sys.executable, "-c", code]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, env=env)
+    try:
+        assert proc.stdout.readline().strip() == b"kit-uid-probe"
+        pids = _processes_with("kit-uid-probe")
+        status = [(Path("/proc") / str(pid) / "status").read_text() for pid in pids]
+        ids: dict[str, set[str]] = {"Uid": set(), "Gid": set()}
+        for text in status:
+            for line in text.splitlines():
+                if line.startswith(("Uid:", "Gid:")):
+                    ids[line[:3]] |= set(line.split()[1:])
+        # bwrap and the program it runs: real, effective, saved and file-system ids.
+        assert len(pids) >= 2
+        if os.geteuid() == 0:
+            assert ids == {"Uid": {str(sandbox.SANDBOX_UID)}, "Gid": {str(sandbox.SANDBOX_UID)}}
+        else:
+            assert ids["Uid"] == {str(os.geteuid())}
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def test_the_brute_force_fixture_finds_the_key_where_keys_are(tmp_path, monkeypatch):
+    """Outside the grading run (the checkout, with the released notebooks) the same attack
+    finds q1's answer from its public key: x_brute_force only fails because the grading
+    run holds no key."""
+    sys.path.insert(0, str(FIXTURES))
+    try:
+        import make_fixtures
+    finally:
+        sys.path.remove(str(FIXTURES))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setattr(questions, "_REGISTRY", {})
+    ns: dict = {}
+    exec(make_fixtures.ESCAPES["q1_brute_force"].replace("'/tmp', ", ""), ns)
+    right = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())
+    assert ns["won"] and ns["n_direct"] != 99
+    assert "q1" in {q["id"] for q in right["questions"]}
+
+
+@pytest.mark.slow
+def test_memory_is_limited_for_the_whole_tree(tmp_path):
+    """Three children each holding 45% of the limit: the memory cgroup stops the tree."""
+    from kit.grading import sandbox
+
+    if not grading.sandbox_available():
+        pytest.skip("no sandbox here")
+    probe = sandbox.Cgroup(64)
+    limits = probe.limits
+    probe.remove()
+    if "memory" not in limits:
+        pytest.skip("no memory cgroup can be made here: only the per-process limit holds")
+    nb = json.loads((FIXTURES / "limits" / "x_memory_children.ipynb").read_text())
+    source = next("".join(c["source"]) for c in nb["cells"] if c.get("id") == "q1-answer")
+    bomb = re.search(r'bomb = """(.*?)"""', source, re.S).group(1)
+
+    # Without the cgroup (the per-process limit only) all three children hold their blocks.
+    def limit_as() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1024 << 20, 1024 << 20))
+
+    alone = subprocess.run(
+        [sys.executable, "-c", bomb], capture_output=True, text=True, preexec_fn=limit_as, timeout=60
+    )
+    assert alone.stdout.strip() == "3"
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "limits" / "x_memory_children.ipynb", subs / "a_memory_children.ipynb")
+    shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs / "b_right.ipynb")
+    rows = grading.grade(
+        subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, jobs=1, memory_mb=1024, cell_timeout=20
+    )
+    got = [(r.student, r.question, r.points, r.status) for r in rows]
+    points = {"q1": 1, "q2": 1, "q3": 2, "q4": 2, "q5": 2, "q6": 2, "q7": 2, "q8": 3}
+    first = [("a_memory_children", "q1", 0, "failed")]
+    first += [("a_memory_children", q, p, "passed") for q, p in points.items() if q != "q1"]
+    assert got == first + [("b_right", q, p, "passed") for q, p in points.items()]
 
 
 def _processes_with(marker: str) -> list[int]:
@@ -916,3 +1031,36 @@ def test_a_dead_worker_is_retried_once_then_its_submission_is_marked(tmp_path):
     batch._run_pool(tasks, 2, lambda results: rows.setdefault(results[0].student, results), _crash_on_z)
     assert {r.status for r in rows["z_crash"]} == {"grader_crashed"}
     assert {r.status for r in rows["a_ok"]} == {r.status for r in rows["b_ok"]} == {"unanswered"}
+
+
+def test_root_refuses_when_the_environment_cannot_be_read_by_the_sandbox_user(monkeypatch):
+    """As root, a file the unprivileged kernel could not read means no sandbox, and says why."""
+    from kit.grading import sandbox
+
+    if sandbox.bwrap_path() is None or sys.platform != "linux":
+        pytest.skip("no bwrap here")
+    monkeypatch.setattr(sandbox, "_PLAN", [])
+    monkeypatch.setattr(sandbox.os, "geteuid", lambda: 0)
+    monkeypatch.setattr(sandbox, "_readable_by_others", lambda path, parents=True: "kit" not in path)
+    result = sandbox.plan()
+    assert result["mode"] == "none"
+    assert "cannot be read by other users" in result["reason"] and "chmod -R o+rX" in result["reason"]
+    assert "run kit grade as an ordinary user" in result["reason"]
+
+
+@pytest.mark.slow
+def test_grading_works_with_its_temporary_folder_behind_a_closed_folder(tmp_path, monkeypatch):
+    """As root, the connection folder may lie in a folder only root may enter (pytest's own)."""
+    import tempfile
+
+    if not grading.sandbox_available():
+        pytest.skip("no sandbox here")
+    closed = tmp_path / "closed"
+    closed.mkdir(mode=0o700)
+    monkeypatch.setenv("TMPDIR", str(closed))
+    monkeypatch.setattr(tempfile, "tempdir", str(closed))
+    subs = tmp_path / "subs"
+    subs.mkdir()
+    shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs / "a_right.ipynb")
+    rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, jobs=1)
+    assert [r.status for r in rows] == ["passed"] * 8 and sum(r.points for r in rows) == 15

@@ -108,7 +108,13 @@ KEY_HINT = (
 
 
 def _grading_run() -> None:
-    """Refuse the public checks inside a grading kernel: the grader runs them itself."""
+    """Refuse the public checks inside a grading kernel: the grader runs them itself.
+
+    A courtesy, not the guard: code in the kernel can unset the variable.
+    What keeps the answer keys from an answer cell at grading is that none
+    is in the kernel (it runs the setup and answer cells only, never the
+    public-tests cells; the sandbox holds no exercise file).
+    """
     if os.environ.get("KIT_GRADING_RUN") == "1":
         raise RuntimeError(
             "The checks are not available while grading: the grader runs them itself, outside your notebook."

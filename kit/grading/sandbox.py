@@ -8,7 +8,7 @@ Each submission's kernel runs under `bubblewrap <https://github.com/containers/b
 * the uid and gid 65534 (``nobody``) inside, no capabilities,
   ``no_new_privs``, a new session (no terminal to inject keys into);
 * outside, the uid of the grader, or 65534 when the grader runs as root
-  (see :func:`plan`);
+  (see :func:`plan` and :data:`_DROP`): never root;
 * a fresh ``/proc`` (only the sandbox's own processes), a minimal ``/dev``,
   a private size-limited tmpfs for ``/tmp`` (work folder and home);
 * read-only binds of exactly ``/usr``, the Python environment
@@ -22,12 +22,14 @@ Each submission's kernel runs under `bubblewrap <https://github.com/containers/b
 * ``--die-with-parent``: when the grader stops the kernel, every process the
   submission started dies with it (pid 1 of the namespace goes away).
 
-Limits: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/``RLIMIT_FSIZE``/
-``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC`` (processes and threads),
-which Linux counts per user of the sandbox's own user namespace, so it
-bounds the whole tree of one submission. The memory limit is per process,
-not for the whole tree (a cgroup would be needed for that); with the
-process limit the tree holds at most ``max_processes`` times ``memory_mb``.
+Limits: where the grader may make cgroups (:class:`Cgroup`: v2, or the v1
+``memory`` and ``pids`` hierarchies), memory and processes for the whole
+tree of one submission. Always: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/
+``RLIMIT_FSIZE``/``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC``
+(processes and threads), which Linux counts per user of the sandbox's own
+user namespace, so it bounds the whole tree of one submission. Without a
+memory cgroup the memory limit is per process only: the tree holds at most
+``MAX_PROCESSES`` times ``memory_mb``.
 """
 
 from __future__ import annotations
@@ -82,10 +84,10 @@ def bwrap_path() -> str | None:
     )
 
 
-def _readable_by_others(path: str) -> bool:
-    """True when every folder on the way to ``path`` lets any user through (o+x) and it is o+r."""
+def _readable_by_others(path: str, *, parents: bool = True) -> bool:
+    """True when ``path`` is o+rx and (with ``parents``) every folder on the way lets any user through."""
     p = Path(path).resolve()
-    for part in [*reversed(p.parents), p]:
+    for part in [*reversed(p.parents), p] if parents else [p]:
         try:
             mode = part.stat().st_mode
         except OSError:
@@ -138,16 +140,17 @@ def kit_pythonpath() -> str | None:
 def plan() -> dict:
     """How kernels run here: ``{"mode": "drop"|"user"|"none", "reason": str}`` (cached).
 
-    ``drop``: the grader is root, and the Python environment can be read by
-    any user, so ``bwrap`` itself runs as uid 65534 (``setpriv``): the
-    kernel is unprivileged inside and outside. ``user``: the grader is an
-    ordinary user; the kernel runs as that user outside (65534 inside).
-    ``root-mapped``: the grader is root but the Python environment lives
-    in a folder only root can enter (such as ``/root/.pyenv``): the kernel
-    is 65534 without capabilities inside, but the host sees root as the
-    owner of its files; every file it sees is a read-only bind or its own
-    tmpfs, and the guide recommends running ``kit grade`` as an ordinary
-    user. ``none``: no sandbox can run here (``reason`` says why).
+    ``user``: the grader is an ordinary user; the kernel runs as that user
+    outside (65534 inside). ``drop``: the grader is root; a small launcher
+    (:data:`_DROP`) drops to uid and gid 65534 before ``bwrap`` starts, so
+    the kernel is unprivileged inside and outside, and root's files are
+    not its own. When the Python environment or the kit lies behind a
+    folder only root may enter (such as ``/root/.pyenv``), the launcher
+    first makes a private mount namespace in which that folder is an empty
+    tmpfs holding only read-only binds of those paths (the host's mounts
+    are untouched). ``none``: no sandbox can run here (``reason`` says why;
+    ``--sandbox off`` grades anyway, without one). The kernel never runs
+    as root: there is no mode in which it does.
     """
     if _PLAN:
         return _PLAN[0]
@@ -161,13 +164,19 @@ def _probe() -> dict:
         return {"mode": "none", "reason": f"the sandbox needs Linux (this is {sys.platform})."}
     if bwrap_path() is None:
         return {"mode": "none", "reason": "bubblewrap (`bwrap`) is not installed. " + INSTALL_HINT}
-    modes = ["user"]
-    if os.geteuid() == 0:
-        readable = all(_readable_by_others(p) for p in _ro_paths()) and shutil.which("setpriv")
-        modes = ["drop", "root-mapped"] if readable else ["root-mapped"]
+    modes = ["drop"] if os.geteuid() == 0 else ["user"]
+    unreadable = [p for p in _ro_paths() if not _readable_by_others(p, parents=False)]
+    if modes == ["drop"] and unreadable:
+        return {
+            "mode": "none",
+            "reason": f"the grader runs as root and {unreadable[0]} cannot be read by other users, so"
+            f" the sandbox's unprivileged user (uid {SANDBOX_UID}) could not import it. Run"
+            " `chmod -R o+rX` on it, or run kit grade as an ordinary user.",
+        }
     last = ""
+    probe = f"import os, kit.grading.values; assert os.getuid() == os.getgid() == {SANDBOX_UID}"
     for mode in modes:
-        cmd = [*wrap(mode, [], []), sys.executable, "-c", "import kit.grading.values"]
+        cmd = [*wrap(mode, [], []), sys.executable, "-c", probe]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=60, env=clean_env(None))
         except (OSError, subprocess.TimeoutExpired) as exc:
@@ -178,6 +187,63 @@ def _probe() -> dict:
         last = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
         last = last[0]
     return {"mode": "none", "reason": f"bubblewrap could not start a sandbox here ({last}). " + INSTALL_HINT}
+
+
+_DROP = r"""
+import ctypes, os, stat, sys
+uid, n = int(sys.argv[1]), int(sys.argv[2])
+paths, cmd = [a[3:] for a in sys.argv[3:3 + n]], sys.argv[3 + n:]
+writable = {a[3:] for a in sys.argv[3:3 + n] if a.startswith("rw:")}
+libc = ctypes.CDLL(None, use_errno=True)
+def need(ok, what):
+    if not ok:
+        sys.stderr.write(f"kit sandbox: {what}: {os.strerror(ctypes.get_errno())}\n")
+        os._exit(126)
+def closed(d):
+    return not os.stat(d).st_mode & stat.S_IXOTH
+blocked = {}
+for p in paths:
+    parts = p.rstrip("/").split("/")
+    for i in range(2, len(parts)):
+        d = "/".join(parts[:i])
+        if closed(d):
+            blocked.setdefault(d, []).append(p)
+            break
+if blocked:
+    need(libc.unshare(0x00020000) == 0, "unshare(CLONE_NEWNS)")
+    need(libc.mount(b"none", b"/", None, 0x4000 | 0x40000, None) == 0, "make / private")
+    tops = sorted(blocked, key=len)
+    tops = [d for d in tops if not any(d.startswith(t + "/") for t in tops if t != d)]
+    inside = {d: [p for t in blocked if t == d or t.startswith(d + "/") for p in blocked[t]] for d in tops}
+    fds = {p: os.open(p, os.O_PATH | os.O_DIRECTORY) for ps in inside.values() for p in ps}
+    for d, ps in inside.items():
+        need(libc.mount(b"tmpfs", d.encode(), b"tmpfs", 2 | 4 | 8, b"mode=0755,size=64k") == 0, "tmpfs on " + d)
+        for p in sorted(set(ps), key=len):
+            os.makedirs(p, mode=0o755, exist_ok=True)
+            src = f"/proc/self/fd/{fds[p]}".encode()
+            need(libc.mount(src, p.encode(), None, 0x1000 | 0x4000, None) == 0, "bind " + p)
+            flags = 0x1000 | 0x20 | 2 | 4 | (0 if p in writable else 1)
+            need(libc.mount(None, p.encode(), None, flags, None) == 0, "nosuid, nodev, read-only " + p)
+    for fd in fds.values():
+        os.close(fd)
+os.setgroups([])
+os.setresgid(uid, uid, uid)
+os.setresuid(uid, uid, uid)
+need(os.getuid() == uid and os.geteuid() == uid and os.getgroups() == [], "drop to uid %d" % uid)
+os.execv(cmd[0], cmd)
+"""
+"""The launcher that runs ``bwrap`` as the unprivileged uid and gid when the grader is root.
+
+Arguments: the uid, the number of paths the sandbox binds, those paths
+(``ro:/path`` or ``rw:/path``), then the ``bwrap`` command. A folder on the way to one of the paths that
+other users may not enter (``/root``) is covered, in a mount namespace of
+the launcher's own (private, so nothing reaches the host), by a tmpfs
+holding only read-only binds of the paths below it. Then the launcher
+drops every group, sets its real, effective and saved uid and gid to the
+sandbox's, checks that it has, and runs ``bwrap``, which starts its
+user namespace from that unprivileged user: the kernel has no
+capability on the host and owns none of root's files.
+"""
 
 
 def sandbox_available() -> bool:
@@ -221,13 +287,9 @@ def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/wo
     """
     cmd = []
     if mode == "drop":
-        cmd = [
-            shutil.which("setpriv") or "setpriv",
-            f"--reuid={SANDBOX_UID}",
-            f"--regid={SANDBOX_UID}",
-            "--clear-groups",
-            "--",
-        ]
+        # Root drops to the sandbox's uid and gid before bwrap runs (see _DROP).
+        reach = [*(f"ro:{p}" for p in _ro_paths()), *(f"rw:{p}" for p in rw)]
+        cmd = [sys.executable, "-I", "-S", "-c", _DROP, str(SANDBOX_UID), str(len(reach)), *reach]
     cmd += [
         bwrap_path() or "bwrap",
         "--unshare-user",
