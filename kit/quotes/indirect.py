@@ -10,17 +10,25 @@ from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
     MAX_MODIFIED_WORDS,
+    MAX_PLAIN_SUBJECT_WORDS,
     MAX_SENTENCE_CHARS,
     MAX_SPEAKER_WORDS,
     WINDOW,
     QuoteWarning,
 )
-from kit.quotes.speakers import _Context, _Row, _Speaker
+from kit.quotes.speakers import _adverb, _Context, _Row, _Speaker
 from kit.quotes.words import (
+    _CAP,
+    _CLAUSE_WORDS,
+    _CONJUNCTIONS,
     _CONTRAST_RE,
+    _DETERMINER_WORDS,
+    _NP_FUNCTION,
     _PHRASE_PREPOSITIONS,
+    _PREPOSITIONS,
     _QUOTE_CHARS,
     _RELATIVE_WORDS,
+    _SUBORDINATORS,
     _TERMINAL,
     _WHEN_RE,
     _WORD,
@@ -31,19 +39,24 @@ from kit.quotes.words import (
     _cue_re,
     _cue_verbs,
     _segments,
+    _speaker_nouns,
     _strip,
 )
 
 
 def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
     text = ctx.text
-    covered = [(r.content_start, r.content_end) for r in rows]
-    covered_sent = {ctx.sentence_at(r.cue_start) for r in rows}
+    covered = sorted((r.content_start, r.content_end) for r in rows)
+    cov_starts = [a for a, _ in covered]
+    cov_reach = []  # the furthest end of the spans starting at or before each one
+    for _, b in covered:
+        cov_reach.append(max(b, cov_reach[-1]) if cov_reach else b)
+    by_sentence: dict[int, list[_Row]] = {}
+    for r in rows:
+        by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
     mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
     mark_starts = [a for a, _ in mark_spans]
     for k, (sa, sb) in enumerate(zip(ctx.s_starts, ctx.s_ends)):
-        if k in covered_sent:
-            continue
         if sb - sa > MAX_SENTENCE_CHARS:
             warnings.warn(
                 f"Sentence {ctx.s_ids[k]} (characters {sa:,} to {sb:,}) is {sb - sa:,} characters"
@@ -60,8 +73,9 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
                 continue
-            if any(a <= m.start() < b for a, b in covered):
-                continue
+            j = bisect.bisect_right(cov_starts, m.start()) - 1
+            if j >= 0 and cov_reach[j] > m.start():
+                continue  # inside a statement already found
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
             subject = None
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
@@ -78,7 +92,9 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue  # "the states", "these claims", "its report": a noun, not a cue
             if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
                 continue  # "Says" is a cue only in a headline written in title case
-            row = _indirect_at(ctx, m, sa, sb, subject)
+            row = _indirect_at(
+                ctx, m, sa, sb, subject, _earlier_speaker(by_sentence.get(k, ()), sa, m.start())
+            )
             if row is None:
                 continue
             j = bisect.bisect_left(mark_starts, row.content_start)
@@ -88,6 +104,7 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue  # overlaps a statement already found in this sentence
             used_cues.add(m.start())
             rows.append(row)
+            by_sentence.setdefault(k, []).append(row)
             found.append((row.content_start, row.content_end))
             found.append((m.start(), m.end()))
 
@@ -107,8 +124,25 @@ def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _earlier_speaker(rows, sa: int, cue_start: int) -> _Speaker | None:
+    """The speaker of a statement whose cue stands earlier in the sentence (``sa`` to
+    ``cue_start``): the subject of a participle that follows it ("“…,” she said, adding
+    that …")."""
+    best = None
+    for r in rows:
+        if sa <= r.cue_start < cue_start and r.speaker is not None and r.inherited is None:
+            if best is None or r.cue_start > best.cue_start:
+                best = r
+    return best.speaker if best is not None else None
+
+
 def _indirect_at(
-    ctx: _Context, m: re.Match, sa: int, sb: int, subject: _Speaker | None = None
+    ctx: _Context,
+    m: re.Match,
+    sa: int,
+    sb: int,
+    subject: _Speaker | None = None,
+    earlier: _Speaker | None = None,
 ) -> _Row | None:
     text = ctx.text
     cue = m.group(0)
@@ -163,14 +197,21 @@ def _indirect_at(
             if not text[left_a : m.start()].rstrip().endswith((",", "—", "–", ",”", ',"')):
                 return None
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
-            if found is None:
+            if earlier is not None:
+                sp = earlier  # "“…,” Anderson said, adding that …": the speaker just named
+            elif found is not None:
+                sp = found[0]
+            else:
                 return None
-            sp, _, _ = found
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
         if subject is not None:
             found = (subject, subject.start, None)
         else:
-            found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+            found = (
+                ctx.speaker_before(left_a, m.start())
+                or _coordinated_subject(ctx, sa, m.start())
+                or _plain_subject(ctx, sa, m.start())
+            )
         if found is not None:
             sp, content_end, channel0 = found
             if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
@@ -289,6 +330,70 @@ def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
         return None
     kind = "organization" if any(w in _DOCUMENT_WORDS for w in words) else "anonymous"
     return _Speaker(s, e, kind)
+
+
+def _plain_subject(ctx, sa: int, cue_start: int):
+    """A subject the speaker rules do not know, kept as written rather than dropped: the
+    words between the start of the clause and the cue ("The billionaire businessman says",
+    "A poll conducted in May found", "Large majorities of voters said"), when they hold no
+    verb, clause word, pronoun or other cue. A lower-case head is an unnamed source (a
+    document's word makes it an organisation's); a capitalised one, a name."""
+    text = ctx.text
+    lo = max(sa, cue_start - 160)
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, lo, cue_start)]
+    if lo > sa and words:
+        words.pop(0)  # a word cut by the window
+    k = len(words)
+    while k > 0:
+        raw = text[words[k - 1][0] : words[k - 1][1]]
+        w = _bare(raw)
+        if w in _SUBORDINATORS or w in _CLAUSE_WORDS or raw.endswith((",", ";", ":", "—", "–")):
+            break
+        if raw.startswith(("“", '"', "(", "—", "–")):
+            break
+        k -= 1
+    start = k
+    if start == 0 and lo > sa:
+        return None
+    words = words[start:]
+    while words and _bare(text[words[0][0] : words[0][1]]) in _CONJUNCTIONS:
+        words.pop(0)
+    while words and _adverb(text[words[-1][0] : words[-1][1]]):
+        words.pop()
+    if not words or len(words) > MAX_PLAIN_SUBJECT_WORDS:
+        return None
+    raw = [text[a:b] for a, b in words]
+    low = [_bare(w) for w in raw]
+    if low[0] in _PREPOSITIONS and low[0] not in _DETERMINER_WORDS:
+        return None
+    if not (_CAP.match(raw[0]) or low[0] in _SUBJECT_START or low[0][:1].isdigit()):
+        return None
+    cues = _cue_verbs()
+    for w, r in zip(low, raw):
+        if w in PRONOUNS or w in _FINITE or w in cues or w in _OBJECT_PRONOUNS:
+            return None
+        if r.endswith(("?", "!", ".")) and not _CAP.match(r):
+            return None
+    head = low[-1]
+    if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not head.isalpha():
+        return None
+    s, e = words[0][0], words[-1][1]
+    if _CAP.match(raw[-1]):
+        kind = "name"
+    elif head in _DOCUMENT_WORDS or _speaker_nouns().get(head) == "organization":
+        kind = "organization"
+    else:
+        kind = "anonymous"
+    return _Speaker(s, e, kind), s, None
+
+
+# Words that may open a subject kept as written: determiners and quantifiers.
+_SUBJECT_START = frozenset(
+    "the a an some many most all both several few other another each every more majorities majority"
+    " half nearly about almost roughly only just fewer among no any these those this that its their"
+    " his her our".split()
+)
+_OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
 
 
 def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
