@@ -90,6 +90,8 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
                 continue  # "the states", "these claims", "its report": a noun, not a cue
+            if prev_word and _possessive(prev_word[0]):
+                continue  # "Clinton’s tweet", "the pastor’s claims": a noun, not a cue
             if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
                 continue  # "Says" is a cue only in a headline written in title case
             row = _indirect_at(
@@ -184,7 +186,9 @@ def _indirect_at(
     if text[after:sb].lstrip(" \t\u00a0,").startswith(":"):
         return None  # "S said:" introduces the quotation that follows, a direct quote
     rest_a, rest_b = _content_after(ctx, after, sb)
-    has_rest = rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
+    # "C, political analysts say; in 2012 ...": a semicolon after the cue ends the statement.
+    semicolon = text[after:sb].lstrip(" \t\u00a0").startswith(";")
+    has_rest = not semicolon and rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
@@ -210,7 +214,8 @@ def _indirect_at(
             found = (
                 ctx.speaker_before(left_a, m.start())
                 or _coordinated_subject(ctx, sa, m.start())
-                or _plain_subject(ctx, sa, m.start())
+                or ((that or _plain_cue(cue)) and _plain_subject(ctx, sa, m.start()))
+                or None
             )
         if found is not None:
             sp, content_end, channel0 = found
@@ -224,6 +229,11 @@ def _indirect_at(
                 # before the speaker; the phrase after the cue says where it was said.
                 ca, cb = closing
                 return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
+            around = _parenthetical(ctx, left_a, content_end, sp, text[after:rest_a])
+            if around is not None and subject is None:
+                # "The question, she said, is not so simple": the attribution stands inside
+                # the statement, which runs from before the speaker to the end of the clause.
+                return _Row("indirect", around, rest_b, sp, cue, m.start(), channel or channel0, "c_sv_c")
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
         if subject is not None:
             return None
@@ -247,6 +257,29 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int | None:
+    """Where a statement starts when its attribution stands inside it, between commas
+    ("C1, S V, C2"); None when the cue is not followed by a comma or the words before
+    the speaker are only a time, a channel or fewer than two words."""
+    text = ctx.text
+    if not between.lstrip(" \t\u00a0").startswith(",") or "that" in between.split():
+        return None
+    ca, cb = _strip(text, left_a, content_end)
+    if len(text[ca:cb].split()) < 2 or "," not in text[cb : sp.start]:
+        return None
+    ch = _channel_re().match(text, ca, cb)
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb) or _TIME_LEAD_RE.fullmatch(text, ca, cb):
+        return None
+    return ca
+
+
+# A short lead that sets the time or place of a statement, not its words ("On Tuesday",
+# "In Iowa", "Last week").
+_TIME_LEAD_RE = re.compile(
+    r"(?:on|in|at|last|this|early|late|earlier|later)\s+[\w’'.-]+(?:\s+[\w’'.-]+)?", re.IGNORECASE
+)
 
 
 def _closing_with_phrase(ctx, left_a: int, content_end: int, sp, rest_a: int, rest_b: int):
@@ -366,7 +399,7 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     low = [_bare(w) for w in raw]
     if low[0] in _PREPOSITIONS and low[0] not in _DETERMINER_WORDS:
         return None
-    if not (_CAP.match(raw[0]) or low[0] in _SUBJECT_START or low[0][:1].isdigit()):
+    if low[0] in _NOT_SUBJECT_START:
         return None
     cues = _cue_verbs()
     for w, r in zip(low, raw):
@@ -374,6 +407,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
             return None
         if r.endswith(("?", "!", ".")) and not _CAP.match(r):
             return None
+        if any(c in r for c in ("’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "n’t", "n't")):
+            return None  # "he’ll", "they’ve": a clause, not a subject
     head = low[-1]
     if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not head.isalpha():
         return None
@@ -387,12 +422,31 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     return _Speaker(s, e, kind), s, None
 
 
+def _possessive(word: str) -> bool:
+    """Whether a word is a possessive ("Clinton’s", "voters’"), not a contraction ("he’s")."""
+    w = match_form(word).strip('()[]"“”.,;:!?').replace("’", "'")
+    if w.endswith("s'") and len(w) > 2:
+        return True
+    return w.endswith("'s") and w[:-2] not in _CONTRACTED
+
+
+_CONTRACTED = frozenset("he she it that there who what where here let".split())
+
+
+def _plain_cue(cue: str) -> bool:
+    """Cue forms that are verbs wherever they stand, so that a subject the speaker rules do
+    not know may be kept ("says" and "-ed" forms; not "claims", "reports", "call")."""
+    w = cue.split()[0].lower()
+    return w in ("said", "says", "say", "told", "tells", "wrote") or (w.endswith("ed") and w != "need")
+
+
 # Words that may open a subject kept as written: determiners and quantifiers.
 _SUBJECT_START = frozenset(
     "the a an some many most all both several few other another each every more majorities majority"
     " half nearly about almost roughly only just fewer among no any these those this that its their"
     " his her our".split()
 )
+_NOT_SUBJECT_START = frozenset("to not never let just so then".split())
 _OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
 
 
