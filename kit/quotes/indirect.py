@@ -194,7 +194,10 @@ def _indirect_at(
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
         participle = cue.split()[0].lower().endswith("ing")
-        if use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b):
+        needs_that = (
+            use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b)
+        )
+        if needs_that and (participle or subject is not None):
             return None
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
@@ -214,9 +217,12 @@ def _indirect_at(
             found = (
                 ctx.speaker_before(left_a, m.start())
                 or _coordinated_subject(ctx, sa, m.start())
+                or _relative_subject(ctx, sa, m.start())
                 or ((that or _plain_cue(cue)) and _plain_subject(ctx, sa, m.start()))
                 or None
             )
+        if needs_that and (found is None or not _document(text, found[0])):
+            return None  # "added to the list"; but "the poll showed Trump leading"
         if found is not None:
             sp, content_end, channel0 = found
             if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
@@ -230,6 +236,10 @@ def _indirect_at(
                 ca, cb = closing
                 return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
             around = _parenthetical(ctx, left_a, content_end, sp, text[after:rest_a])
+            cond = _condition_before(ctx, left_a, content_end, sp)
+            if cond is not None and around is None and subject is None:
+                # "If he loses, he said he would ...": the condition is part of what was said.
+                return _Row("indirect", cond, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
             if around is not None and subject is None:
                 # "The question, she said, is not so simple": the attribution stands inside
                 # the statement, which runs from before the speaker to the end of the clause.
@@ -257,6 +267,42 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _document(text: str, sp) -> bool:
+    """Whether a speaker is a document ("the latest poll", "a 2009 report by ...")."""
+    words = [_bare(w) for w in text[sp.start : sp.end].split()]
+    return any(w in _DOCUMENT_WORDS for w in words[:8])
+
+
+_CONDITIONS = frozenset("if unless although though".split())
+
+
+def _condition_before(ctx, left_a: int, content_end: int, sp) -> int | None:
+    """Where a statement starts when a condition opens its sentence before the speaker
+    ("If Trump loses, he said he would ..."): the start of the condition, or None."""
+    text = ctx.text
+    ca, cb = _strip(text, left_a, content_end)
+    words = text[ca:cb].split()
+    if len(words) < 3 or _bare(words[0]) not in _CONDITIONS or "," not in text[cb : sp.start]:
+        return None
+    if left_a != ctx.s_starts[ctx.sentence_at(ca)] and text[ca - 1 : ca] not in ("", " ", "\n"):
+        return None
+    return ca
+
+
+def _relative_subject(ctx, sa: int, cue_start: int):
+    """A pronoun speaker inside a relative clause: "a wall, which he said Mexico would pay
+    for", "his daughters, who he said were living abroad"."""
+    text = ctx.text
+    words = text[max(sa, cue_start - 40) : cue_start].split()
+    if len(words) < 2 or _bare(words[-2]) not in ("which", "who", "whom", "that"):
+        return None
+    low = _bare(words[-1])
+    if low not in PRONOUNS:
+        return None
+    start = text.rindex(words[-1], sa, cue_start)
+    return _Speaker(start, start + len(words[-1]), "pronoun"), start, None
 
 
 def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int | None:
@@ -318,8 +364,15 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             (",", ",”", ',"')
         ):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "..., which he said was ...": a relative clause with an attribution of its own.
+        if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()):
+            return _strip(text, a, text.rindex(",", a, m.start()))[1]
     return b
 
+
+_RELATIVE_ATTRIBUTION_RE = re.compile(
+    r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it)[\s\u00a0]+$"
+)
 
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
