@@ -295,14 +295,25 @@ def _relative_subject(ctx, sa: int, cue_start: int):
     """A pronoun speaker inside a relative clause: "a wall, which he said Mexico would pay
     for", "his daughters, who he said were living abroad"."""
     text = ctx.text
-    words = text[max(sa, cue_start - 40) : cue_start].split()
-    if len(words) < 2 or _bare(words[-2]) not in ("which", "who", "whom", "that"):
+    m = _RELATIVE_SUBJECT_RE.search(text, max(sa, cue_start - 80), cue_start)
+    if m is None:
         return None
-    low = _bare(words[-1])
-    if low not in PRONOUNS:
+    a, b = m.start("np"), _strip(text, m.start("np"), cue_start)[1]
+    if _bare(text[a:b]) in PRONOUNS:
+        return _Speaker(a, b, "pronoun"), a, None
+    if any(_bare(w) in _FINITE or _bare(w) in PRONOUNS for w in text[a:b].split()):
         return None
-    start = text.rindex(words[-1], sa, cue_start)
-    return _Speaker(start, start + len(words[-1]), "pronoun"), start, None
+    sp = ctx.noun_phrase(a, b)
+    if sp is None or sp.kind == "pronoun" or sp.start != a:
+        return None
+    return sp, a, None
+
+
+# "which he said", "who an FBI inquiry said": a relative word, then a subject of one to
+# five words right before the cue.
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"\b(?:which|who|whom|that)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,5})$"
+)
 
 
 def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int | None:
@@ -364,6 +375,11 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             (",", ",”", ',"')
         ):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "S praised the plan and said C2": a second cue of the same subject.
+        if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
+            x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
+            if x is not None and x.start() > a:
+                return _strip(text, a, x.start())[1]
         # "..., which he said was ...": a relative clause with an attribution of its own.
         if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
@@ -371,8 +387,11 @@ def _second_attribution(ctx, a: int, b: int) -> int:
 
 
 _RELATIVE_ATTRIBUTION_RE = re.compile(
-    r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it)[\s\u00a0]+$"
+    r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it"
+    r"|(?:an?|the)[\s\u00a0]+(?:[^\s\u00a0,;:]+[\s\u00a0]+){1,3})[\s\u00a0]*$"
 )
+# "..., and said C2", "... and also told reporters C2": a second cue for the same subject.
+_AND_CUE_RE = re.compile(r"[\s\u00a0]and[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
 
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
@@ -538,10 +557,14 @@ def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False)
     if not left.endswith(" and") and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
-    for n in range(min(len(words), MAX_SPEAKER_WORDS), 0, -1):
-        sp = ctx.noun_phrase(words[0][0], words[n - 1][1])
-        if sp is not None and sp.start == words[0][0]:
-            return sp, sa, None
+    # The subject opens the sentence, or follows a leading phrase and its comma ("In an
+    # interview with the Journal, Trump doubled down ... and said").
+    firsts = [0] + [k + 1 for k in range(min(len(words) - 1, 12)) if text[words[k][1] - 1] == ","][:1]
+    for f in firsts:
+        for n in range(min(len(words) - f, MAX_SPEAKER_WORDS), 0, -1):
+            sp = ctx.noun_phrase(words[f][0], words[f + n - 1][1])
+            if sp is not None and sp.start == words[f][0]:
+                return sp, sa, None
     return None
 
 
