@@ -189,6 +189,8 @@ def _indirect_at(
     # "C, political analysts say; in 2012 ...": a semicolon after the cue ends the statement.
     semicolon = text[after:sb].lstrip(" \t\u00a0").startswith(";")
     has_rest = not semicolon and rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
+    if not semicolon and match_form(text[rest_a:rest_b]) in _ONE_WORD_ANSWERS and _plain_cue(cue):
+        has_rest = True  # "Asked if he was bullied, the candidate said no."
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
@@ -221,8 +223,16 @@ def _indirect_at(
                 or ((that or _plain_cue(cue)) and _plain_subject(ctx, sa, m.start()))
                 or None
             )
-        if needs_that and (found is None or not _document(text, found[0])):
-            return None  # "added to the list"; but "the poll showed Trump leading"
+        if needs_that and (
+            found is None
+            or not (
+                _document(text, found[0])
+                or _parenthetical(ctx, left_a, found[1], found[0], text[after:rest_a]) is not None
+            )
+        ):
+            # "added to the list"; but "the poll showed Trump leading" and "C1, the airline
+            # added, and C2" report speech
+            return None
         if found is not None:
             sp, content_end, channel0 = found
             if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
@@ -256,7 +266,13 @@ def _indirect_at(
                 if cb - ca > 3:
                     return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
         return None
-    found = ctx.speaker_before(left_a, m.start()) if subject is None else None
+    found = None
+    if subject is None:
+        found = (
+            ctx.speaker_before(left_a, m.start())
+            or (_plain_cue(cue) and _plain_subject(ctx, sa, m.start()))
+            or None
+        )
     if found is None:
         return None
     sp, content_end, channel0 = found
@@ -492,6 +508,9 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     else:
         kind = "anonymous"
     return _Speaker(s, e, kind), s, None
+
+
+_ONE_WORD_ANSWERS = frozenset("yes no so".split())
 
 
 def _possessive(word: str) -> bool:
