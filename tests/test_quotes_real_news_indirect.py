@@ -147,3 +147,23 @@ def test_closing_attribution_of_a_mixed_statement_with_an_unknown_speaker():
     q = _quotes("The plan would “gut the town” and its schools, the two unions say.")
     assert q["kind"].tolist() == ["mixed"]
     assert q["speaker"].tolist() == ["the two unions"]
+
+
+# ----- cue forms -----------------------------------------------------------------------
+
+
+def test_participle_after_by_or_while():
+    q = _quotes("Ruiz ended the meeting by saying the council would vote in May.")
+    assert q["content"].tolist() == ["the council would vote in May"]
+    assert q["rule"].tolist() == ["s_ving_c"]
+
+
+def test_verb_of_other_senses_before_a_clause_without_that():
+    q = _quotes("As the Gazette noted, Ruiz raised more money than anyone. Ruiz suggested she’ll run again.")
+    assert q["content"].tolist() == ["Ruiz raised more money than anyone", "she’ll run again"]
+    assert q["speaker"].tolist() == ["the Gazette", "Ruiz"]
+
+
+def test_announced_with_an_object():
+    q = _quotes("Mayor Ana Ruiz announced a new plan for the mill.")
+    assert q["content"].tolist() == ["a new plan for the mill"]

@@ -203,7 +203,9 @@ def _indirect_at(
             return None
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
-            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–", ",”", ',"')):
+            before = text[left_a : m.start()].rstrip()
+            last = _bare(before.split()[-1]) if before.split() else ""
+            if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
                 return None
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
             if earlier is not None:
@@ -510,6 +512,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     return _Speaker(s, e, kind), s, None
 
 
+# "by saying", "while saying", "after saying": the subject of the sentence speaks.
+_PARTICIPLE_PREPOSITIONS = frozenset("by while after before when in".split())
 _ONE_WORD_ANSWERS = frozenset("yes no so".split())
 
 
@@ -563,9 +567,22 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
     first = _bare(words[0])
     if first in _QUESTION_WORDS:  # "asked whether ...", "explained how ..."
         return True
+    head, _, tail = match_form(words[0]).replace("’", "'").partition("'")
+    if head in PRONOUNS and tail in ("ll", "d", "s", "re", "ve", "m"):
+        return True  # "suggested she’ll turn to ...": a pronoun and its auxiliary
     if first not in _SUBJECT_WORDS and not words[0][:1].isupper():
         return False
-    return any(_bare(w) in _FINITE for w in words[1:])
+    for k in range(1, len(words)):
+        w = _bare(words[k])
+        if w in _FINITE:
+            return True
+        # A past tense after a noun ("argued the piece made ...", "noted Clinton raised ..."),
+        # not a participle after a determiner ("the armed group").
+        if k >= 1 and w.endswith("ed") and words[k].islower() and _bare(words[k - 1]) not in _SUBJECT_WORDS:
+            return True
+        if w in _PREPOSITIONS or words[k - 1].endswith((",", ";", ":")):
+            return False  # the object ended without a verb: "added the salt to the soup"
+    return False
 
 
 def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):
