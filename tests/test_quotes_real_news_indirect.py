@@ -167,3 +167,20 @@ def test_verb_of_other_senses_before_a_clause_without_that():
 def test_announced_with_an_object():
     q = _quotes("Mayor Ana Ruiz announced a new plan for the mill.")
     assert q["content"].tolist() == ["a new plan for the mill"]
+
+
+def test_participle_after_a_parenthetical_cue_is_its_own_statement():
+    q = _quotes("Together, the firms will run 900 trucks, Raman said, adding that no depot would close.")
+    assert q["content"].tolist() == ["Together, the firms will run 900 trucks", "no depot would close"]
+    assert q["rule"].tolist() == ["c_sv", "s_ving_c"]
+
+
+def test_document_after_a_closing_cue_is_the_channel():
+    q = _quotes("Bees are leaving the warmest valleys, researchers reported on Friday, in a study of heat.")
+    assert q["content"].tolist() == ["Bees are leaving the warmest valleys"]
+    assert q["channel"].tolist() == ["in a study"]
+
+
+def test_participle_with_an_object_after_before_is_an_act():
+    q = _quotes("“He did not steal,” Judge Achebe said before announcing the sentence.")
+    assert q["rule"].tolist() == ["q_sv"]

@@ -191,6 +191,14 @@ def _indirect_at(
     has_rest = not semicolon and rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
     if not semicolon and match_form(text[rest_a:rest_b]) in _ONE_WORD_ANSWERS and _plain_cue(cue):
         has_rest = True  # "Asked if he was bullied, the candidate said no."
+    if has_rest and text[after:rest_a].strip(" \t\u00a0") == ",":
+        nxt_cue = _cue_re().match(text, rest_a)
+        ch = _channel_re().match(text, rest_a, rest_b) or _IN_DOCUMENT_RE.match(text, rest_a, rest_b)
+        if nxt_cue is not None and nxt_cue.group(0).split()[0].endswith("ing"):
+            has_rest = False  # "C, Raman said, adding that ...": the participle is a statement of its own
+        elif ch is not None and not channel:
+            # "C, researchers reported, in a study that ...": where it was said
+            has_rest, channel = False, text[ch.start() : ch.end()]
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
@@ -205,8 +213,11 @@ def _indirect_at(
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
             before = text[left_a : m.start()].rstrip()
             last = _bare(before.split()[-1]) if before.split() else ""
-            if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
-                return None
+            if not before.endswith((",", "—", "–", ",”", ',"')):
+                if last not in _PARTICIPLE_PREPOSITIONS:
+                    return None
+                if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
+                    return None  # "before announcing the sentence": an act, not a statement
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
             if earlier is not None:
                 sp = earlier  # "“…,” Anderson said, adding that …": the speaker just named
@@ -514,6 +525,12 @@ def _plain_subject(ctx, sa: int, cue_start: int):
 
 # "by saying", "while saying", "after saying": the subject of the sentence speaks.
 _PARTICIPLE_PREPOSITIONS = frozenset("by while after before when in".split())
+# "in a study", "in their new report": the document where a statement was made.
+_IN_DOCUMENT_RE = re.compile(
+    r"in[\s\u00a0]+(?:an?|the|their|its|his|her|a[\s\u00a0]+new)[\s\u00a0]+(?:[\w’'-]+[\s\u00a0]+){0,3}?"
+    r"(?:study|report|paper|survey|analysis|poll|review|book|memo|filing)\b",
+    re.IGNORECASE,
+)
 _ONE_WORD_ANSWERS = frozenset("yes no so".split())
 
 
