@@ -184,3 +184,16 @@ def test_document_after_a_closing_cue_is_the_channel():
 def test_participle_with_an_object_after_before_is_an_act():
     q = _quotes("“He did not steal,” Judge Achebe said before announcing the sentence.")
     assert q["rule"].tolist() == ["q_sv"]
+
+
+def test_a_count_before_a_noun_form_is_no_cue():
+    assert _quotes("By March 1, 15 states will hold caucuses.").empty
+    q = _quotes("Six in 10 say the mayor is honest.")
+    assert q["content"].tolist() == ["the mayor is honest"]
+
+
+def test_a_clause_inside_a_subject_is_not_a_speaker():
+    assert _quotes("The group One Town Now unearthed old columns Bradley wrote in college.").empty
+    q = _quotes("A poll conducted by Gallup in May found that voters were unhappy.")
+    assert q["speaker"].tolist() == ["A poll conducted by Gallup in May"]
+    assert q["source_type"].tolist() == ["organization"]

@@ -24,6 +24,7 @@ from kit.quotes.words import (
     _CONTRAST_RE,
     _DETERMINER_WORDS,
     _NP_FUNCTION,
+    _NUMBER_WORDS,
     _PHRASE_PREPOSITIONS,
     _PREPOSITIONS,
     _QUOTE_CHARS,
@@ -90,6 +91,8 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
                 continue  # "the states", "these claims", "its report": a noun, not a cue
+            if prev_word and prev_word[0][:1].isdigit() and m.group(0).endswith("s") and m.group(0) != "says":
+                continue  # "15 states", "3 reports": a count before a noun ("6 in 10 say" speaks)
             if prev_word and _possessive(prev_word[0]):
                 continue  # "Clinton’s tweet", "the pastor’s claims": a noun, not a cue
             if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
@@ -407,6 +410,9 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         # "S praised the plan and said C2": a second cue of the same subject.
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
             x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
+            second = _cue_verbs().get(" ".join(m.group(0).lower().split()), "any")
+            if second == "that" and not text[m.end() : m.end() + 6].lstrip(" \u00a0").startswith("that"):
+                x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
         # "..., which he said was ...": a relative clause with an attribution of its own.
@@ -481,7 +487,9 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     while k > 0:
         raw = text[words[k - 1][0] : words[k - 1][1]]
         w = _bare(raw)
-        if w in _SUBORDINATORS or w in _CLAUSE_WORDS or raw.endswith((",", ";", ":", "—", "–")):
+        if (
+            (w in _SUBORDINATORS or w in _CLAUSE_WORDS) and (raw.islower() or w not in _FINITE)
+        ) or raw.endswith((",", ";", ":", "—", "–")):
             break
         if raw.startswith(("“", '"', "(", "—", "–")):
             break
@@ -503,9 +511,18 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     if low[0] in _NOT_SUBJECT_START:
         return None
     cues = _cue_verbs()
-    for w, r in zip(low, raw):
-        if w in PRONOUNS or w in _FINITE or w in cues or w in _OBJECT_PRONOUNS:
+    for k, (w, r) in enumerate(zip(low, raw)):
+        if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
             return None
+        if k and r.islower() and w.endswith("ed") and k + 1 < len(low):
+            # "a poll conducted by ...", "polls released Sunday" modify the subject;
+            # "the group unearthed columns" is a clause.
+            if (
+                low[k + 1] not in _PREPOSITIONS
+                and not _CAP.match(raw[k + 1])
+                and low[k + 1] not in _TIME_WORDS
+            ):
+                return None
         if r.endswith(("?", "!", ".")) and not _CAP.match(r):
             return None
         if any(c in r for c in ("’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "n’t", "n't")):
@@ -514,10 +531,12 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not head.isalpha():
         return None
     s, e = words[0][0], words[-1][1]
-    if _CAP.match(raw[-1]):
+    if low[0][:1].isdigit() or low[0] in _NUMBER_WORDS:
+        kind = "anonymous"  # "Six in 10", "43 percent of voters": a share of people
+    elif any(w in _DOCUMENT_WORDS for w in low[:8]) or _speaker_nouns().get(head) == "organization":
+        kind = "organization"  # "A poll conducted by Gallup in May"
+    elif _CAP.match(raw[-1]):
         kind = "name"
-    elif head in _DOCUMENT_WORDS or _speaker_nouns().get(head) == "organization":
-        kind = "organization"
     else:
         kind = "anonymous"
     return _Speaker(s, e, kind), s, None
@@ -531,6 +550,7 @@ _IN_DOCUMENT_RE = re.compile(
     r"(?:study|report|paper|survey|analysis|poll|review|book|memo|filing)\b",
     re.IGNORECASE,
 )
+_TIME_WORDS = frozenset("last this earlier later yesterday today recently".split())
 _ONE_WORD_ANSWERS = frozenset("yes no so".split())
 
 
