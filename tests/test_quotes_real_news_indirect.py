@@ -196,4 +196,3 @@ def test_a_clause_inside_a_subject_is_not_a_speaker():
     assert _quotes("The group One Town Now unearthed old columns Bradley wrote in college.").empty
     q = _quotes("A poll conducted by Gallup in May found that voters were unhappy.")
     assert q["speaker"].tolist() == ["A poll conducted by Gallup in May"]
-    assert q["source_type"].tolist() == ["organization"]
