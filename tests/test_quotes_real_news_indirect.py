@@ -196,3 +196,13 @@ def test_a_clause_inside_a_subject_is_not_a_speaker():
     assert _quotes("The group One Town Now unearthed old columns Bradley wrote in college.").empty
     q = _quotes("A poll conducted by Gallup in May found that voters were unhappy.")
     assert q["speaker"].tolist() == ["A poll conducted by Gallup in May"]
+
+
+def test_who_after_the_speaker_of_a_quotation():
+    q = _quotes("“Revenues are up,” said Mr. Ekovich, who noted that the price of golf courses had fallen.")
+    assert q["content"].tolist() == ["Revenues are up,", "the price of golf courses had fallen"]
+    assert q["speaker_name"].tolist() == ["Ekovich", "Ekovich"]
+
+
+def test_a_relative_clause_is_not_a_clause_without_that():
+    assert _quotes("The city has also noted council resolutions that called for a new bridge.").empty

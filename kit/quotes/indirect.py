@@ -82,11 +82,12 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
                 # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
                 # "a clerk who asked that ..." is a relative clause, not an attribution.
-                subject = (
-                    _relative_antecedent(ctx, sa, text.rindex(prev_word[0], sa, m.start()))
-                    if _bare(prev_word[0]) == "who"
-                    else None
-                )
+                who = text.rindex(prev_word[0], sa, m.start())
+                subject = None
+                if _bare(prev_word[0]) == "who":
+                    subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
+                        text, by_sentence.get(k, ()), who
+                    )
                 if subject is None:
                     continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
@@ -582,6 +583,17 @@ _NOT_SUBJECT_START = frozenset("to not never let just so then".split())
 _OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
 
 
+def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
+    """The speaker of a statement just found, right before ", who" ("“…,” said Mr. Ekovich,
+    who noted that ...")."""
+    for r in rows:
+        sp = r.speaker
+        if sp is not None and r.inherited is None and sp.kind != "pronoun" and sp.end <= who:
+            if text[sp.end : who].strip(" \u00a0") == ",":
+                return sp
+    return None
+
+
 def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
     """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
     text = ctx.text
@@ -615,7 +627,13 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
             return True
         # A past tense after a noun ("argued the piece made ...", "noted Clinton raised ..."),
         # not a participle after a determiner ("the armed group").
-        if k >= 1 and w.endswith("ed") and words[k].islower() and _bare(words[k - 1]) not in _SUBJECT_WORDS:
+        prev = _bare(words[k - 1])
+        if (
+            w.endswith("ed")
+            and words[k].islower()
+            and prev not in _SUBJECT_WORDS
+            and prev not in _CLAUSE_WORDS
+        ):
             return True
         if w in _PREPOSITIONS or words[k - 1].endswith((",", ";", ":")):
             return False  # the object ended without a verb: "added the salt to the soup"
