@@ -117,7 +117,7 @@ def test_pronoun_speaker_inside_a_relative_clause():
 
 def test_relative_clause_with_its_own_attribution_ends_the_first_content():
     q = _quotes("Ruiz criticized the council, which an audit said was careless with funds.")
-    assert q["content"].tolist() == ["the council", "was careless with funds"]
+    assert q["content"].tolist() == ["the council", "which an audit said was careless with funds"]
     assert q["speaker"].tolist() == ["Ruiz", "an audit"]
 
 
@@ -206,3 +206,15 @@ def test_who_after_the_speaker_of_a_quotation():
 
 def test_a_relative_clause_is_not_a_clause_without_that():
     assert _quotes("The city has also noted council resolutions that called for a new bridge.").empty
+
+
+def test_a_place_phrase_inside_a_parenthetical_is_content():
+    q = _quotes("In his state, Ruiz said, first-time offenders are sent to treatment.")
+    assert q["content"].tolist() == ["In his state, Ruiz said, first-time offenders are sent to treatment"]
+    q = _quotes("In 2012, Ruiz said, the plant was sold.")
+    assert q["content"].tolist() == ["the plant was sold"]
+
+
+def test_which_before_a_named_subject_opens_the_content():
+    q = _quotes("Ruiz criticized the council, which an audit said was careless with funds.")
+    assert q["content"].tolist()[1] == "which an audit said was careless with funds"

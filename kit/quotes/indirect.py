@@ -271,6 +271,9 @@ def _indirect_at(
                 # "The question, she said, is not so simple": the attribution stands inside
                 # the statement, which runs from before the speaker to the end of the clause.
                 return _Row("indirect", around, rest_b, sp, cue, m.start(), channel or channel0, "c_sv_c")
+            if sp.start > left_a and text[left_a : sp.start].rstrip().endswith((" which", ",which")):
+                # "a rule, which the audit said was broken": the content names its antecedent
+                rest_a = text.rindex("which", left_a, sp.start)
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
         if subject is not None:
             return None
@@ -360,15 +363,16 @@ def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int 
     if len(text[ca:cb].split()) < 2 or "," not in text[cb : sp.start]:
         return None
     ch = _channel_re().match(text, ca, cb)
-    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb) or _TIME_LEAD_RE.fullmatch(text, ca, cb):
+    lead = text[ca].lower() + text[ca + 1 : cb]  # "On Tuesday" reads as "on Tuesday"
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(lead) or _TIME_LEAD_RE.fullmatch(lead):
         return None
     return ca
 
 
-# A short lead that sets the time or place of a statement, not its words ("On Tuesday",
-# "In Iowa", "Last week").
+# A short lead that sets the time or place of a statement, not its words ("In 2012",
+# "In Iowa", "At the rally"); "In his state, Christie said, ..." is content.
 _TIME_LEAD_RE = re.compile(
-    r"(?:on|in|at|last|this|early|late|earlier|later)\s+[\w’'.-]+(?:\s+[\w’'.-]+)?", re.IGNORECASE
+    r"(?:in|since|by|at)\s+(?:\d{4}|[A-Z][\w’'.-]+|the\s+(?:rally|event|meeting|hearing|debate))"
 )
 
 
