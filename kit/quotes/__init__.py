@@ -45,8 +45,8 @@ How the extractor reads an article
    from is a **scare quote** (the seed's “self-defense”): it is not a quote and
    is left out of this table (``article.quote_marks`` still has it).
 
-2. **Indirect and mixed quotes.** In every sentence not already attributed,
-   the first cue verb outside quotation marks is tried against:
+2. **Indirect and mixed quotes.** In every sentence, each cue verb outside
+   quotation marks and outside a statement already found is tried against:
 
    ``sv_c``
        ``S V (that) C`` -- Press TV sources said that one PMU member ...; with
@@ -55,6 +55,11 @@ How the extractor reads an article
    ``c_sv``
        ``C, S V`` -- That attack wounded ..., US National Security Council
        spokesperson Adrienne Watson said in a separate statement.
+   ``c_sv_c``
+       ``C1, S V, C2`` -- The question of when to close the plant, she
+       said, is not a simple one: the attribution stands inside the
+       statement, whose content runs from the start of the clause to its
+       end (a time or a channel before the speaker is not content).
    ``c_vs``
        ``C, V S`` -- Prices will rise, said the minister.
    ``according_to``
@@ -83,7 +88,19 @@ How the extractor reads an article
    filing"): the content is the clause before the speaker and the phrase is
    the channel. A cue right after "who" or "which" belongs to a
    relative clause ("a clerk who asked that her name not be used") and is
-   skipped. A sentence may hold two attributions ("..., according to police,
+   skipped, unless a subject stands between them ("a wall, which he said
+   Mexico would pay for"; "which an audit said was careless"). A subject
+   the speaker rules do not know is kept as written rather than dropped
+   ("The retired steel worker from the east side says", "Large majorities
+   of voters said", "A poll conducted in May found"), when it holds no verb,
+   clause word or pronoun and the cue is a verb wherever it stands ("said",
+   "says", an ``-ed`` form, or any cue before "that"). A document ("the
+   poll showed Trump leading") reports without "that". A leading condition
+   ("If the plant closes, Ruiz said ...") is part of the statement; a
+   semicolon after the cue ends it. A cue form after a possessive or a
+   count ("Clinton's tweet", "15 states") is a noun. A second cue after
+   "and" ("praised the workers and said ...") starts a statement of its
+   own. A sentence may hold two attributions ("..., according to police,
    while organisers said ..."): the content of the first stops before ", while
    S V", ", but S V" or ", whereas S V", and each gets its own row. When the
    reported content holds a span between quotation marks, the quote is
@@ -92,8 +109,11 @@ How the extractor reads an article
    ``s_ving_c``
        ``S V ..., V-ing C`` -- Trump attacked the plan, saying it would
        fail: a participle after a comma (saying, adding, telling, noting,
-       ...) reports the subject of the sentence; it needs no "that" and ends
-       the content of a statement before it.
+       ...) or after "by", "while", "after" ("ended the meeting by saying
+       ...") reports the subject of the sentence, or the speaker of a
+       statement just before it in the sentence ("“…,” Raman said, adding
+       that ..."); it needs no "that" and ends the content of a statement
+       before it.
    ``s_colon``
        ``NAME: C`` at the start of a paragraph -- transcripts (``MS.
        CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...``),

@@ -10,17 +10,26 @@ from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
     MAX_MODIFIED_WORDS,
+    MAX_PLAIN_SUBJECT_WORDS,
     MAX_SENTENCE_CHARS,
     MAX_SPEAKER_WORDS,
     WINDOW,
     QuoteWarning,
 )
-from kit.quotes.speakers import _Context, _Row, _Speaker
+from kit.quotes.speakers import _adverb, _Context, _Row, _Speaker
 from kit.quotes.words import (
+    _CAP,
+    _CLAUSE_WORDS,
+    _CONJUNCTIONS,
     _CONTRAST_RE,
+    _DETERMINER_WORDS,
+    _NP_FUNCTION,
+    _NUMBER_WORDS,
     _PHRASE_PREPOSITIONS,
+    _PREPOSITIONS,
     _QUOTE_CHARS,
     _RELATIVE_WORDS,
+    _SUBORDINATORS,
     _TERMINAL,
     _WHEN_RE,
     _WORD,
@@ -31,19 +40,24 @@ from kit.quotes.words import (
     _cue_re,
     _cue_verbs,
     _segments,
+    _speaker_nouns,
     _strip,
 )
 
 
 def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
     text = ctx.text
-    covered = [(r.content_start, r.content_end) for r in rows]
-    covered_sent = {ctx.sentence_at(r.cue_start) for r in rows}
+    covered = sorted((r.content_start, r.content_end) for r in rows)
+    cov_starts = [a for a, _ in covered]
+    cov_reach = []  # the furthest end of the spans starting at or before each one
+    for _, b in covered:
+        cov_reach.append(max(b, cov_reach[-1]) if cov_reach else b)
+    by_sentence: dict[int, list[_Row]] = {}
+    for r in rows:
+        by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
     mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
     mark_starts = [a for a, _ in mark_spans]
     for k, (sa, sb) in enumerate(zip(ctx.s_starts, ctx.s_ends)):
-        if k in covered_sent:
-            continue
         if sb - sa > MAX_SENTENCE_CHARS:
             warnings.warn(
                 f"Sentence {ctx.s_ids[k]} (characters {sa:,} to {sb:,}) is {sb - sa:,} characters"
@@ -60,25 +74,33 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
                 continue
-            if any(a <= m.start() < b for a, b in covered):
-                continue
+            j = bisect.bisect_right(cov_starts, m.start()) - 1
+            if j >= 0 and cov_reach[j] > m.start():
+                continue  # inside a statement already found
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
             subject = None
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
                 # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
                 # "a clerk who asked that ..." is a relative clause, not an attribution.
-                subject = (
-                    _relative_antecedent(ctx, sa, text.rindex(prev_word[0], sa, m.start()))
-                    if _bare(prev_word[0]) == "who"
-                    else None
-                )
+                who = text.rindex(prev_word[0], sa, m.start())
+                subject = None
+                if _bare(prev_word[0]) == "who":
+                    subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
+                        text, by_sentence.get(k, ()), who
+                    )
                 if subject is None:
                     continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
                 continue  # "the states", "these claims", "its report": a noun, not a cue
+            if prev_word and prev_word[0][:1].isdigit() and m.group(0).endswith("s") and m.group(0) != "says":
+                continue  # "15 states", "3 reports": a count before a noun ("6 in 10 say" speaks)
+            if prev_word and _possessive(prev_word[0]):
+                continue  # "Clinton’s tweet", "the pastor’s claims": a noun, not a cue
             if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
                 continue  # "Says" is a cue only in a headline written in title case
-            row = _indirect_at(ctx, m, sa, sb, subject)
+            row = _indirect_at(
+                ctx, m, sa, sb, subject, _earlier_speaker(by_sentence.get(k, ()), sa, m.start())
+            )
             if row is None:
                 continue
             j = bisect.bisect_left(mark_starts, row.content_start)
@@ -88,6 +110,7 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue  # overlaps a statement already found in this sentence
             used_cues.add(m.start())
             rows.append(row)
+            by_sentence.setdefault(k, []).append(row)
             found.append((row.content_start, row.content_end))
             found.append((m.start(), m.end()))
 
@@ -107,8 +130,25 @@ def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _earlier_speaker(rows, sa: int, cue_start: int) -> _Speaker | None:
+    """The speaker of a statement whose cue stands earlier in the sentence (``sa`` to
+    ``cue_start``): the subject of a participle that follows it ("“…,” she said, adding
+    that …")."""
+    best = None
+    for r in rows:
+        if sa <= r.cue_start < cue_start and r.speaker is not None and r.inherited is None:
+            if best is None or r.cue_start > best.cue_start:
+                best = r
+    return best.speaker if best is not None else None
+
+
 def _indirect_at(
-    ctx: _Context, m: re.Match, sa: int, sb: int, subject: _Speaker | None = None
+    ctx: _Context,
+    m: re.Match,
+    sa: int,
+    sb: int,
+    subject: _Speaker | None = None,
+    earlier: _Speaker | None = None,
 ) -> _Row | None:
     text = ctx.text
     cue = m.group(0)
@@ -150,27 +190,66 @@ def _indirect_at(
     if text[after:sb].lstrip(" \t\u00a0,").startswith(":"):
         return None  # "S said:" introduces the quotation that follows, a direct quote
     rest_a, rest_b = _content_after(ctx, after, sb)
-    has_rest = rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
+    # "C, political analysts say; in 2012 ...": a semicolon after the cue ends the statement.
+    semicolon = text[after:sb].lstrip(" \t\u00a0").startswith(";")
+    has_rest = not semicolon and rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2
+    if not semicolon and match_form(text[rest_a:rest_b]) in _ONE_WORD_ANSWERS and _plain_cue(cue):
+        has_rest = True  # "Asked if he was bullied, the candidate said no."
+    if has_rest and text[after:rest_a].strip(" \t\u00a0") == ",":
+        nxt_cue = _cue_re().match(text, rest_a)
+        ch = _channel_re().match(text, rest_a, rest_b) or _IN_DOCUMENT_RE.match(text, rest_a, rest_b)
+        if nxt_cue is not None and nxt_cue.group(0).split()[0].endswith("ing"):
+            has_rest = False  # "C, Raman said, adding that ...": the participle is a statement of its own
+        elif ch is not None and not channel:
+            # "C, researchers reported, in a study that ...": where it was said
+            has_rest, channel = False, text[ch.start() : ch.end()]
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
         participle = cue.split()[0].lower().endswith("ing")
-        if use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b):
+        needs_that = (
+            use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b)
+        )
+        if needs_that and (participle or subject is not None):
             return None
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
-            if not text[left_a : m.start()].rstrip().endswith((",", "—", "–", ",”", ',"')):
-                return None
+            before = text[left_a : m.start()].rstrip()
+            last = _bare(before.split()[-1]) if before.split() else ""
+            if not before.endswith((",", "—", "–", ",”", ',"')):
+                if last not in _PARTICIPLE_PREPOSITIONS:
+                    return None
+                if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
+                    return None  # "before announcing the sentence": an act, not a statement
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
-            if found is None:
+            if earlier is not None:
+                sp = earlier  # "“…,” Anderson said, adding that …": the speaker just named
+            elif found is not None:
+                sp = found[0]
+            else:
                 return None
-            sp, _, _ = found
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
         if subject is not None:
             found = (subject, subject.start, None)
         else:
-            found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+            found = (
+                ctx.speaker_before(left_a, m.start())
+                or _coordinated_subject(ctx, sa, m.start())
+                or _relative_subject(ctx, sa, m.start())
+                or ((that or _plain_cue(cue)) and _plain_subject(ctx, sa, m.start()))
+                or None
+            )
+        if needs_that and (
+            found is None
+            or not (
+                _document(text, found[0])
+                or _parenthetical(ctx, left_a, found[1], found[0], text[after:rest_a]) is not None
+            )
+        ):
+            # "added to the list"; but "the poll showed Trump leading" and "C1, the airline
+            # added, and C2" report speech
+            return None
         if found is not None:
             sp, content_end, channel0 = found
             if _strip(text, left_a, sp.start)[1] > _strip(text, left_a, sp.start)[0] and not _segments(
@@ -183,6 +262,18 @@ def _indirect_at(
                 # before the speaker; the phrase after the cue says where it was said.
                 ca, cb = closing
                 return _Row("indirect", ca, cb, sp, cue, m.start(), text[rest_a:rest_b], "c_sv")
+            around = _parenthetical(ctx, left_a, content_end, sp, text[after:rest_a])
+            cond = _condition_before(ctx, left_a, content_end, sp)
+            if cond is not None and around is None and subject is None:
+                # "If he loses, he said he would ...": the condition is part of what was said.
+                return _Row("indirect", cond, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
+            if around is not None and subject is None:
+                # "The question, she said, is not so simple": the attribution stands inside
+                # the statement, which runs from before the speaker to the end of the clause.
+                return _Row("indirect", around, rest_b, sp, cue, m.start(), channel or channel0, "c_sv_c")
+            if sp.start > left_a and text[left_a : sp.start].rstrip().endswith((" which", ",which")):
+                # "a rule, which the audit said was broken": the content names its antecedent
+                rest_a = text.rindex("which", left_a, sp.start)
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel or channel0, "sv_c")
         if subject is not None:
             return None
@@ -195,7 +286,13 @@ def _indirect_at(
                 if cb - ca > 3:
                     return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
         return None
-    found = ctx.speaker_before(left_a, m.start()) if subject is None else None
+    found = None
+    if subject is None:
+        found = (
+            ctx.speaker_before(left_a, m.start())
+            or (_plain_cue(cue) and _plain_subject(ctx, sa, m.start()))
+            or None
+        )
     if found is None:
         return None
     sp, content_end, channel0 = found
@@ -206,6 +303,77 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _document(text: str, sp) -> bool:
+    """Whether a speaker is a document ("the latest poll", "a 2009 report by ...")."""
+    words = [_bare(w) for w in text[sp.start : sp.end].split()]
+    return any(w in _DOCUMENT_WORDS for w in words[:8])
+
+
+_CONDITIONS = frozenset("if unless although though".split())
+
+
+def _condition_before(ctx, left_a: int, content_end: int, sp) -> int | None:
+    """Where a statement starts when a condition opens its sentence before the speaker
+    ("If Trump loses, he said he would ..."): the start of the condition, or None."""
+    text = ctx.text
+    ca, cb = _strip(text, left_a, content_end)
+    words = text[ca:cb].split()
+    if len(words) < 3 or _bare(words[0]) not in _CONDITIONS or "," not in text[cb : sp.start]:
+        return None
+    if left_a != ctx.s_starts[ctx.sentence_at(ca)] and text[ca - 1 : ca] not in ("", " ", "\n"):
+        return None
+    return ca
+
+
+def _relative_subject(ctx, sa: int, cue_start: int):
+    """A pronoun speaker inside a relative clause: "a wall, which he said Mexico would pay
+    for", "his daughters, who he said were living abroad"."""
+    text = ctx.text
+    m = _RELATIVE_SUBJECT_RE.search(text, max(sa, cue_start - 80), cue_start)
+    if m is None:
+        return None
+    a, b = m.start("np"), _strip(text, m.start("np"), cue_start)[1]
+    if _bare(text[a:b]) in PRONOUNS:
+        return _Speaker(a, b, "pronoun"), a, None
+    if any(_bare(w) in _FINITE or _bare(w) in PRONOUNS for w in text[a:b].split()):
+        return None
+    sp = ctx.noun_phrase(a, b)
+    if sp is None or sp.kind == "pronoun" or sp.start != a:
+        return None
+    return sp, a, None
+
+
+# "which he said", "who an FBI inquiry said": a relative word, then a subject of one to
+# five words right before the cue.
+_RELATIVE_SUBJECT_RE = re.compile(
+    r"\b(?:which|who|whom|that)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,5})$"
+)
+
+
+def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int | None:
+    """Where a statement starts when its attribution stands inside it, between commas
+    ("C1, S V, C2"); None when the cue is not followed by a comma or the words before
+    the speaker are only a time, a channel or fewer than two words."""
+    text = ctx.text
+    if not between.lstrip(" \t\u00a0").startswith(",") or "that" in between.split():
+        return None
+    ca, cb = _strip(text, left_a, content_end)
+    if len(text[ca:cb].split()) < 2 or "," not in text[cb : sp.start]:
+        return None
+    ch = _channel_re().match(text, ca, cb)
+    lead = text[ca].lower() + text[ca + 1 : cb]  # "On Tuesday" reads as "on Tuesday"
+    if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(lead) or _TIME_LEAD_RE.fullmatch(lead):
+        return None
+    return ca
+
+
+# A short lead that sets the time or place of a statement, not its words ("In 2012",
+# "In Iowa", "At the rally"); "In his state, Christie said, ..." is content.
+_TIME_LEAD_RE = re.compile(
+    r"(?:in|since|by|at)\s+(?:\d{4}|[A-Z][\w’'.-]+|the\s+(?:rally|event|meeting|hearing|debate))"
+)
 
 
 def _closing_with_phrase(ctx, left_a: int, content_end: int, sp, rest_a: int, rest_b: int):
@@ -244,8 +412,26 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             (",", ",”", ',"')
         ):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "S praised the plan and said C2": a second cue of the same subject.
+        if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
+            x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
+            second = _cue_verbs().get(" ".join(m.group(0).lower().split()), "any")
+            if second == "that" and not text[m.end() : m.end() + 6].lstrip(" \u00a0").startswith("that"):
+                x = None  # "... and asked for help": part of the same statement
+            if x is not None and x.start() > a:
+                return _strip(text, a, x.start())[1]
+        # "..., which he said was ...": a relative clause with an attribution of its own.
+        if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()):
+            return _strip(text, a, text.rindex(",", a, m.start()))[1]
     return b
 
+
+_RELATIVE_ATTRIBUTION_RE = re.compile(
+    r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it"
+    r"|(?:an?|the)[\s\u00a0]+(?:[^\s\u00a0,;:]+[\s\u00a0]+){1,3})[\s\u00a0]*$"
+)
+# "..., and said C2", "... and also told reporters C2": a second cue for the same subject.
+_AND_CUE_RE = re.compile(r"[\s\u00a0]and[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
 
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
@@ -291,6 +477,127 @@ def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
     return _Speaker(s, e, kind)
 
 
+def _plain_subject(ctx, sa: int, cue_start: int):
+    """A subject the speaker rules do not know, kept as written rather than dropped: the
+    words between the start of the clause and the cue ("The billionaire businessman says",
+    "A poll conducted in May found", "Large majorities of voters said"), when they hold no
+    verb, clause word, pronoun or other cue. A lower-case head is an unnamed source (a
+    document's word makes it an organisation's); a capitalised one, a name."""
+    text = ctx.text
+    lo = max(sa, cue_start - 160)
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, lo, cue_start)]
+    if lo > sa and words:
+        words.pop(0)  # a word cut by the window
+    k = len(words)
+    while k > 0:
+        raw = text[words[k - 1][0] : words[k - 1][1]]
+        w = _bare(raw)
+        if (
+            (w in _SUBORDINATORS or w in _CLAUSE_WORDS) and (raw.islower() or w not in _FINITE)
+        ) or raw.endswith((",", ";", ":", "—", "–")):
+            break
+        if raw.startswith(("“", '"', "(", "—", "–")):
+            break
+        k -= 1
+    start = k
+    if start == 0 and lo > sa:
+        return None
+    words = words[start:]
+    while words and _bare(text[words[0][0] : words[0][1]]) in _CONJUNCTIONS:
+        words.pop(0)
+    while words and _adverb(text[words[-1][0] : words[-1][1]]):
+        words.pop()
+    if not words or len(words) > MAX_PLAIN_SUBJECT_WORDS:
+        return None
+    raw = [text[a:b] for a, b in words]
+    low = [_bare(w) for w in raw]
+    if low[0] in _PREPOSITIONS and low[0] not in _DETERMINER_WORDS:
+        return None
+    if low[0] in _NOT_SUBJECT_START:
+        return None
+    cues = _cue_verbs()
+    for k, (w, r) in enumerate(zip(low, raw)):
+        if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
+            return None
+        if k and r.islower() and w.endswith("ed") and k + 1 < len(low):
+            # "a poll conducted by ...", "polls released Sunday" modify the subject;
+            # "the group unearthed columns" is a clause.
+            if (
+                low[k + 1] not in _PREPOSITIONS
+                and not _CAP.match(raw[k + 1])
+                and low[k + 1] not in _TIME_WORDS
+            ):
+                return None
+        if r.endswith(("?", "!", ".")) and not _CAP.match(r):
+            return None
+        if any(c in r for c in ("’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "n’t", "n't")):
+            return None  # "he’ll", "they’ve": a clause, not a subject
+    head = low[-1]
+    if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not head.isalpha():
+        return None
+    s, e = words[0][0], words[-1][1]
+    if low[0][:1].isdigit() or low[0] in _NUMBER_WORDS:
+        kind = "anonymous"  # "Six in 10", "43 percent of voters": a share of people
+    elif any(w in _DOCUMENT_WORDS for w in low[:8]) or _speaker_nouns().get(head) == "organization":
+        kind = "organization"  # "A poll conducted by Gallup in May"
+    elif _CAP.match(raw[-1]):
+        kind = "name"
+    else:
+        kind = "anonymous"
+    return _Speaker(s, e, kind), s, None
+
+
+# "by saying", "while saying", "after saying": the subject of the sentence speaks.
+_PARTICIPLE_PREPOSITIONS = frozenset("by while after before when in".split())
+# "in a study", "in their new report": the document where a statement was made.
+_IN_DOCUMENT_RE = re.compile(
+    r"in[\s\u00a0]+(?:an?|the|their|its|his|her|a[\s\u00a0]+new)[\s\u00a0]+(?:[\w’'-]+[\s\u00a0]+){0,3}?"
+    r"(?:study|report|paper|survey|analysis|poll|review|book|memo|filing)\b",
+    re.IGNORECASE,
+)
+_TIME_WORDS = frozenset("last this earlier later yesterday today recently".split())
+_ONE_WORD_ANSWERS = frozenset("yes no so".split())
+
+
+def _possessive(word: str) -> bool:
+    """Whether a word is a possessive ("Clinton’s", "voters’"), not a contraction ("he’s")."""
+    w = match_form(word).strip('()[]"“”.,;:!?').replace("’", "'")
+    if w.endswith("s'") and len(w) > 2:
+        return True
+    return w.endswith("'s") and w[:-2] not in _CONTRACTED
+
+
+_CONTRACTED = frozenset("he she it that there who what where here let".split())
+
+
+def _plain_cue(cue: str) -> bool:
+    """Cue forms that are verbs wherever they stand, so that a subject the speaker rules do
+    not know may be kept ("says" and "-ed" forms; not "claims", "reports", "call")."""
+    w = cue.split()[0].lower()
+    return w in ("said", "says", "say", "told", "tells", "wrote") or (w.endswith("ed") and w != "need")
+
+
+# Words that may open a subject kept as written: determiners and quantifiers.
+_SUBJECT_START = frozenset(
+    "the a an some many most all both several few other another each every more majorities majority"
+    " half nearly about almost roughly only just fewer among no any these those this that its their"
+    " his her our".split()
+)
+_NOT_SUBJECT_START = frozenset("to not never let just so then".split())
+_OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
+
+
+def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
+    """The speaker of a statement just found, right before ", who" ("“…,” said Mr. Ekovich,
+    who noted that ...")."""
+    for r in rows:
+        sp = r.speaker
+        if sp is not None and r.inherited is None and sp.kind != "pronoun" and sp.end <= who:
+            if text[sp.end : who].strip(" \u00a0") == ",":
+                return sp
+    return None
+
+
 def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
     """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
     text = ctx.text
@@ -313,9 +620,28 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
     first = _bare(words[0])
     if first in _QUESTION_WORDS:  # "asked whether ...", "explained how ..."
         return True
+    head, _, tail = match_form(words[0]).replace("’", "'").partition("'")
+    if head in PRONOUNS and tail in ("ll", "d", "s", "re", "ve", "m"):
+        return True  # "suggested she’ll turn to ...": a pronoun and its auxiliary
     if first not in _SUBJECT_WORDS and not words[0][:1].isupper():
         return False
-    return any(_bare(w) in _FINITE for w in words[1:])
+    for k in range(1, len(words)):
+        w = _bare(words[k])
+        if w in _FINITE:
+            return True
+        # A past tense after a noun ("argued the piece made ...", "noted Clinton raised ..."),
+        # not a participle after a determiner ("the armed group").
+        prev = _bare(words[k - 1])
+        if (
+            w.endswith("ed")
+            and words[k].islower()
+            and prev not in _SUBJECT_WORDS
+            and prev not in _CLAUSE_WORDS
+        ):
+            return True
+        if w in _PREPOSITIONS or words[k - 1].endswith((",", ";", ":")):
+            return False  # the object ended without a verb: "added the salt to the soup"
+    return False
 
 
 def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):
@@ -326,10 +652,14 @@ def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False)
     if not left.endswith(" and") and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
-    for n in range(min(len(words), MAX_SPEAKER_WORDS), 0, -1):
-        sp = ctx.noun_phrase(words[0][0], words[n - 1][1])
-        if sp is not None and sp.start == words[0][0]:
-            return sp, sa, None
+    # The subject opens the sentence, or follows a leading phrase and its comma ("In an
+    # interview with the Journal, Trump doubled down ... and said").
+    firsts = [0] + [k + 1 for k in range(min(len(words) - 1, 12)) if text[words[k][1] - 1] == ","][:1]
+    for f in firsts:
+        for n in range(min(len(words) - f, MAX_SPEAKER_WORDS), 0, -1):
+            sp = ctx.noun_phrase(words[f][0], words[f + n - 1][1])
+            if sp is not None and sp.start == words[f][0]:
+                return sp, sa, None
     return None
 
 

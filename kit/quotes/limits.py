@@ -30,6 +30,10 @@ MAX_MODIFIED_WORDS = 30
 """A speaker noun with a modifier after it ("A senior official who asked not to be named
 because ...") may run to this many words."""
 
+MAX_PLAIN_SUBJECT_WORDS = 16
+"""A subject the speaker rules do not know, kept as written ("Large majorities of
+Republican primary voters in six states said"), has at most this many words."""
+
 MAX_CLOSING_PHRASE_WORDS = 8
 """A closing attribution may end with a phrase of at most this many words ("..., the
 company said in a regulatory filing")."""

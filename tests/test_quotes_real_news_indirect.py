@@ -1,0 +1,220 @@
+"""Indirect and mixed statements as real news writes them: one test per kind of attribution.
+
+Every sentence is written for its test; the kinds are those found missing when the kit
+read real news (see ``evaluation/polnear.py``).
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+
+import kit
+from kit.quotes import QuoteWarning
+
+H = "Mill town votes\n\n"
+
+
+def _quotes(body: str) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", QuoteWarning)
+        return kit.parse_article(H + body).quotes
+
+
+# ----- subjects the speaker rules do not know: kept as written ---------------------
+
+
+def test_long_subject_is_kept_as_written():
+    q = _quotes("The retired steel worker from the east side says the mill should reopen.")
+    assert q["speaker"].tolist() == ["The retired steel worker from the east side"]
+    assert q["content"].tolist() == ["the mill should reopen"]
+    assert q["speaker_name"].isna().all()
+
+
+def test_subject_after_a_leading_phrase():
+    q = _quotes("In several towns, union members say they were never asked about the closure.")
+    assert q["speaker"].tolist() == ["union members"]
+    assert q["content"].tolist() == ["they were never asked about the closure"]
+
+
+def test_poll_majorities_speak():
+    q = _quotes("Large majorities of voters in the three counties said they want the mill to reopen.")
+    assert q["speaker"].tolist() == ["Large majorities of voters in the three counties"]
+    assert q["content"].tolist() == ["they want the mill to reopen"]
+
+
+def test_document_reports_without_that():
+    q = _quotes("A new county survey showed the mayor leading by ten points.")
+    assert q["speaker"].tolist() == ["A new county survey"]
+    assert q["source_type"].tolist() == ["organization"]
+    assert q["content"].tolist() == ["the mayor leading by ten points"]
+
+
+def test_verb_of_other_senses_needs_that_unless_a_document_speaks():
+    assert _quotes("The cook added the salt to the soup.").empty
+    assert _quotes("The old baker showed the children the oven.").empty
+
+
+def test_a_noun_after_a_possessive_is_no_cue():
+    assert _quotes("The mayor’s claims about the budget drew a crowd.").empty
+    assert _quotes("Mr. Dale's call for calm went unheard.").empty
+
+
+def test_a_clause_is_not_a_subject():
+    assert _quotes("They’ll make a comeback in the southern states of the region.").empty
+
+
+# ----- where the content starts and ends -------------------------------------------
+
+
+def test_attribution_inside_the_statement():
+    q = _quotes("The question of when to close the plant, she said, is not a simple one.")
+    assert q["content"].tolist() == ["The question of when to close the plant, she said, is not a simple one"]
+    assert q["rule"].tolist() == ["c_sv_c"]
+
+
+def test_a_time_before_a_parenthetical_attribution_is_not_content():
+    q = _quotes("On Tuesday, Mayor Ana Ruiz said, the council voted to close the plant.")
+    assert q["content"].tolist() == ["the council voted to close the plant"]
+
+
+def test_parenthetical_with_a_verb_of_other_senses():
+    q = _quotes("The driver had no record of violence, the company added, and had passed every check.")
+    assert q["speaker"].tolist() == ["the company"]
+    assert q["content"].tolist() == [
+        "The driver had no record of violence, the company added, and had passed every check"
+    ]
+
+
+def test_semicolon_after_a_closing_cue_ends_the_statement():
+    q = _quotes(
+        "To win the county, a candidate needs the mill vote, local analysts say; in 2012, few got it."
+    )
+    assert q["content"].tolist() == ["To win the county, a candidate needs the mill vote"]
+    assert q["rule"].tolist() == ["c_sv"]
+
+
+def test_a_leading_condition_belongs_to_the_statement():
+    q = _quotes("If the plant closes, Ruiz said the town would sue.")
+    assert q["content"].tolist() == ["If the plant closes, Ruiz said the town would sue"]
+
+
+def test_one_word_answer():
+    q = _quotes("Asked if she would run again, the mayor said no.")
+    assert q["content"].tolist() == ["no"]
+    assert q["speaker"].tolist() == ["the mayor"]
+
+
+# ----- cues inside other clauses ------------------------------------------------------
+
+
+def test_pronoun_speaker_inside_a_relative_clause():
+    q = _quotes("He spoke of his two sons, who he said were living abroad.")
+    assert q["content"].tolist() == ["were living abroad"]
+    assert q["speaker"].tolist() == ["he"]
+
+
+def test_relative_clause_with_its_own_attribution_ends_the_first_content():
+    q = _quotes("Ruiz criticized the council, which an audit said was careless with funds.")
+    assert q["content"].tolist() == ["the council", "which an audit said was careless with funds"]
+    assert q["speaker"].tolist() == ["Ruiz", "an audit"]
+
+
+def test_second_cue_after_and():
+    q = _quotes("Ruiz praised the workers and said the town owed them a debt.")
+    assert q["content"].tolist() == ["the workers", "the town owed them a debt"]
+    assert q["speaker_name"].tolist() == ["Ruiz", "Ruiz"]
+
+
+def test_coordinated_subject_after_a_leading_phrase():
+    q = _quotes("In an interview with the Gazette, Ruiz doubled down and said the vote was unfair.")
+    assert q["content"].tolist() == ["the vote was unfair"]
+    assert q["speaker_name"].tolist() == ["Ruiz"]
+
+
+# ----- mixed: a quotation and indirect speech in one sentence ------------------------
+
+
+def test_participle_after_a_quotation_takes_its_speaker():
+    q = _quotes("“The mill is our life,” Tom Berg said, adding that the council had “ignored us.”")
+    assert q["kind"].tolist() == ["direct", "mixed"]
+    assert q["speaker_name"].tolist() == ["Tom Berg", "Tom Berg"]
+    assert q["rule"].tolist()[1] == "s_ving_c"
+
+
+def test_closing_attribution_of_a_mixed_statement_with_an_unknown_speaker():
+    q = _quotes("The plan would “gut the town” and its schools, the two unions say.")
+    assert q["kind"].tolist() == ["mixed"]
+    assert q["speaker"].tolist() == ["the two unions"]
+
+
+# ----- cue forms -----------------------------------------------------------------------
+
+
+def test_participle_after_by_or_while():
+    q = _quotes("Ruiz ended the meeting by saying the council would vote in May.")
+    assert q["content"].tolist() == ["the council would vote in May"]
+    assert q["rule"].tolist() == ["s_ving_c"]
+
+
+def test_verb_of_other_senses_before_a_clause_without_that():
+    q = _quotes("As the Gazette noted, Ruiz raised more money than anyone. Ruiz suggested she’ll run again.")
+    assert q["content"].tolist() == ["Ruiz raised more money than anyone", "she’ll run again"]
+    assert q["speaker"].tolist() == ["the Gazette", "Ruiz"]
+
+
+def test_announced_with_an_object():
+    q = _quotes("Mayor Ana Ruiz announced a new plan for the mill.")
+    assert q["content"].tolist() == ["a new plan for the mill"]
+
+
+def test_participle_after_a_parenthetical_cue_is_its_own_statement():
+    q = _quotes("Together, the firms will run 900 trucks, Raman said, adding that no depot would close.")
+    assert q["content"].tolist() == ["Together, the firms will run 900 trucks", "no depot would close"]
+    assert q["rule"].tolist() == ["c_sv", "s_ving_c"]
+
+
+def test_document_after_a_closing_cue_is_the_channel():
+    q = _quotes("Bees are leaving the warmest valleys, researchers reported on Friday, in a study of heat.")
+    assert q["content"].tolist() == ["Bees are leaving the warmest valleys"]
+    assert q["channel"].tolist() == ["in a study"]
+
+
+def test_participle_with_an_object_after_before_is_an_act():
+    q = _quotes("“He did not steal,” Judge Achebe said before announcing the sentence.")
+    assert q["rule"].tolist() == ["q_sv"]
+
+
+def test_a_count_before_a_noun_form_is_no_cue():
+    assert _quotes("By March 1, 15 states will hold caucuses.").empty
+    q = _quotes("Six in 10 say the mayor is honest.")
+    assert q["content"].tolist() == ["the mayor is honest"]
+
+
+def test_a_clause_inside_a_subject_is_not_a_speaker():
+    assert _quotes("The group One Town Now unearthed old columns Bradley wrote in college.").empty
+    q = _quotes("A poll conducted by Gallup in May found that voters were unhappy.")
+    assert q["speaker"].tolist() == ["A poll conducted by Gallup in May"]
+
+
+def test_who_after_the_speaker_of_a_quotation():
+    q = _quotes("“Revenues are up,” said Mr. Ekovich, who noted that the price of golf courses had fallen.")
+    assert q["content"].tolist() == ["Revenues are up,", "the price of golf courses had fallen"]
+    assert q["speaker_name"].tolist() == ["Ekovich", "Ekovich"]
+
+
+def test_a_relative_clause_is_not_a_clause_without_that():
+    assert _quotes("The city has also noted council resolutions that called for a new bridge.").empty
+
+
+def test_a_place_phrase_inside_a_parenthetical_is_content():
+    q = _quotes("In his state, Ruiz said, first-time offenders are sent to treatment.")
+    assert q["content"].tolist() == ["In his state, Ruiz said, first-time offenders are sent to treatment"]
+    q = _quotes("In 2012, Ruiz said, the plant was sold.")
+    assert q["content"].tolist() == ["the plant was sold"]
+
+
+def test_which_before_a_named_subject_opens_the_content():
+    q = _quotes("Ruiz criticized the council, which an audit said was careless with funds.")
+    assert q["content"].tolist()[1] == "which an audit said was careless with funds"
