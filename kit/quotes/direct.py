@@ -94,11 +94,33 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             ctx, o_start, q_start, q_end, used_cues
         )
         if row is not None:
+            if row.rule in ("q_sv", "q_vs") and (lead := _lead_in(ctx, o_start)) is not None:
+                # "But the gain is “ten times the losses,” he said": the sentence's own words
+                # before the mark are part of what is reported, a mixed statement.
+                row.kind, row.content_start, row.content_end = "mixed", lead, c_end
             row.rule += suffix
             rows.append(row)
         else:
             leftovers.append((o_start, c_end, q_start, q_end, suffix))
     return leftovers
+
+
+def _lead_in(ctx: _Context, o_start: int) -> int | None:
+    """Where a sentence starts when words of its own stand before the opening mark at
+    ``o_start`` ("Still, clubs are “just scratching out a profit,” he said"), else None.
+
+    Not after a comma, colon or dash ("Asked about it, “Q,” she said"), nor after another
+    quotation or a dateline, nor when more than 40 words stand before the mark (a sentence
+    the splitter did not cut).
+    """
+    text = ctx.text
+    k = ctx.sentence_at(o_start)
+    a, b = _strip(text, ctx.s_starts[k], o_start, " \t\n\r\u00a0")
+    if b <= a or text[b - 1] in ",;:—–-" or text[b - 1] in _QUOTE_CHARS:
+        return None
+    if not any(ch.isalnum() for ch in text[a:b]) or len(text[a:b].split()) > 40:
+        return None
+    return a
 
 
 def _short_attribution(ctx, p: int, end: int) -> bool:
