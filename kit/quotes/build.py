@@ -53,6 +53,8 @@ def _continuations(ctx: _Context, rows: list[_Row]) -> dict[int, int]:
         prev = None
         if r.kind == "direct" and r.inherited is not None and id(r.inherited) in pos:
             prev = pos[id(r.inherited)]
+            if k and rows[k - 1].inherited is r.inherited:
+                prev = k - 1  # the third piece of one statement follows the second
         elif r.kind == "direct" and r.cue_start in by_cue:
             prev = by_cue[r.cue_start]
         if prev is not None and rows[prev].kind == "direct" and prev == k - 1:

@@ -295,12 +295,14 @@ def _floating(ctx, leftovers, rows) -> None:
             continue
         prev = ordered[k]
         para = ctx.s_paras[ctx.sentence_at(o_start)]
-        if para - ctx.s_paras[ctx.sentence_at(prev.content_start)] > 2 or prev.speaker is None:
+        # a third piece ("“A,” she said. “B.” ¶ “C.”") borrows from the attributed piece
+        root = prev.inherited if prev.inherited is not None else prev
+        if para - ctx.s_paras[ctx.sentence_at(prev.content_start)] > 2 or root.speaker is None:
             continue
         row = _Row(
-            "direct", q_start, q_end, None, prev.cue, prev.cue_start, prev.channel, "floating" + suffix
+            "direct", q_start, q_end, None, root.cue, root.cue_start, root.channel, "floating" + suffix
         )
-        row.inherited = prev
+        row.inherited = root
         rows.append(row)
         ordered.insert(k + 1, row)
         starts.insert(k + 1, q_start)
