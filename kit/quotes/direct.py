@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import warnings
 from collections import Counter
 
@@ -10,16 +11,22 @@ import pandas as pd
 
 from kit.quotes.indirect import _coordinated_subject
 from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
-from kit.quotes.speakers import _Context, _Row
+from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
     _CALLED_RE,
+    _CAP,
+    _CLAUSE_WORDS,
     _DETERMINER_WORDS,
     _NEEDS_AS,
     _NOT_OBJECTS,
+    _POSTMODIFIERS,
+    _PREPOSITIONS,
     _QUOTE_CHARS,
     _TIME_RE,
+    PRONOUNS,
     _bare,
     _cue_re,
+    _cue_verbs,
     _segments,
     _strip,
 )
@@ -109,7 +116,8 @@ def _lead_in(ctx: _Context, o_start: int) -> int | None:
     """Where a sentence starts when words of its own stand before the opening mark at
     ``o_start`` ("Still, clubs are “just scratching out a profit,” he said"), else None.
 
-    Not after a comma, colon or dash ("Asked about it, “Q,” she said"), nor after another
+    Not when those words hold a cue of their own ("Tom Hale called it ‘a disaster’, he
+    said"), nor after a comma, colon or dash ("Asked about it, “Q,” she said"), nor after another
     quotation or a dateline, nor when more than 40 words stand before the mark (a sentence
     the splitter did not cut).
     """
@@ -120,7 +128,58 @@ def _lead_in(ctx: _Context, o_start: int) -> int | None:
         return None
     if not any(ch.isalnum() for ch in text[a:b]) or len(text[a:b].split()) > 40:
         return None
+    if _cue_re().search(text, a, b) or _CALLED_RE.search(text[a:b] + " "):
+        return None  # "Tom Hale called it ‘a disaster’, he said": a label with a cue of its own
     return a
+
+
+_POSSESSIVES = frozenset("his her their its our".split())
+
+
+def _loose_noun_phrase(ctx: _Context, a: int, b: int) -> _Speaker | None:
+    """A speaker whose head noun the kit's lists lack, right next to a quotation and its cue:
+    ``“Q,” the businessman replied``, ``“Q,” a friend said``, ``“Q,” the Ohio senator and
+    candidate said``. Up to eight words that open with "the", "a", "an" or a possessive,
+    end in a lower-case noun, and hold no comma, clause word, pronoun, cue or preposition.
+    """
+    text = ctx.text
+    a, b = _strip(text, a, b, " \t\u00a0")
+    words = text[a:b].split()
+    if not 2 <= len(words) <= 8 or any(ch in text[a:b] for ch in ',;:()"“”'):
+        return None
+    low = [_bare(w) for w in words]
+    if low[0] not in _DETERMINER_WORDS and low[0] not in _POSSESSIVES:
+        return None
+    for w in low[1:]:
+        if w in _CLAUSE_WORDS or w in PRONOUNS or w in _PREPOSITIONS or w in _cue_verbs():
+            if w != "and":
+                return None
+    head = words[-1]
+    if not head.isalpha() or not head.islower() or head.endswith(("ly", "ing")):
+        return None
+    return _Speaker(a, b, "person", loose=True)
+
+
+def _speaker_after_loose(ctx: _Context, a: int, b: int) -> _Speaker | None:
+    """``said the former aide to the governor``, ``said Ana Ruiz of the city council``: the
+    words before a postmodifier ("of", "to", "at", ...) name the speaker, the rest is the role."""
+    text = ctx.text
+    segs = _segments(text, a, min(b, a + WINDOW))
+    if not segs:
+        return None
+    s, e = segs[0]
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for w in words[1:9]:
+        if _bare(w.group()) in _POSTMODIFIERS or _bare(w.group()) == "to":
+            cut = s + w.start()
+            sp = ctx.noun_phrase(s, cut) or _loose_noun_phrase(ctx, s, cut)
+            if sp is None or sp.kind == "pronoun":
+                return None
+            sp.role = text[cut:e].rstrip(" .;:") or None
+            return sp
+    if _CAP.match(text[s]) is None:
+        return _loose_noun_phrase(ctx, s, e - 1 if text[e - 1] == "." else e)
+    return None
 
 
 def _short_attribution(ctx, p: int, end: int) -> bool:
@@ -161,13 +220,16 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
         return None
     cue = m.group(0)
     if text[p : m.start()].strip() == "":
-        sp = ctx.speaker_after(m.end(), window_end)
+        sp = ctx.speaker_after(m.end(), window_end) or _speaker_after_loose(ctx, m.end(), window_end)
         if sp is None:
             return None
         channel, _ = ctx.channel_after(sp.end, window_end, cue)
         rule = "q_vs"
     else:
         found = ctx.speaker_before(p, m.start())
+        if found is None:
+            loose = _loose_noun_phrase(ctx, p, m.start())
+            found = None if loose is None else (loose, p, None)
         if found is None:
             return None
         sp, _, channel0 = found

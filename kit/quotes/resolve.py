@@ -55,6 +55,8 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
     head = _bare(sp_text.split()[-1])
     # an entity that runs on past the speaker ("County Says Trump" in a title-case headline) is not it
     ents = [e for e in ctx.mentions_in(sp.start, sp.end) if e[1] <= sp.end]
+    if sp.loose:
+        ents = []  # "the Ohio senator and Republican candidate": the names inside only modify
     # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina
     # Park") makes the name a person's, whatever type the entity table guessed.
     honorific = _bare(sp_text.split()[0]) in _HONORIFICS or (
