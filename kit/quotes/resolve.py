@@ -163,6 +163,8 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
         row.source_type = "named"
         row.speaker_name = _name_without_role(_clean_role(sp_text) or "") if sp.kind == "name" else None
         row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+        if sp.loose and sp.role and row.role:
+            row.role = f"{row.role} {sp.role}"  # "former deckhand to Captain Ana Ruiz"
 
 
 def _name_without_role(text: str) -> str | None:
