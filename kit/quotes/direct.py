@@ -79,6 +79,8 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
         first, last = chain[0], chain[-1]
         if col["paragraph_id"][first] in crowded:
             continue
+        if text[max(0, int(col["start_char"][first]) - 1)] == "=":
+            continue  # an attribute's value in markup (<tweet author="@name">), not a quotation
         o_start = int(col["start_char"][first])
         c_end = int(col["end_char"][last])
         q_start = int(col["content_start"][first])
@@ -262,7 +264,8 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     a, b = _strip(text, s_start, end, " \t\n\r\u00a0")
     if b <= a or (text[b - 1] not in ",:" and not text[a:b].endswith(" that")):
         return None
-    b = b - 5 if text[a:b].endswith(" that") else b - 1
+    that = text[a:b].endswith(" that")
+    b = b - 5 if that else b - 1
     cues = list(_cue_re().finditer(text, a, b))
     if not cues:
         return None
@@ -277,6 +280,9 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
         return None
     sp, _, channel0 = found
     used_cues.add(m.start())
+    if that:
+        # "She added that “Q”": reported speech that quotes, a mixed statement from "that"
+        return _Row("mixed", b + 1, q_end + 1, sp, cue, m.start(), channel or channel0, "sv_q")
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
 
 
