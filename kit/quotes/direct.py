@@ -118,8 +118,8 @@ def _lead_in(ctx: _Context, o_start: int) -> int | None:
     """Where a sentence starts when words of its own stand before the opening mark at
     ``o_start`` ("Still, clubs are “just scratching out a profit,” he said"), else None.
 
-    Not when those words hold a cue of their own ("Tom Hale called it ‘a disaster’, he
-    said"), nor after a comma, colon or dash ("Asked about it, “Q,” she said"), nor after another
+    Not when those words give a label ("Tom Hale called it ‘a disaster’, he said": the
+    label is quoted whole), nor after a comma, colon or dash ("Asked about it, “Q,” she said"), nor after another
     quotation or a dateline, nor when more than 40 words stand before the mark (a sentence
     the splitter did not cut).
     """
@@ -130,8 +130,8 @@ def _lead_in(ctx: _Context, o_start: int) -> int | None:
         return None
     if not any(ch.isalnum() for ch in text[a:b]) or len(text[a:b].split()) > 40:
         return None
-    if _cue_re().search(text, a, b) or _CALLED_RE.search(text[a:b] + " "):
-        return None  # "Tom Hale called it ‘a disaster’, he said": a label with a cue of its own
+    if _CALLED_RE.search(text[a:b] + " "):
+        return None  # "Tom Hale called it ‘a disaster’, he said": a label, quoted whole
     return a
 
 
