@@ -188,3 +188,38 @@ def test_a_wrong_guess_does_not_run_down_a_chain():
     )
     names = [n for n in _quotes(text)["speaker_name"].tolist()]
     assert names == ["Tom Hale", "Peter Marsh", "Peter Marsh", "Peter Marsh"]
+
+
+# ----- "S said, “Q”" as real news writes it ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("before", "speaker", "cue"),
+    [
+        ("However, the harbour trust said Thursday on Twitter,", "the harbour trust", "said"),
+        ("Ana Ruiz, who called the mayor on Monday, told her supporters,", "Ana Ruiz", "told"),
+        ("The leaflet said,", "The leaflet", "said"),
+        ("Tom Hale went on to say,", "Tom Hale", "say"),
+        ("Tom Hale hit back at the council, saying,", "Tom Hale", "saying"),
+    ],
+)
+def test_attribution_before_a_quotation(before, speaker, cue):
+    text = H + f'{before} "We have never wanted the boats to leave this harbour."\n'
+    assert _rows(text, ["kind", "content", "speaker", "cue", "rule"]) == [
+        ("direct", "We have never wanted the boats to leave this harbour.", speaker, cue, "sv_q")
+    ]
+
+
+def test_said_that_before_a_quotation_is_mixed():
+    text = H + 'Ana Ruiz spoke on Monday. She added that "the dock is ready for boats."\n'
+    assert _rows(text, ["kind", "content", "speaker_name", "rule"]) == [
+        ("mixed", 'that "the dock is ready for boats."', "Ana Ruiz", "sv_q+pronoun")
+    ]
+
+
+def test_attribute_values_in_markup_are_not_quotations():
+    text = (
+        H + 'Ana Ruiz posted a photo of the dock.\n\n<post author="@anaruiz" date="May 9">The dock'
+        " is ready.</post>\n"
+    )
+    assert _quotes(text).empty

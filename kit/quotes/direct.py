@@ -273,9 +273,9 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     cue = m.group(0)
     channel, ch_end = ctx.channel_after(m.end(), b, cue)
     rest = text[(ch_end if channel else m.end()) : b].strip(" ,\u00a0")
-    if rest and rest != "that" and not _TIME_RE.fullmatch(rest):
+    if rest and rest != "that" and not _TIME_RE.fullmatch(rest) and not _short_rest(rest):
         return None
-    found = ctx.speaker_before(a, m.start())
+    found = _speaker_before_cue(ctx, a, m.start(), cue)
     if found is None:
         return None
     sp, _, channel0 = found
@@ -284,6 +284,59 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
         # "She added that “Q”": reported speech that quotes, a mixed statement from "that"
         return _Row("mixed", b + 1, q_end + 1, sp, cue, m.start(), channel or channel0, "sv_q")
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
+
+
+def _short_rest(rest: str) -> bool:
+    """Words between a cue and the comma before a quotation that only say when, where or to
+    whom ("said Thursday on Twitter, “Q”", "told her supporters, “Q”"): up to six words, no
+    clause word and no cue."""
+    words = [_bare(w) for w in rest.split()]
+    if not words or len(words) > 6:
+        return False
+    return not any(w in _CLAUSE_WORDS or w in _cue_verbs() for w in words)
+
+
+# Words between a speaker and the cue that only carry it ("went on to say", "began by
+# saying", "then said"): bounded repetition over the last characters only, linear time.
+_CARRIER_RE = re.compile(
+    r"(?:[ \u00a0]+(?:went|goes|go|continued|continues|proceeded|proceeds|began|begins|then|later"
+    r"|would|will|had|has|have|was|were|did|does|on|to|by)){1,5}[ \u00a0]*$"
+)
+
+
+def _speaker_before_cue(ctx: _Context, a: int, cue_start: int, cue: str):
+    """The speaker of ``S V, “Q”``: the subject before the cue, also when words only carry
+    the cue ("Ana Ruiz went on to say"), when a participle follows the sentence's subject
+    after a comma ("She hit back, saying"), or when the head noun is on no list ("The
+    email said")."""
+    text = ctx.text
+    k = ctx.sentence_at(cue_start)
+    if cue.endswith("ing") and text[a:cue_start].rstrip().endswith(","):
+        # the participle's subject opens the sentence
+        found = _coordinated_subject(ctx, max(a, ctx.s_starts[k]), cue_start, participle=True)
+        if found is not None:
+            # "Tom Hale hit back at the council, saying": the name, not the whole clause
+            sp = found[0]
+            names = [m for m in ctx.mentions_in(sp.start, sp.end) if m[0] == sp.start and m[1] < sp.end]
+            if names and any(w.islower() for w in text[names[0][1] : sp.end].split()):
+                short = ctx.noun_phrase(sp.start, names[0][1])
+                if short is not None:
+                    found = (short, found[1], found[2])
+        return found
+    found = ctx.speaker_before(a, cue_start)
+    if found is not None:
+        return found
+    tail = _CARRIER_RE.search(text, max(a, cue_start - 60), cue_start)
+    if tail is not None and tail.start() > a:
+        found = ctx.speaker_before(a, tail.start())
+        if found is not None:
+            return found
+    segs = _segments(text, a, cue_start)
+    if segs:
+        loose = _loose_noun_phrase(ctx, *segs[-1])
+        if loose is not None:
+            return loose, segs[-1][0], None
+    return None
 
 
 def _called_quotes(ctx, leftovers, rows) -> list:
