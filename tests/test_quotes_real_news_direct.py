@@ -223,3 +223,24 @@ def test_attribute_values_in_markup_are_not_quotations():
         " is ready.</post>\n"
     )
     assert _quotes(text).empty
+
+
+def test_question_then_attribution_with_a_participle():
+    text = H + '"Who will pay for the dock?" Ana Ruiz asked, looking at the council. "Who?"\n'
+    assert _rows(text, ["content", "speaker_name", "rule", "continues_quote_id"]) == [
+        ("Who will pay for the dock?", "Ana Ruiz", "q_sv", None),
+        ("Who?", "Ana Ruiz", "floating", 0),
+    ]
+
+
+def test_adding_after_a_first_attribution_takes_its_speaker():
+    text = H + '"We are not part of the trust," Tom Hale said, adding, "The harbour is its own."\n'
+    assert _rows(text, ["content", "speaker", "cue", "rule"]) == [
+        ("We are not part of the trust,", "Tom Hale", "said", "q_sv"),
+        ("The harbour is its own.", "Tom Hale", "adding", "sv_q"),
+    ]
+
+
+def test_one_commenter_speaks():
+    text = H + '"If anyone can find a way, the council will," wrote one commenter.\n'
+    assert _rows(text, ["speaker", "source_type", "rule"]) == [("one commenter", "anonymous", "q_vs")]

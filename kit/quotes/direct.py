@@ -142,7 +142,7 @@ def _loose_noun_phrase(ctx: _Context, a: int, b: int) -> _Speaker | None:
     """A speaker whose head noun the kit's lists lack, right next to a quotation and its cue:
     ``“Q,” the businessman replied``, ``“Q,” a friend said``, ``“Q,” the Ohio senator and
     candidate said``. Up to eight words that open with "the", "a", "an" or a possessive,
-    end in a lower-case noun, and hold no comma, clause word, pronoun, cue or preposition.
+    end in a lower-case noun ("one commenter" too), and hold no comma, clause word, pronoun, cue or preposition.
     """
     text = ctx.text
     a, b = _strip(text, a, b, " \t\u00a0")
@@ -150,7 +150,7 @@ def _loose_noun_phrase(ctx: _Context, a: int, b: int) -> _Speaker | None:
     if not 2 <= len(words) <= 8 or any(ch in text[a:b] for ch in ',;:()"“”'):
         return None
     low = [_bare(w) for w in words]
-    if low[0] not in _DETERMINER_WORDS and low[0] not in _POSSESSIVES:
+    if low[0] not in _DETERMINER_WORDS and low[0] not in _POSSESSIVES and low[0] not in ("one", "another"):
         return None
     for w in low[1:]:
         if w in _CLAUSE_WORDS or w in PRONOUNS or w in _PREPOSITIONS or w in _cue_verbs():
@@ -188,9 +188,15 @@ def _short_attribution(ctx, p: int, end: int) -> bool:
     """Whether ``text[p:end]`` is a whole short attribution: up to six words that start or
     end with a cue ("Ana Ruiz said.", "said the mayor.")."""
     words = ctx.text[p:end].rstrip(" .\u00a0").split()
+    m = _cue_re().search(ctx.text, p, end)
+    if (
+        m is not None
+        and 0 < len(ctx.text[p : m.end()].split()) <= 6
+        and ctx.text[m.end() : m.end() + 1] == ","
+    ):
+        return True  # "Ana Ruiz asked, looking pleased.": the attribution ends at the comma
     if not 0 < len(words) <= 6:
         return False
-    m = _cue_re().search(ctx.text, p, end)
     # the cue stands first or last: "Trump said.", "said Ana Ruiz."
     return m is not None and (m.start() == p or not ctx.text[m.end() : end].strip(" .\u00a0").split()[1:])
 
@@ -322,6 +328,15 @@ def _speaker_before_cue(ctx: _Context, a: int, cue_start: int, cue: str):
                 short = ctx.noun_phrase(sp.start, names[0][1])
                 if short is not None:
                     found = (short, found[1], found[2])
+        if found is None:
+            # "“A,” she said, adding, “B”": the speaker of the cue before the participle
+            before = list(_cue_re().finditer(text, max(a, ctx.s_starts[k]), cue_start))
+            if before:
+                prev = before[-1]
+                found = ctx.speaker_before(max(a, ctx.s_starts[k]), prev.start())
+                if found is None:
+                    sp = ctx.speaker_after(prev.end(), cue_start)
+                    found = None if sp is None else (sp, a, None)
         return found
     found = ctx.speaker_before(a, cue_start)
     if found is not None:

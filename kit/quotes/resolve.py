@@ -157,7 +157,7 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
         row.role = sp.role
     elif sp.kind == "organization":
         row.source_type, row.role = "organization", sp.role
-    elif sp.kind == "person" and low.split()[0] in ("a", "an"):
+    elif sp.kind == "person" and low.split()[0] in ("a", "an", "one", "another"):
         row.source_type = "anonymous"
     else:
         row.source_type = "named"
