@@ -42,6 +42,7 @@ read.
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import statistics
 import sys
@@ -182,7 +183,7 @@ def read_key(ann: Path, text: str) -> list[Attribution]:
         src = (min(s[0] for s in source), max(s[1] for s in source)) if source else None
         # a statement in pieces ("“A,” she told CNN. “B.”"): the words between are not content
         pieces = sorted(content)
-        gaps = [(x[1], y[0]) for x, y in zip(pieces, pieces[1:]) if y[0] > x[1]]
+        gaps = [(x[1], y[0]) for x, y in itertools.pairwise(pieces) if y[0] > x[1]]
         kind = key_kind(text, a, b, cue + source + gaps)
         out.append(Attribution(a, b, cue_text, kind, src, text[src[0] : src[1]] if src else ""))
     out.sort(key=lambda x: (x.start, x.end))
