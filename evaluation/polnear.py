@@ -42,6 +42,7 @@ read.
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import statistics
 import sys
@@ -122,7 +123,8 @@ def reporting(cue: str) -> bool:
 def key_kind(text: str, start: int, end: int, skip: list[tuple[int, int]] = ()) -> str:
     """direct (every word between marks), mixed (some) or indirect (none).
 
-    Words of ``skip`` (the attribution's own source and cue: ``"A," she said. "B"``) and
+    Words of ``skip`` (the attribution's own source and cue, and the words between the
+    pieces of its content: ``"A," she told CNN. "B"``) and
     the marks just outside the span count as neither.
     """
     a = start
@@ -179,7 +181,10 @@ def read_key(ann: Path, text: str) -> list[Attribution]:
             continue
         a, b = min(s[0] for s in content), max(s[1] for s in content)
         src = (min(s[0] for s in source), max(s[1] for s in source)) if source else None
-        kind = key_kind(text, a, b, cue + source)
+        # a statement in pieces ("“A,” she told CNN. “B.”"): the words between are not content
+        pieces = sorted(content)
+        gaps = [(x[1], y[0]) for x, y in itertools.pairwise(pieces) if y[0] > x[1]]
+        kind = key_kind(text, a, b, cue + source + gaps)
         out.append(Attribution(a, b, cue_text, kind, src, text[src[0] : src[1]] if src else ""))
     out.sort(key=lambda x: (x.start, x.end))
     return out

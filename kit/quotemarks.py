@@ -12,7 +12,10 @@ Rules (the ``rule`` column):
     likewise guillemets ``«`` ``»``.
 ``straight``
     Straight ``"`` marks in a paragraph, paired first with second, third with
-    fourth, and so on.
+    fourth, and so on. Text typed on two keyboards mixes the kinds
+    (``“Q," he said. "R.”``): a straight mark that ends a word closes an open
+    ``“`` when no other straight mark stands between them, and a ``”`` closes
+    an open straight mark when no ``“`` opened inside it.
 ``continued``
     News style lets a quotation run over several paragraphs: each paragraph
     opens with a mark, and only the last one closes it. A paragraph whose
@@ -113,6 +116,9 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
     >>> s = '“A,” he said. "B" and «C'
     >>> [(s[a:b], closed, rule) for a, b, closed, rule in quote_spans(s, 0, len(s))]
     [('“A,”', True, 'curly'), ('"B"', True, 'straight'), ('«C', False, 'unclosed')]
+    >>> s = '“A," he said. "B.” And "C “D” E."'
+    >>> [s[a:b] for a, b, _, _ in quote_spans(s, 0, len(s))]
+    ['“A,"', '"B.”', '"C “D” E."']
     >>> s = "‘The players’ union backed me,’ she said. 'Don't go,' he said."
     >>> [s[a:b] for a, b, _, _ in quote_spans(s, 0, len(s))]
     ['‘The players’ union backed me,’', "'Don't go,'"]
@@ -122,17 +128,33 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
     closers: dict[str, tuple[list[int], list[int]]] = {}
     i = start
     straight_open: int | None = None
+    nested = False
     while i < end:
         ch = text[i]
         if ch in OPENING and straight_open is None:
             close = text.find(OPENING[ch], i + 1, end)
+            if ch == "“":
+                # “Q," he said: a straight mark may close a curly one (text typed on two
+                # keyboards), when it is the first straight mark after it and ends a word.
+                j = text.find('"', i + 1, close if close != -1 else end)
+                if j != -1 and not text[j - 1].isspace() and (j + 1 >= end or not text[j + 1].isalnum()):
+                    close = j
             if close == -1:
                 spans.append((i, end, False, "unclosed"))
                 break
             spans.append((i, close + 1, True, "curly"))
             i = close + 1
             continue
-        if ch == '"':
+        if ch == "“" and straight_open is not None:
+            nested = True  # "He said “go” now": the curly pair nests inside the straight one
+        elif ch == "”" and straight_open is not None and not nested:
+            # "Q,” she said: a curly mark may close a straight one
+            spans.append((straight_open, i + 1, True, "straight"))
+            straight_open = None
+        elif ch == "”" and straight_open is not None:
+            nested = False
+        elif ch == '"':
+            nested = False
             if straight_open is None:
                 straight_open = i
             elif _reopens(text, straight_open, i, start, end):

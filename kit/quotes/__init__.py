@@ -26,9 +26,20 @@ How the extractor reads an article
        ``“Q,” S V`` -- “These precision strikes ...,” Austin said.
    ``q_vs``
        ``“Q,” V S`` -- "We will rebuild," said Mayor Ana Ruiz.
+
+       When words of the sentence stand before the opening mark ("Still, small
+       ports are “only just breaking even,” she said"), the quotation finishes
+       a sentence of the writer's: the row is **mixed**, its content from the
+       sentence's start (unless those words give a label: "Tom Hale called it
+       ‘a disaster’, he told the BBC" stays direct).
    ``sv_q``
-       ``S V: “Q”`` or ``S V, “Q”`` (also ``S V that “Q”`` when the marks hold
-       the whole reported clause). A sentence ending in ``S V:`` ("In a
+       ``S V: “Q”`` or ``S V, “Q”``; short words between the cue and the comma
+       only say when, where or to whom ("said Thursday on Twitter, “Q”",
+       "told her supporters, “Q”"), and a participle after a comma takes the
+       subject of its sentence ("..., saying, “Q”") or of the cue before it
+       ("“A,” she said, adding, “B”"). ``S V that “Q”`` is reported speech
+       that quotes: a **mixed** row whose content starts at "that". A sentence
+       ending in ``S V:`` ("In a
        statement after the vote, the mayor said:") introduces the quotation
        that opens the next sentence or paragraph; the words before the
        speaker are then its channel, never a quote of their own.
@@ -161,8 +172,17 @@ How the extractor reads an article
    makes a person whatever type the entity table guessed; when the entity table
    found only part of such a name, the name as written is the speaker's name.
 
+   Next to a quotation and its cue, a description whose head noun no list
+   holds is still the speaker ("“Q,” the businessman replied", "“Q,” a
+   friend said", "said the former deckhand to Captain Ana Ruiz": the words
+   from "of", "to", "at", ... on are the role); names inside such a
+   description only modify it and do not name the speaker.
+
    A pronoun (he, she, they, it) or a definite role ("the spokesperson")
-   takes the last compatible speaker before it (``+pronoun`` in the rule). A
+   takes the last compatible speaker before it (``+pronoun`` in the rule),
+   unless a person who opens one of the three sentences before (same
+   paragraph or the one before) stands nearer and is known to agree with a
+   he or she ("Tom Hale arrived later. “We are glad,” he said."). A
    pronoun in a closing attribution takes first the subject of its own
    sentence, when a name opens the sentence before the quotation ("Opposition
    leader Tom Hale called it ‘a disaster’, he told the BBC"). Otherwise it

@@ -53,9 +53,13 @@ def _continuations(ctx: _Context, rows: list[_Row]) -> dict[int, int]:
         prev = None
         if r.kind == "direct" and r.inherited is not None and id(r.inherited) in pos:
             prev = pos[id(r.inherited)]
+            if k and rows[k - 1].inherited is r.inherited:
+                prev = k - 1  # the third piece of one statement follows the second
         elif r.kind == "direct" and r.cue_start in by_cue:
             prev = by_cue[r.cue_start]
-        if prev is not None and rows[prev].kind == "direct" and prev == k - 1:
+        # a mixed piece that opens inside its sentence ("Still, it is “A,” she said. “B.”")
+        opens = prev is not None and rows[prev].kind == "mixed" and rows[prev].rule.startswith("q_")
+        if prev is not None and (rows[prev].kind == "direct" or opens) and prev == k - 1:
             para = ctx.s_paras[ctx.sentence_at(r.content_start)]
             if para - ctx.s_paras[ctx.sentence_at(rows[prev].content_end - 1)] <= 1:
                 out[k] = first.get(prev, prev)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 import warnings
 from collections import Counter
 
@@ -10,16 +11,22 @@ import pandas as pd
 
 from kit.quotes.indirect import _coordinated_subject
 from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
-from kit.quotes.speakers import _Context, _Row
+from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
     _CALLED_RE,
+    _CAP,
+    _CLAUSE_WORDS,
     _DETERMINER_WORDS,
     _NEEDS_AS,
     _NOT_OBJECTS,
+    _POSTMODIFIERS,
+    _PREPOSITIONS,
     _QUOTE_CHARS,
     _TIME_RE,
+    PRONOUNS,
     _bare,
     _cue_re,
+    _cue_verbs,
     _segments,
     _strip,
 )
@@ -72,6 +79,8 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
         first, last = chain[0], chain[-1]
         if col["paragraph_id"][first] in crowded:
             continue
+        if text[max(0, int(col["start_char"][first]) - 1)] == "=":
+            continue  # an attribute's value in markup (<tweet author="@name">), not a quotation
         o_start = int(col["start_char"][first])
         c_end = int(col["end_char"][last])
         q_start = int(col["content_start"][first])
@@ -94,6 +103,10 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             ctx, o_start, q_start, q_end, used_cues
         )
         if row is not None:
+            if row.rule in ("q_sv", "q_vs") and (lead := _lead_in(ctx, o_start)) is not None:
+                # "But the gain is “ten times the losses,” he said": the sentence's own words
+                # before the mark are part of what is reported, a mixed statement.
+                row.kind, row.content_start, row.content_end = "mixed", lead, c_end
             row.rule += suffix
             rows.append(row)
         else:
@@ -101,13 +114,89 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
     return leftovers
 
 
+def _lead_in(ctx: _Context, o_start: int) -> int | None:
+    """Where a sentence starts when words of its own stand before the opening mark at
+    ``o_start`` ("Still, clubs are “just scratching out a profit,” he said"), else None.
+
+    Not when those words give a label ("Tom Hale called it ‘a disaster’, he said": the
+    label is quoted whole), nor after a comma, colon or dash ("Asked about it, “Q,” she said"), nor after another
+    quotation or a dateline, nor when more than 40 words stand before the mark (a sentence
+    the splitter did not cut).
+    """
+    text = ctx.text
+    k = ctx.sentence_at(o_start)
+    a, b = _strip(text, ctx.s_starts[k], o_start, " \t\n\r\u00a0")
+    if b <= a or text[b - 1] in ",;:—–-" or text[b - 1] in _QUOTE_CHARS:
+        return None
+    if not any(ch.isalnum() for ch in text[a:b]) or len(text[a:b].split()) > 40:
+        return None
+    if _CALLED_RE.search(text[a:b] + " "):
+        return None  # "Tom Hale called it ‘a disaster’, he said": a label, quoted whole
+    return a
+
+
+_POSSESSIVES = frozenset("his her their its our".split())
+
+
+def _loose_noun_phrase(ctx: _Context, a: int, b: int) -> _Speaker | None:
+    """A speaker whose head noun the kit's lists lack, right next to a quotation and its cue:
+    ``“Q,” the businessman replied``, ``“Q,” a friend said``, ``“Q,” the Ohio senator and
+    candidate said``. Up to eight words that open with "the", "a", "an" or a possessive,
+    end in a lower-case noun ("one commenter" too), and hold no comma, clause word, pronoun, cue or preposition.
+    """
+    text = ctx.text
+    a, b = _strip(text, a, b, " \t\u00a0")
+    words = text[a:b].split()
+    if not 2 <= len(words) <= 8 or any(ch in text[a:b] for ch in ',;:()"“”'):
+        return None
+    low = [_bare(w) for w in words]
+    if low[0] not in _DETERMINER_WORDS and low[0] not in _POSSESSIVES and low[0] not in ("one", "another"):
+        return None
+    for w in low[1:]:
+        if w in _CLAUSE_WORDS or w in PRONOUNS or w in _PREPOSITIONS or w in _cue_verbs():
+            if w != "and":
+                return None
+    head = words[-1]
+    if not head.isalpha() or not head.islower() or head.endswith(("ly", "ing")):
+        return None
+    return _Speaker(a, b, "person", loose=True)
+
+
+def _speaker_after_loose(ctx: _Context, a: int, b: int) -> _Speaker | None:
+    """``said the former aide to the governor``, ``said Ana Ruiz of the city council``: the
+    words before a postmodifier ("of", "to", "at", ...) name the speaker, the rest is the role."""
+    text = ctx.text
+    segs = _segments(text, a, min(b, a + WINDOW))
+    if not segs:
+        return None
+    s, e = segs[0]
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for w in words[1:9]:
+        if _bare(w.group()) in _POSTMODIFIERS or _bare(w.group()) == "to":
+            cut = s + w.start()
+            sp = ctx.noun_phrase(s, cut) or _loose_noun_phrase(ctx, s, cut)
+            if sp is None or sp.kind == "pronoun":
+                return None
+            sp.role = text[cut:e].rstrip(" .;:") or None
+            return sp
+    if _CAP.match(text[s]) is None:
+        return _loose_noun_phrase(ctx, s, e - 1 if text[e - 1] == "." else e)
+    return None
+
+
 def _short_attribution(ctx, p: int, end: int) -> bool:
     """Whether ``text[p:end]`` is a whole short attribution: up to six words that start or
     end with a cue ("Ana Ruiz said.", "said the mayor.")."""
     words = ctx.text[p:end].rstrip(" .\u00a0").split()
+    m = _cue_re().search(ctx.text, p, end)
+    if (
+        m is not None
+        and 0 < len(ctx.text[p : m.end()].split()) <= 6
+        and ctx.text[m.end() : m.end() + 1] == ","
+    ):
+        return True  # "Ana Ruiz asked, looking pleased.": the attribution ends at the comma
     if not 0 < len(words) <= 6:
         return False
-    m = _cue_re().search(ctx.text, p, end)
     # the cue stands first or last: "Trump said.", "said Ana Ruiz."
     return m is not None and (m.start() == p or not ctx.text[m.end() : end].strip(" .\u00a0").split()[1:])
 
@@ -139,13 +228,16 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
         return None
     cue = m.group(0)
     if text[p : m.start()].strip() == "":
-        sp = ctx.speaker_after(m.end(), window_end)
+        sp = ctx.speaker_after(m.end(), window_end) or _speaker_after_loose(ctx, m.end(), window_end)
         if sp is None:
             return None
         channel, _ = ctx.channel_after(sp.end, window_end, cue)
         rule = "q_vs"
     else:
         found = ctx.speaker_before(p, m.start())
+        if found is None:
+            loose = _loose_noun_phrase(ctx, p, m.start())
+            found = None if loose is None else (loose, p, None)
         if found is None:
             return None
         sp, _, channel0 = found
@@ -178,7 +270,8 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     a, b = _strip(text, s_start, end, " \t\n\r\u00a0")
     if b <= a or (text[b - 1] not in ",:" and not text[a:b].endswith(" that")):
         return None
-    b = b - 5 if text[a:b].endswith(" that") else b - 1
+    that = text[a:b].endswith(" that")
+    b = b - 5 if that else b - 1
     cues = list(_cue_re().finditer(text, a, b))
     if not cues:
         return None
@@ -186,14 +279,79 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     cue = m.group(0)
     channel, ch_end = ctx.channel_after(m.end(), b, cue)
     rest = text[(ch_end if channel else m.end()) : b].strip(" ,\u00a0")
-    if rest and rest != "that" and not _TIME_RE.fullmatch(rest):
+    if rest and rest != "that" and not _TIME_RE.fullmatch(rest) and not _short_rest(rest):
         return None
-    found = ctx.speaker_before(a, m.start())
+    found = _speaker_before_cue(ctx, a, m.start(), cue)
     if found is None:
         return None
     sp, _, channel0 = found
     used_cues.add(m.start())
+    if that:
+        # "She added that “Q”": reported speech that quotes, a mixed statement from "that"
+        return _Row("mixed", b + 1, q_end + 1, sp, cue, m.start(), channel or channel0, "sv_q")
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
+
+
+def _short_rest(rest: str) -> bool:
+    """Words between a cue and the comma before a quotation that only say when, where or to
+    whom ("said Thursday on Twitter, “Q”", "told her supporters, “Q”"): up to six words, no
+    clause word and no cue."""
+    words = [_bare(w) for w in rest.split()]
+    if not words or len(words) > 6:
+        return False
+    return not any(w in _CLAUSE_WORDS or w in _cue_verbs() for w in words)
+
+
+# Words between a speaker and the cue that only carry it ("went on to say", "began by
+# saying", "then said"): bounded repetition over the last characters only, linear time.
+_CARRIER_RE = re.compile(
+    r"(?:[ \u00a0]+(?:went|goes|go|continued|continues|proceeded|proceeds|began|begins|then|later"
+    r"|would|will|had|has|have|was|were|did|does|on|to|by)){1,5}[ \u00a0]*$"
+)
+
+
+def _speaker_before_cue(ctx: _Context, a: int, cue_start: int, cue: str):
+    """The speaker of ``S V, “Q”``: the subject before the cue, also when words only carry
+    the cue ("Ana Ruiz went on to say"), when a participle follows the sentence's subject
+    after a comma ("She hit back, saying"), or when the head noun is on no list ("The
+    email said")."""
+    text = ctx.text
+    k = ctx.sentence_at(cue_start)
+    if cue.endswith("ing") and text[a:cue_start].rstrip().endswith(","):
+        # the participle's subject opens the sentence
+        found = _coordinated_subject(ctx, max(a, ctx.s_starts[k]), cue_start, participle=True)
+        if found is not None:
+            # "Tom Hale hit back at the council, saying": the name, not the whole clause
+            sp = found[0]
+            names = [m for m in ctx.mentions_in(sp.start, sp.end) if m[0] == sp.start and m[1] < sp.end]
+            if names and any(w.islower() for w in text[names[0][1] : sp.end].split()):
+                short = ctx.noun_phrase(sp.start, names[0][1])
+                if short is not None:
+                    found = (short, found[1], found[2])
+        if found is None:
+            # "“A,” she said, adding, “B”": the speaker of the cue before the participle
+            before = list(_cue_re().finditer(text, max(a, ctx.s_starts[k]), cue_start))
+            if before:
+                prev = before[-1]
+                found = ctx.speaker_before(max(a, ctx.s_starts[k]), prev.start())
+                if found is None:
+                    sp = ctx.speaker_after(prev.end(), cue_start)
+                    found = None if sp is None else (sp, a, None)
+        return found
+    found = ctx.speaker_before(a, cue_start)
+    if found is not None:
+        return found
+    tail = _CARRIER_RE.search(text, max(a, cue_start - 60), cue_start)
+    if tail is not None and tail.start() > a:
+        found = ctx.speaker_before(a, tail.start())
+        if found is not None:
+            return found
+    segs = _segments(text, a, cue_start)
+    if segs:
+        loose = _loose_noun_phrase(ctx, *segs[-1])
+        if loose is not None:
+            return loose, segs[-1][0], None
+    return None
 
 
 def _called_quotes(ctx, leftovers, rows) -> list:
@@ -273,12 +431,14 @@ def _floating(ctx, leftovers, rows) -> None:
             continue
         prev = ordered[k]
         para = ctx.s_paras[ctx.sentence_at(o_start)]
-        if para - ctx.s_paras[ctx.sentence_at(prev.content_start)] > 2 or prev.speaker is None:
+        # a third piece ("“A,” she said. “B.” ¶ “C.”") borrows from the attributed piece
+        root = prev.inherited if prev.inherited is not None else prev
+        if para - ctx.s_paras[ctx.sentence_at(prev.content_start)] > 2 or root.speaker is None:
             continue
         row = _Row(
-            "direct", q_start, q_end, None, prev.cue, prev.cue_start, prev.channel, "floating" + suffix
+            "direct", q_start, q_end, None, root.cue, root.cue_start, root.channel, "floating" + suffix
         )
-        row.inherited = prev
+        row.inherited = root
         rows.append(row)
         ordered.insert(k + 1, row)
         starts.insert(k + 1, q_start)

@@ -55,6 +55,8 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
     head = _bare(sp_text.split()[-1])
     # an entity that runs on past the speaker ("County Says Trump" in a title-case headline) is not it
     ents = [e for e in ctx.mentions_in(sp.start, sp.end) if e[1] <= sp.end]
+    if sp.loose:
+        ents = []  # "the Ohio senator and Republican candidate": the names inside only modify
     # An honorific or a role word before a capitalised name ("Dr. Park", "resident Lina
     # Park") makes the name a person's, whatever type the entity table guessed.
     honorific = _bare(sp_text.split()[0]) in _HONORIFICS or (
@@ -71,8 +73,8 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
     others = [e for e in ents if e not in person]
     antecedent = None
     if sp.kind == "pronoun":
-        antecedent = _sentence_subject(ctx, row, low, history, roles, genders) or _antecedent(
-            history, PRONOUNS[low], gender=_PRONOUN_GENDER.get(low), genders=genders
+        antecedent = _sentence_subject(ctx, row, low, history, roles, genders) or _nearest(
+            ctx, row, low, history, roles, genders
         )
     elif (
         sp.kind == "person"
@@ -155,12 +157,14 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
         row.role = sp.role
     elif sp.kind == "organization":
         row.source_type, row.role = "organization", sp.role
-    elif sp.kind == "person" and low.split()[0] in ("a", "an"):
+    elif sp.kind == "person" and low.split()[0] in ("a", "an", "one", "another"):
         row.source_type = "anonymous"
     else:
         row.source_type = "named"
         row.speaker_name = _name_without_role(_clean_role(sp_text) or "") if sp.kind == "name" else None
         row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
+        if sp.loose and sp.role and row.role:
+            row.role = f"{row.role} {sp.role}"  # "former deckhand to Captain Ana Ruiz"
 
 
 def _name_without_role(text: str) -> str | None:
@@ -211,6 +215,58 @@ def _sentence_subject(ctx, row: _Row, low: str, history, roles, genders) -> _Row
     if _gender_of(tmp, genders) not in (None, _PRONOUN_GENDER.get(low)):
         return None
     return tmp
+
+
+def _nearest(ctx, row: _Row, low: str, history, roles, genders) -> _Row | None:
+    """The antecedent of a pronoun speaker: the nearest earlier speaker that agrees with it,
+    unless a person who opens a later sentence (its subject) stands nearer and is known to
+    agree ("Tom Ruiz arrived later. “We are glad,” he said." is Tom Ruiz, not the woman
+    quoted before him). A speaker's name reaches a pronoun only through such agreement, so
+    one wrong guess does not pass down a chain of pronouns."""
+    gender = _PRONOUN_GENDER.get(low)
+    found = _antecedent(history, PRONOUNS[low], gender=gender, genders=genders)
+    if gender is None:
+        return found
+    anchor = -1
+    if found is not None:
+        anchor = found.speaker.start if found.speaker is not None else found.cue_start
+    subject = _subject_before(ctx, row, anchor)
+    if subject is None:
+        return found
+    tmp = _Row(row.kind, row.content_start, row.content_end, subject, row.cue, row.cue_start, None, "")
+    _resolve_row(ctx, tmp, history, dict(roles), dict(genders))
+    if (
+        tmp.source_type != "named"
+        or not tmp.speaker_name
+        or tmp.speaker_name == (found and found.speaker_name)
+    ):
+        return found
+    if _gender_of(tmp, genders) != gender:
+        return found  # only a subject known to agree outranks the last speaker
+    return tmp
+
+
+def _subject_before(ctx, row: _Row, after: int) -> _Speaker | None:
+    """The nearest person named at the start of one of the three sentences before the
+    pronoun's own (same paragraph or the one before), later than offset ``after``."""
+    text = ctx.text
+    k = ctx.sentence_at(min(row.content_start, row.speaker.start))
+    para = ctx.s_paras[k]
+    for j in range(k - 1, max(k - 4, -1), -1):
+        sa, sb = ctx.s_starts[j], ctx.s_ends[j]
+        if sb <= after or para - ctx.s_paras[j] > 1:
+            return None
+        a, _ = _strip(text, sa, sb, " \t\n\r\u00a0")
+        if a < sb and text[a] in "“\"‘'«":
+            continue  # a quotation's sentence: its names are not the subject
+        first = next(iter(ctx.mentions_in(a, sb)), None)
+        if first is None or first[0] < a or first[3] != "PERSON" or first[0] <= after:
+            continue
+        before = text[a : first[0]].split()
+        if len(before) > 3 or any(not _CAP.match(w) for w in before):
+            continue  # "Mr. Ruiz", "Sen. Ana Ruiz" open it; "After Ruiz left" does not
+        return _Speaker(a, first[1], "name")
+    return None
 
 
 def _gender_clues(text: str, *, name: bool = False) -> str | None:

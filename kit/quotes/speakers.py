@@ -51,6 +51,7 @@ class _Speaker:
     role: str | None = None
     anonymous_phrase: bool = False
     aged: bool = False  # an age appositive stood next to it ("Jane Smith, 45,"): a person
+    loose: bool = False  # a description whose head noun no list holds ("the businessman")
 
 
 @dataclass
