@@ -76,7 +76,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
             r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
             r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
-            r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear)(?![\w])",
+            r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear"
+            r"|the\s(?:weekend|week|(?:(?:full|fiscal|current|current\sfiscal)\s)?year(?!\s(?:ended|ending|to\s|\d|two|one|of\s)))"
+            r")(?![\w-])",
         ),
         ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
         ("quarter", _QUARTER),
@@ -95,7 +97,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "past_duration",
-            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}[\s-])?{_UNIT})(?![\w])",
+            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}[\s-])?{_UNIT}"
+            rf"(?:\sor\sso)?|the\s(?:fiscal\s)?(?:{_NUM}\s)?{_UNIT}(?=\s(?:ended|ending)\s))(?![\w])",
         ),
         ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
         (
@@ -123,6 +126,10 @@ _NOT_A_YEAR = re.compile(
 """A four-digit number before a plural or a measure counts things: it is no year."""
 _COUNTED = re.compile(rf"(?i)(?<![\w])(?:{_NUM})[\s-]$")
 _AGES = re.compile(r"(?i)(?<![\w])(?:ages?|aged)\s$")
+_OLD = re.compile(r"\s(?:old|of\sage)\b")
+_RATE = re.compile(r"(?i)an?\s")
+_AMOUNT_BEFORE = re.compile(r"(?i)(?:\d|%|million|billion|thousand|percent|cents?)\s$")
+_FRACTION = re.compile(r"(?i)\w-quarters$")
 _IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
 """A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
@@ -137,12 +144,17 @@ _REF_WORDS = (
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER_ADJ = rf"(?:(?:fiscal|calendar|year-earlier|year-ago|comparable|{_YEAR})\s)"
 _QUARTER = (
-    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}\squarter"
-    rf"|(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}-quarter"
+    rf"(?<![\w-])(?i:(?:(?:the|its)\s|(?:this|last|next)\syear['’]s\s)?{_QUARTER_ADJ}*{_ORDINAL_QUARTER}\squarter"
+    rf"(?:\sof\s(?:fiscal\s)?{_YEAR}(?!\d))?"
+    rf"|{_QUARTER_ADJ}*{_ORDINAL_QUARTER}-quarter"
     rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
     r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
-    r"(?:(?:fiscal|calendar)\s)?quarter|the\squarter)(?![\w-])"
+    r"(?:(?:fiscal|calendar)\s)?quarter|the\s(?:comparable\s)?(?:year-earlier\s|year-ago\s)?quarter"
+    rf"|the\s(?:latest|year-earlier|year-ago|comparable|corresponding|same|{_YEAR})\speriod"
+    rf"|the\s{_YEAR}\squarter"
+    r"|year-(?:earlier|ago)(?!\s(?:[\w-]+\s)?(?:quarter|period|months|weeks|years)))(?![\w-])"
 )
 """Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the latest quarter"."""
 _SEASON = (
@@ -164,7 +176,7 @@ earlier", "the 99th day"): found, with an underspecified value."""
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDS = {
     "ref": ("now", "current", "present", "days", "past", "recent", "future", "time"),
-    "quarter": ("quarter",),
+    "quarter": ("quarter", "period", "year-"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "decade": ("0s", "0's", "0’s"),
     "century": ("century",),
@@ -187,7 +199,7 @@ _NEEDS = {
     "month": _MONTH_STEMS,
     "date_md": _MONTH_STEMS,
     "date_dm": _MONTH_STEMS,
-    "past_duration": ("past", "previous", "last", "next", "coming"),
+    "past_duration": ("past", "previous", "last", "next", "coming", "ended", "ending"),
 }
 """Words every match of a pattern contains: a window without any of them skips the pattern."""
 
@@ -275,8 +287,14 @@ def _window_candidates(text: str, start: int, end: int, s_start: int) -> list[_C
                         continue
             elif name == "vague_duration" and _COUNTED.search(text, max(0, a - 20), a):
                 continue  # a unit after a number is no vague length ("ages 6 months")
-            elif name == "duration" and _AGES.search(text, max(0, a - 6), a):
-                continue  # "children ages 6 months and older": an age, not a length of time
+            elif name == "duration" and (
+                _AGES.search(text, max(0, a - 6), a)
+                or _OLD.match(text, b)
+                or (_RATE.match(text, a) and _AMOUNT_BEFORE.search(text, max(0, a - 12), a))
+                or _FRACTION.search(text, a, b)
+            ):
+                # "ages 6 months", "52 years old": an age; "$2 a year": a rate; "three-quarters of"
+                continue
             elif name == "year" and (
                 _NOT_A_YEAR.match(text, b) or _IN_NUMBERS.search(text, max(0, a - 12), a)
             ):
@@ -303,9 +321,24 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
             and re.fullmatch(r"\s(?:before|after)\s", text[merged[-1].end : c.start])
         ):
             merged[-1] = _Cand(merged[-1].start, c.end, "offset_date", merged[-1].priority)
+        elif (
+            merged
+            and merged[-1].rule == "month"
+            and c.rule == "deictic"
+            and merged[-1].end + 1 == c.start
+            and _YEAR_AFTER_MONTH.fullmatch(text, merged[-1].end, c.end)
+        ):
+            # "June last year", "January this year": one date
+            merged[-1] = _Cand(merged[-1].start, c.end, "month", merged[-1].priority)
         else:
             merged.append(c)
-    return [_with_modifiers(text, c) for c in merged]
+    out: list[_Cand] = []
+    for c in merged:
+        out.append(_with_modifiers(text, c, out[-1].end if out else 0))
+    return out
+
+
+_YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
@@ -313,8 +346,12 @@ _AMOUNT_MODIFIER = re.compile(
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
+_THE_BEFORE = re.compile(
+    r"(?i)(?<![\w-])the\s(?:(?:first|final|early|latest|same|comparable|entire|whole|full|year-earlier|year-ago)\s)?$"
+)
+"""A determiner (and an adjective) before a counted length of time: "the nine months", "the first six months"."""
 _POINT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:early|late|mid-?|shortly\s(?:before|after)"
+    r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|shortly\s(?:before|after)"
     r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
 )
 """Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
@@ -336,17 +373,25 @@ _POINT_RULES = frozenset(
 )
 
 
-def _with_modifiers(text: str, c: _Cand) -> _Cand:
-    """Take the modifiers in front into the span (TimeML: "almost seven years", "late Monday")."""
+def _with_modifiers(text: str, c: _Cand, lo: int = 0) -> _Cand:
+    """Take the modifiers in front into the span (TimeML: "almost seven years", "late Monday",
+    "the nine months"), never reaching back into the expression before (``lo``)."""
     pattern = (
         _AMOUNT_MODIFIER if c.rule in _AMOUNT_RULES else _POINT_MODIFIER if c.rule in _POINT_RULES else None
     )
     if pattern is None:
         return c
     start = c.start
+    if c.rule == "duration" and _THE_BEFORE.search(text, max(lo, start - 30), start):
+        if re.fullmatch(rf"(?i){_NUM}\s{_UNIT}", text[c.start : c.end]):
+            start = _THE_BEFORE.search(text, max(lo, start - 30), start).start()
     while True:
-        m = pattern.search(text, max(0, start - 30), start)
+        m = pattern.search(text, max(lo, start - 30), start)
         if not m or (m.group().lower().startswith("the") and text[start : c.end].lower().startswith("the")):
+            break
+        if m.group().lower().startswith(("earlier", "later")) and (
+            c.rule not in ("weekday", "deictic") or text[start : c.end].lower().startswith("this")
+        ):
             break
         start = m.start()
     if start == c.start:

@@ -335,7 +335,11 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         return "DATE", f"XXXX-{month:02d}", "month", ctx.anchor, "no year and no reference date", ctx.zone
     year = ctx.ref.year
     how = "the year of"
-    if mod and mod.group(1).lower() == "last":
+    rel = re.search(r"(?i)\s(last|this|next)\syear$", chunk)
+    if rel:  # "June last year": the month of the year named
+        year += {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
+        how = f"'{rel.group(1).lower()} year' counted from"
+    elif mod and mod.group(1).lower() == "last":
         year = year - 1 if month >= ctx.ref.month else year
         how = "'last': the one before"
     elif mod and mod.group(1).lower() == "next":
@@ -365,7 +369,7 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     low = match_form(chunk)
     if low == "recently":
         return "DATE", None, "day", "vague", "'recently': some time before the reference date", None
-    unit = re.search(r"week|weekend|month|year", low)
+    unit = re.search(r"weekend|week|month|year", low)
     if unit and not re.search(r"today|tonight|yesterday|tomorrow", low):
         shift = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
         u = unit.group()
@@ -474,7 +478,7 @@ def _clock_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A length of time ending or starting at the reference date: past_duration."""
     low = match_form(chunk)
-    m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})$", chunk)
+    m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})(?:\sor\sso)?$", chunk)
     value, gran = _duration_value(m.group(1) or "one", m.group(2))
     where = "ending at" if re.search(r"past|previous|last", low) else "starting at"
     if value is None:
@@ -531,6 +535,18 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if num and year:
         q = _QUARTER_NUM[num.group()]
         return "DATE", f"{year.group()}-Q{q}", "quarter", "absolute", "the text gives the year", ctx.zone
+    if (
+        year and ctx.ref is not None
+    ):  # "the 1988 quarter": the quarter of that year matching the last completed
+        q = ((ctx.ref.year * 4 + (ctx.ref.month - 1) // 3) - 1) % 4 + 1
+        return (
+            "DATE",
+            f"{year.group()}-Q{q}",
+            "quarter",
+            ctx.anchor,
+            f"the year given, the quarter before {ctx.ref_label}",
+            ctx.zone,
+        )
     if ctx.ref is None:
         q = f"Q{_QUARTER_NUM[num.group()]}" if num else "QX"
         return "DATE", f"XXXX-{q}", "quarter", ctx.anchor, "no year and no reference date", ctx.zone
@@ -543,6 +559,10 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
             n, how = n - 4, "the latest such quarter by"
         if ctx.future and n < current:
             n, how = n + 4, "future tense: the next such quarter after"
+        shift = re.match(r"(last|next|this) year['’]s", low)
+        if shift:  # "last year's third quarter": that quarter of the year named
+            n = (ctx.ref.year + {"last": -1, "next": 1, "this": 0}[shift.group(1)]) * 4 + q
+            how = f"'{shift.group()}' counted from"
     elif re.search(r"this|current", low):
         n, how = current, "the quarter of"
     elif "next" in low:
