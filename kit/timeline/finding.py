@@ -15,6 +15,7 @@ from kit.timeline.vocab import (
     _MONTH_FULL,
     _NUM,
     _POD,
+    _SPELLED_YEAR,
     _UNIT,
     _WD,
     _WEEK_AFTER,
@@ -69,6 +70,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"(?:(?<![\w$£€.,-])|(?<=\d\d\d\d-))(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}"
             rf"(?![\d]|[,.]\d|-(?!{_YEAR}(?!\d))\d|['’]?s)",
         ),
+        ("year_words", rf"(?<![\w-])(?i:(?:the\syear\s)?{_SPELLED_YEAR})(?![\w-])"),
         ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
             "deictic",
@@ -77,7 +79,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
             r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
             r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear"
-            r"|the\s(?:weekend|week|(?:(?:full|fiscal|current|current\sfiscal)\s)?year(?!\s(?:ended|ending|to\s|\d|two|one|of\s)))"
+            r"|the\s(?:weekend|week|month|(?:(?:full|fiscal|current|current\sfiscal)\s)?year)"
+            r"(?!\s(?:ended|ending|to\s|\d|two|one|of\s|before|after|earlier|later))"
             r")(?![\w-])",
         ),
         ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
@@ -92,15 +95,21 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         (
             "vague_duration",
             r"(?<![\w-])(?i:(?:(?:the\s)?(?:recent|coming|past|next|last|following|previous)\s|(?:several|many|few)\s)?"
-            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])"
+            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+            r"(?:\s(?:or|and)\s(?:days|weeks|months|years|decades)|\sahead)?)(?![\w-])"
+            r"|(?<![\w-])(?i:the\s(?:(?:early|first|final|coming)\s)?(?:days|weeks|months|years)\sahead)(?![\w-])"
             r"|(?<=for\s)(?i:ages)(?![\w-])",
         ),
         (
             "past_duration",
-            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}[\s-])?{_UNIT}"
+            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}\s(?:to|or)\s)?(?:{_NUM}[\s-])?{_UNIT}"
             rf"(?:\sor\sso)?|the\s(?:fiscal\s)?(?:{_NUM}\s)?{_UNIT}(?=\s(?:ended|ending)\s))(?![\w])",
         ),
-        ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
+        (
+            "duration",
+            rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-(?!long)[a-z])"
+            r"(?:\s(?i:or\s(?:so|two|three))(?![\w]))?",
+        ),
         (
             "set",
             rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|morning|afternoon|evening|night|weekend|"
@@ -117,7 +126,7 @@ _SIGNAL_BEFORE = re.compile(
     r"|as\sof|ahead\sof|prior\sto)\s$"
 )
 _MONTH_PREPOSITIONS = frozenset(
-    "in since until till by from during through throughout before after of".split()
+    "in since until till by from during through throughout before after of for to over the a".split()
 )
 _NOT_A_YEAR = re.compile(
     r"\s?(?:%|percent\b|per\b|(?!(?:was|has|is|as|his|its|this|does|plus|across|versus|thus|us)\b)[a-z]{2,}s\b"
@@ -146,7 +155,7 @@ _REF_WORDS = (
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_ADJ = rf"(?:(?:fiscal|calendar|year-earlier|year-ago|comparable|{_YEAR})\s)"
 _QUARTER = (
-    rf"(?<![\w-])(?i:(?:(?:the|its)\s|(?:this|last|next)\syear['’]s\s)?{_QUARTER_ADJ}*{_ORDINAL_QUARTER}\squarter"
+    rf"(?<![\w-])(?i:(?:the\s|(?:this|last|next)\syear['’]s\s)?{_QUARTER_ADJ}*{_ORDINAL_QUARTER}\squarter"
     rf"(?:\sof\s(?:fiscal\s)?{_YEAR}(?!\d))?"
     rf"|{_QUARTER_ADJ}*{_ORDINAL_QUARTER}-quarter"
     rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
@@ -158,14 +167,16 @@ _QUARTER = (
 )
 """Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the latest quarter"."""
 _SEASON = (
-    rf"(?<![\w-])(?:(?i:last|this|next|early|late|this\spast|the\spast|past)\s)(?i:spring|summer|fall|autumn|winter)"
+    rf"(?<![\w-])(?:(?i:last|this|next|(?:the\s)?early|(?:the\s)?late|this\spast|the\spast|past)\s)"
+    rf"(?i:spring|summer|fall|autumn|winter)"
     rf"(?:\s(?:of\s)?{_YEAR})?(?![\w-])"
     rf"|(?<![\w-])(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\s(?:of\s)?{_YEAR}(?![\w])"
+    r"|(?<![\w-])(?i:the\s)(?i:spring|summer|winter)(?![\w-]|\s(?i:of)\s)"
 )
 """A season with a modifier or a year ("last summer", "the fall of 1998")."""
 _ANAPHORIC = (
     r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
-    r"|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
+    r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
     rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
     r"|the\s\d+(?:st|nd|rd|th)\sday)(?![\w-])"
 )
@@ -193,6 +204,7 @@ _NEEDS = {
     "weekday_date": ("day",),
     "weekday": ("day",),
     "year": ("18", "19", "20"),
+    "year_words": ("nineteen", "thousand"),
     "month_year": ("18", "19", "20"),
     "date_mdy": ("18", "19", "20"),
     "date_dmy": ("18", "19", "20"),
@@ -219,7 +231,7 @@ _TRIGGER_WORDS = tuple(
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous future quarter spring summer fall autumn winter time"
+        " present past previous future quarter period nineteen spring summer fall autumn winter time"
     ).split()
 )
 _TRIGGER_RE = re.compile(
@@ -342,7 +354,7 @@ _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
@@ -352,7 +364,7 @@ _THE_BEFORE = re.compile(
 """A determiner (and an adjective) before a counted length of time: "the nine months", "the first six months"."""
 _POINT_MODIFIER = re.compile(
     r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|shortly\s(?:before|after)"
-    r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
+    r"|the\s(?:end|middle|beginning|start|close)\sof|(?:the\s)?(?:first|second|last|latter)\shalf\sof)\s?$"
 )
 """Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
 November")."""
@@ -387,10 +399,14 @@ def _with_modifiers(text: str, c: _Cand, lo: int = 0) -> _Cand:
             start = _THE_BEFORE.search(text, max(lo, start - 30), start).start()
     while True:
         m = pattern.search(text, max(lo, start - 30), start)
-        if not m or (m.group().lower().startswith("the") and text[start : c.end].lower().startswith("the")):
+        if not m or (
+            pattern is _AMOUNT_MODIFIER
+            and m.group().lower().startswith("the")
+            and text[start : c.end].lower().startswith("the")
+        ):
             break
         if m.group().lower().startswith(("earlier", "later")) and (
-            c.rule not in ("weekday", "deictic") or text[start : c.end].lower().startswith("this")
+            c.rule != "deictic" or text[start : c.end].lower().startswith("this")
         ):
             break
         start = m.start()

@@ -25,6 +25,7 @@ from kit.timeline.vocab import (
     _WEEKDAYS,
     _YEAR,
     WEEK_WINDOW,
+    spelled_year,
 )
 from kit.timeline.zones import (
     _lookup_zone,
@@ -359,8 +360,12 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _year(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A year: year."""
-    y = re.search(_YEAR, chunk).group()
+    """A year: year, year_words ("nineteen ninety-six")."""
+    y = (
+        re.search(_YEAR, chunk).group()
+        if rule == "year"
+        else str(spelled_year(re.sub(r"(?i)^the\syear\s", "", chunk)))
+    )
     return "DATE", y, "year", "absolute", "the text gives the year", ctx.zone
 
 
@@ -695,6 +700,7 @@ NORMALISERS = {
     "month": _month,
     "month_year": _month,
     "year": _year,
+    "year_words": _year,
     "deictic": _deictic,
     "clock": _clock,
     "day_clock": _clock,

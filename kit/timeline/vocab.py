@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -137,3 +138,38 @@ def _clock12(moment: dt.datetime) -> str:
 def _instant(value: str) -> dt.datetime:
     v = value.replace("Z", "+00:00")
     return dt.datetime.fromisoformat(v)
+
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
+_TEENS_WORDS += ("eighteen", "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED_YEAR = (
+    r"(?:nineteen\s(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[\s-](?:" + "|".join(_UNITS_WORDS) + r"))?"
+    r"|" + "|".join(_TEENS_WORDS) + r"|hundred|oh[\s-](?:" + "|".join(_UNITS_WORDS) + r"))"
+    r"|(?<=year\s)two\sthousand(?:\s(?:and\s)?(?:" + "|".join(_UNITS_WORDS) + r"))?)"
+)
+"""A year in words, as in spoken news ("nineteen ninety-six", "the year two thousand")."""
+
+
+def spelled_year(text: str) -> int | None:
+    """The year a year in words stands for.
+
+    >>> spelled_year("nineteen ninety-six"), spelled_year("two thousand and one"), spelled_year("nine")
+    (1996, 2001, None)
+    """
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_UNITS_WORDS.index(rest[0]) + 1 if rest else 0)
+    if words[0] != "nineteen" or len(words) < 2:
+        return None
+    w = words[1]
+    if w == "hundred":
+        return 1900
+    if w == "oh":
+        return 1900 + _UNITS_WORDS.index(words[2]) + 1
+    if w in _TEENS_WORDS:
+        return 1910 + _TEENS_WORDS.index(w)
+    unit = _UNITS_WORDS.index(words[2]) + 1 if len(words) > 2 else 0
+    return 1900 + 10 * (_TENS_WORDS.index(w) + 2) + unit
