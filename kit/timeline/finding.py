@@ -102,8 +102,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "past_duration",
-            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}\s(?:to|or)\s)?(?:{_NUM}[\s-])?{_UNIT}"
-            rf"(?:\sor\sso)?|the\s(?:fiscal\s)?(?:{_NUM}\s)?{_UNIT}(?=\s(?:ended|ending)\s))(?![\w])",
+            rf"(?<![\w])(?i:(?:(?:the\s)?(?:past|previous)|the\s(?:last|next|coming))\s(?:{_NUM}\s(?:to|or)\s)?"
+            rf"(?:{_NUM}[\s-])?{_UNIT}(?:\sor\sso)?"
+            rf"|the\s(?:fiscal\s)?(?:{_NUM}\s)?{_UNIT}(?=\s(?:ended|ending)\s))(?![\w])",
         ),
         (
             "duration",
@@ -358,6 +359,8 @@ _AMOUNT_MODIFIER = re.compile(
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
+_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or)\s$")
+_NUM_START = re.compile(rf"(?i){_NUM}[\s-]")
 _THE_BEFORE = re.compile(
     r"(?i)(?<![\w-])the\s(?:(?:first|final|early|latest|same|comparable|entire|whole|full|year-earlier|year-ago)\s)?$"
 )
@@ -397,7 +400,7 @@ def _with_modifiers(text: str, c: _Cand, lo: int = 0) -> _Cand:
     if c.rule == "duration" and _THE_BEFORE.search(text, max(lo, start - 30), start):
         if re.fullmatch(rf"(?i){_NUM}\s{_UNIT}", text[c.start : c.end]):
             start = _THE_BEFORE.search(text, max(lo, start - 30), start).start()
-    while True:
+    for _ in range(3):  # "at least the first", never a run of any length
         m = pattern.search(text, max(lo, start - 30), start)
         if not m or (
             pattern is _AMOUNT_MODIFIER
@@ -405,6 +408,8 @@ def _with_modifiers(text: str, c: _Cand, lo: int = 0) -> _Cand:
             and text[start : c.end].lower().startswith("the")
         ):
             break
+        if _RANGE_START.match(m.group()) and (start != c.start or not _NUM_START.match(text, start)):
+            break  # "two to three weeks": one range, before a number
         if m.group().lower().startswith(("earlier", "later")) and (
             c.rule != "deictic" or text[start : c.end].lower().startswith("this")
         ):
