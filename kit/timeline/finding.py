@@ -14,6 +14,7 @@ from kit.timeline.vocab import (
     _MONTH,
     _MONTH_FULL,
     _NUM,
+    _HOLIDAY,
     _POD,
     _SPELLED_YEAR,
     _UNIT,
@@ -70,6 +71,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"(?:(?<![\w$£€.,-])|(?<=\d\d\d\d-))(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}"
             rf"(?![\d]|[,.]\d|-(?!{_YEAR}(?!\d))\d|['’]?s)",
         ),
+        ("holiday", rf"(?<![\w-])(?:(?i:last|this|next)\s)?{_HOLIDAY}(?:,?\s{_YEAR}(?!\d))?(?![\w-])"),
         ("year_words", rf"(?<![\w-])(?i:(?:the\syear\s)?{_SPELLED_YEAR})(?![\w-])"),
         ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
@@ -206,6 +208,7 @@ _NEEDS = {
     "weekday": ("day",),
     "year": ("18", "19", "20"),
     "year_words": ("nineteen", "thousand"),
+    "holiday": ("day", "eve", "christmas", "thanksgiving", "easter", "halloween"),
     "month_year": ("18", "19", "20"),
     "date_mdy": ("18", "19", "20"),
     "date_dmy": ("18", "19", "20"),
@@ -232,7 +235,7 @@ _TRIGGER_WORDS = tuple(
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous future quarter period nineteen spring summer fall autumn winter time"
+        " present past previous future quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
     ).split()
 )
 _TRIGGER_RE = re.compile(
@@ -384,6 +387,7 @@ _POINT_RULES = frozenset(
         "date_mdy",
         "date_dmy",
         "clock",
+        "holiday",
     )
 )
 

@@ -23,8 +23,10 @@ from kit.timeline.vocab import (
     _WD,
     _WEEK_AFTER,
     _WEEKDAYS,
+    _HOLIDAY,
     _YEAR,
     WEEK_WINDOW,
+    holiday_date,
     spelled_year,
 )
 from kit.timeline.zones import (
@@ -687,7 +689,44 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "SET", value, gran, "absolute" if value else "vague", "a repeated time", None
 
 
+def _holiday(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A named holiday ("Thanksgiving Day", "last Christmas", "Easter week"): holiday. Without a
+    year, the nearest one to the reference date (the next in the future tense, the latest
+    after "last" or a verb in the past tense)."""
+    m = re.search(_HOLIDAY, chunk)
+    name, week = m.group(), m.group().lower().endswith("week")
+    name = re.sub(r"(?i)\s(?:week|sunday)$", "", name)
+    gran = "week" if week else "day"
+
+    def value(d: dt.date) -> str:
+        return "{}-W{:02d}".format(*d.isocalendar()[:2]) if week else d.isoformat()
+
+    year = re.search(_YEAR, chunk)
+    if year:
+        d = holiday_date(name, int(year.group()))
+        return "DATE", value(d), gran, "absolute", "the text gives the year", ctx.zone
+    if ctx.ref is None:
+        d, d2 = holiday_date(name, 2001), holiday_date(name, 2002)  # a moving holiday keeps X
+        day = f"{d:%m}-{d:%d}" if d.strftime("%m%d") == d2.strftime("%m%d") else f"{d:%m}-XX"
+        day = day if d.month == d2.month else "XX-XX"
+        v = "XXXX-WXX" if week else f"XXXX-{day}"
+        return "DATE", v, gran, ctx.anchor, "no year and no reference date", ctx.zone
+    days = [holiday_date(name, y) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
+    mod = re.match(r"(?i)(last|next|this)\s", chunk)
+    mod = mod.group(1).lower() if mod else None
+    if mod == "last":
+        d, how = max(d for d in days if d < ctx.ref), "'last': the latest before"
+    elif mod == "next" or (mod is None and ctx.future):
+        d, how = min(d for d in days if d >= ctx.ref), "the next on or after"
+    elif ctx.past:
+        d, how = max(d for d in days if d <= ctx.ref + WEEK_WINDOW), "past tense: the latest by"
+    else:
+        d, how = min(days, key=lambda d: abs((d - ctx.ref).days)), "the nearest to"
+    return "DATE", value(d), gran, ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
 NORMALISERS = {
+    "holiday": _holiday,
     "date_mdy": _day,
     "date_dmy": _day,
     "date_iso": _day,

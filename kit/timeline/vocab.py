@@ -83,6 +83,11 @@ _YEAR = r"(?:1[89]|20)\d\d"
 _POD = r"(?:morning|afternoon|evening|night)"
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
 _NUMBER_WORDS = number_words()
+_TENS_OF = {w: v for w, v in _NUMBER_WORDS.items() if v in range(20, 100, 10)}
+_UNITS_OF = {w: v for w, v in _NUMBER_WORDS.items() if v in range(1, 10) and w not in ("a", "an")}
+_NUMBER_WORDS = _NUMBER_WORDS | {
+    f"{t}{sep}{u}": tv + uv for t, tv in _TENS_OF.items() for u, uv in _UNITS_OF.items() for sep in ("-", " ")
+}
 """Counts in words ("three weeks"), from kit/data/number_words.csv (shared with kit.quotes)."""
 _VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
 _NUM = (
@@ -173,3 +178,60 @@ def spelled_year(text: str) -> int | None:
         return 1910 + _TEENS_WORDS.index(w)
     unit = _UNITS_WORDS.index(words[2]) + 1 if len(words) > 2 else 0
     return 1900 + 10 * (_TENS_WORDS.index(w) + 2) + unit
+
+
+_HOLIDAY_RULES = {
+    "new year's day": (1, 1, None, None),
+    "new year's eve": (12, 31, None, None),
+    "valentine's day": (2, 14, None, None),
+    "halloween": (10, 31, None, None),
+    "independence day": (7, 4, None, None),
+    "veterans day": (11, 11, None, None),
+    "christmas eve": (12, 24, None, None),
+    "christmas": (12, 25, None, None),
+    "christmas day": (12, 25, None, None),
+    "thanksgiving": (11, None, 3, 4),  # the fourth Thursday of November
+    "thanksgiving day": (11, None, 3, 4),
+    "labor day": (9, None, 0, 1),  # the first Monday of September
+    "memorial day": (5, None, 0, -1),  # the last Monday of May
+    "mother's day": (5, None, 6, 2),
+    "father's day": (6, None, 6, 3),
+    "election day": (11, None, 1, 0),  # the Tuesday after the first Monday of November
+}
+"""US and Christian holidays the news names: (month, day) or (month, weekday, nth)."""
+_HOLIDAY = (
+    r"(?:New\sYear['’]s\s(?:Day|Eve)|Valentine['’]s\sDay|Mother['’]s\sDay|Father['’]s\sDay"
+    r"|(?:Independence|Veterans|Labor|Memorial|Election)\s[Dd]ay|Christmas(?:\s(?:[Dd]ay|[Ee]ve))?"
+    r"|Thanksgiving(?:\s[Dd]ay)?|Halloween|Easter(?:\s(?:[Ss]unday|[Ww]eek))?)"
+)
+"""A holiday's name ("Thanksgiving Day", "Christmas Eve", "Easter week")."""
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The date of a holiday in a year (Easter by the Gregorian computus).
+
+    >>> holiday_date("Thanksgiving Day", 1999), holiday_date("Election Day", 1998), holiday_date("Easter", 2000)
+    (datetime.date(1999, 11, 25), datetime.date(1998, 11, 3), datetime.date(2000, 4, 23))
+    """
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    if key.startswith("easter"):
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = divmod(b, 4)
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        lm = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * lm) // 433
+        month = (h + lm - 7 * m + 90) // 25
+        return dt.date(year, month, (h + lm - 7 * m + 33 * month + 19) % 32)
+    month, day, weekday, nth = _HOLIDAY_RULES[key]
+    if day is not None:
+        return dt.date(year, month, day)
+    if key == "election day":
+        first_monday = 1 + (0 - dt.date(year, month, 1).weekday()) % 7
+        return dt.date(year, month, first_monday + 1)
+    if nth == -1:
+        last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = 1 + (weekday - dt.date(year, month, 1).weekday()) % 7
+    return dt.date(year, month, first + 7 * (nth - 1))
