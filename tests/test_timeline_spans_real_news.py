@@ -68,6 +68,15 @@ CASES = [
     # years in words, as spoken news says them
     ("Unemployment peaked in nineteen ninety-one.", [("nineteen ninety-one", "DATE", "1991")]),
     ("The goal is set for the year two thousand.", [("the year two thousand", "DATE", "2000")]),
+    # named holidays: the nearest one, the next in the future tense
+    ("The boy was found on Thanksgiving Day.", [("Thanksgiving Day", "DATE", "1988-11-24")]),
+    ("The store will reopen before Christmas.", [("Christmas", "DATE", "1989-12-25")]),
+    ("Crowds gathered as Easter week began.", [("Easter week", "DATE", "1989-W12")]),
+    ("Turnout was low last Election Day.", [("last Election Day", "DATE", "1988-11-08")]),
+    ("The rally was held in Independence, Mo.", []),
+    # counts in compound words
+    ("Prices jumped in the last twenty four hours.", [("the last twenty four hours", "DURATION", "PT24H")]),
+    ("The strike lasted twenty-one days.", [("twenty-one days", "DURATION", "P21D")]),
     # ages, rates and fractions are no time expressions
     ("Mr. Lee, 52 years old, will retire.", []),
     ("The stock pays a dividend of $1.76 a year.", []),
@@ -95,3 +104,8 @@ def test_without_a_reference_date_the_new_kinds_stay_underspecified():
     assert list(t["text"]) == ["the year", "the weekend", "the latest period"]
     assert list(t["value"]) == ["XXXX", "XXXX-WXX-WE", "XXXX-QX"]
     assert set(t["anchor"]) == {"vague"}
+
+
+def test_a_moving_holiday_without_a_year_keeps_its_day_unknown():
+    t = find_time_expressions("On Thanksgiving Day, Christmas Eve and Easter Sunday.")
+    assert list(t["value"]) == ["XXXX-11-XX", "XXXX-12-24", "XXXX-XX-XX"]
