@@ -62,6 +62,7 @@ CASES = [
     ("Demand should hold into the summer.", [("the summer", "DATE", "1989-SU")]),
     ("Work began in the early summer.", [("the early summer", "DATE", "1989-SU")]),
     ("Few foresaw the fall of the regime.", []),
+    ("The summer reading program will run as usual.", []),
     # "earlier"/"later" before "yesterday" are inside; before a weekday they are not
     ("Earlier yesterday, the shares fell.", [("Earlier yesterday", "DATE", "1989-10-26")]),
     ("Earlier Monday, the shares fell.", [("Monday", "DATE", "1989-10-23")]),

@@ -174,7 +174,8 @@ _SEASON = (
     rf"(?i:spring|summer|fall|autumn|winter)"
     rf"(?:\s(?:of\s)?{_YEAR})?(?![\w-])"
     rf"|(?<![\w-])(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\s(?:of\s)?{_YEAR}(?![\w])"
-    r"|(?<![\w-])(?i:the\s)(?i:spring|summer|winter)(?![\w-]|\s(?i:of)\s)"
+    r"|(?<![\w-])(?i:the\s)(?i:spring|summer|winter)"
+    r"(?=\s?[.,;:!?)]|\s(?:and|or|when|as|before|after|is|was|will|has|had|began|begins|ended|ends)\s|$)"
 )
 """A season with a modifier or a year ("last summer", "the fall of 1998")."""
 _ANAPHORIC = (
