@@ -78,6 +78,12 @@ CASES = [
     # counts in compound words
     ("Prices jumped in the last twenty four hours.", [("the last twenty four hours", "DURATION", "PT24H")]),
     ("The strike lasted twenty-one days.", [("twenty-one days", "DURATION", "P21D")]),
+    # the end of the year, the near future, times counted from a time named before
+    ("The deal should close by year-end.", [("year-end", "DATE", "1989-12-31")]),
+    ("A sale is likely in the near future.", [("the near future", "DATE", "FUTURE_REF")]),
+    ("Margins may suffer in the short term.", [("the short term", "DATE", "FUTURE_REF")]),
+    ("He returned later that year.", [("later that year", "DATE", "XXXX")]),
+    ("The page was removed that same day.", [("that same day", "DATE", "XXXX-XX-XX")]),
     # ages, rates and fractions are no time expressions
     ("Mr. Lee, 52 years old, will retire.", []),
     ("The stock pays a dividend of $1.76 a year.", []),

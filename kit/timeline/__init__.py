@@ -39,6 +39,11 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "March 2019"; "in March", "since March", "last March" (a month name
     alone counts only after a preposition or a modifier, because "March" and
     "May" are also ordinary words); "in 2019", "since 2014".
+``year_end``
+    "by year-end", "year's end": the reference year's last day.
+``holiday``
+    "Thanksgiving Day", "Christmas", "Easter week", "last Election Day": the
+    nearest one to the reference date (the next in the future tense).
 ``year_words``
     A year in words, as spoken news says it: "nineteen ninety-six",
     "the year two thousand".
@@ -68,7 +73,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``set``
     "every Monday", "each year", "daily", "twice a week".
 ``ref``
-    "now", "currently", "the past", "recently", "the future":
+    "now", "currently", "the past", "recently", "the future", "the near future",
+    "the short term":
     TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
 ``quarter``
     "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``;
@@ -79,7 +85,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``decade``, ``century``
     "the 1990s" (``199``), "the 20th century" (``19``).
 ``anaphoric``
-    "the day before", "a year earlier", "the 99th day": counted from another
+    "the day before", "a year earlier", "the 99th day", "later that year", "that
+    same day": counted from another
     time the text names; the value keeps ``X`` for what the kit cannot know.
 
 Words in front that TimeML counts as part of the expression are in the span

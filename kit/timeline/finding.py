@@ -72,6 +72,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"(?![\d]|[,.]\d|-(?!{_YEAR}(?!\d))\d|['’]?s)",
         ),
         ("holiday", rf"(?<![\w-])(?:(?i:last|this|next)\s)?{_HOLIDAY}(?:,?\s{_YEAR}(?!\d))?(?![\w-])"),
+        ("year_end", r"(?<![\w-])(?i:year(?:-|\s|['’]s\s)end)(?![\w-])"),
         ("year_words", rf"(?<![\w-])(?i:(?:the\syear\s)?{_SPELLED_YEAR})(?![\w-])"),
         ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
@@ -152,7 +153,7 @@ _FUTURE = re.compile(
 
 _REF_WORDS = (
     r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
-    r"|(?<=at\s)the\stime"
+    r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -182,7 +183,8 @@ _ANAPHORIC = (
     r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
     r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
     rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
-    r"|the\s\d+(?:st|nd|rd|th)\sday)(?![\w-])"
+    r"|the\s\d+(?:st|nd|rd|th)\sday"
+    r"|(?:(?:earlier|later)\s)?that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night))(?![\w-])"
 )
 """Expressions anchored on another time, not on the reference date ("the day before", "a year
 earlier", "the 99th day"): found, with an underspecified value."""
@@ -190,13 +192,13 @@ earlier", "the 99th day"): found, with an underspecified value."""
 
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDS = {
-    "ref": ("now", "current", "present", "days", "past", "recent", "future", "time"),
+    "ref": ("now", "current", "present", "days", "past", "recent", "future", "time", "term"),
     "quarter": ("quarter", "period", "year-"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "decade": ("0s", "0's", "0’s"),
     "century": ("century",),
     "anaphoric": (
-        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day"),
+        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day", "that "),
         *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
     ),
     "offset_date_ago": ("ago",),
@@ -209,6 +211,7 @@ _NEEDS = {
     "weekday": ("day",),
     "year": ("18", "19", "20"),
     "year_words": ("nineteen", "thousand"),
+    "year_end": ("end",),
     "holiday": ("day", "eve", "christmas", "thanksgiving", "easter", "halloween"),
     "month_year": ("18", "19", "20"),
     "date_mdy": ("18", "19", "20"),
@@ -236,7 +239,7 @@ _TRIGGER_WORDS = tuple(
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous future quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
+        " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
     ).split()
 )
 _TRIGGER_RE = re.compile(

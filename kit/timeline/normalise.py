@@ -515,6 +515,9 @@ _REF_VALUE = {
     "recently": "PAST_REF",
     "the future": "FUTURE_REF",
     "the time": "PAST_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }
 
 
@@ -725,7 +728,19 @@ def _holiday(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "DATE", value(d), gran, ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
 
 
+def _year_end(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """The end of the year ("by year-end"): year_end. The reference year's, or the year
+    before in the past tense."""
+    if ctx.ref is None:
+        return "DATE", "XXXX-12-31", "day", ctx.anchor, "no reference date", ctx.zone
+    year, how = (
+        (ctx.ref.year - 1, "past tense: the last one before") if ctx.past else (ctx.ref.year, "the year of")
+    )
+    return "DATE", f"{year}-12-31", "day", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
 NORMALISERS = {
+    "year_end": _year_end,
     "holiday": _holiday,
     "date_mdy": _day,
     "date_dmy": _day,
