@@ -84,6 +84,18 @@ CASES = [
     ("Margins may suffer in the short term.", [("the short term", "DATE", "FUTURE_REF")]),
     ("He returned later that year.", [("later that year", "DATE", "XXXX")]),
     ("The page was removed that same day.", [("that same day", "DATE", "XXXX-XX-XX")]),
+    ("Rates rose a week or so ago.", [("a week or so ago", "DATE", "1989-W42")]),
+    ("Net fell from the quarter a year ago.", [("the quarter a year ago", "DATE", "1988-Q3")]),
+    (
+        "Net fell from the corresponding period last year.",
+        [("the corresponding period last year", "DATE", "1988-Q3")],
+    ),
+    ("Rain delayed planting earlier in the year.", [("earlier in the year", "DATE", "1989")]),
+    ("Talks began in January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    (
+        "It snowed in the winter of nineteen ninety-four.",
+        [("the winter of nineteen ninety-four", "DATE", "1994-WI")],
+    ),
     # ages, rates and fractions are no time expressions
     ("Mr. Lee, 52 years old, will retire.", []),
     ("The stock pays a dividend of $1.76 a year.", []),

@@ -57,7 +57,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("month_year", rf"{b}(?:{_MONTH_FULL})\s{_YEAR}(?![\d])"),
         ("date_md", rf"{b}{_MONTH}\s{_DAY}(?![\d:,.]\d|\d)"),
         ("date_dm", rf"{b}{_DAY_OF}(?:{_MONTH}){e}"),
-        ("offset_date_ago", rf"{b}(?i:{_NUM})[\s-](?i:{_UNIT})\s(?i:ago){e}"),
+        ("offset_date_ago", rf"{b}(?i:{_NUM})[\s-](?i:{_UNIT})(?i:\sor\sso)?\s(?i:ago){e}"),
         (
             "weekday",
             rf"{b}(?:(?i:last|next|this|coming|past|early|late)\s)?{_WD}(?:\s(?i:{_POD}))?{_WEEK_AFTER}?{e}",
@@ -73,7 +73,11 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         ("holiday", rf"(?<![\w-])(?:(?i:last|this|next)\s)?{_HOLIDAY}(?:,?\s{_YEAR}(?!\d))?(?![\w-])"),
         ("year_end", r"(?<![\w-])(?i:year(?:-|\s|['’]s\s)end)(?![\w-])"),
-        ("year_words", rf"(?<![\w-])(?i:(?:the\syear\s)?{_SPELLED_YEAR})(?![\w-])"),
+        (
+            "year_words",
+            rf"(?<![\w-])(?:(?i:the\syear\s)|(?:{_MONTH_FULL})\s|(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\sof\s)?"
+            rf"(?i:{_SPELLED_YEAR})(?![\w-])",
+        ),
         ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
             "deictic",
@@ -165,7 +169,9 @@ _QUARTER = (
     rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
     r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
     r"(?:(?:fiscal|calendar)\s)?quarter|the\s(?:comparable\s)?(?:year-earlier\s|year-ago\s)?quarter"
+    r"(?:\sa\syear\s(?:ago|earlier))?"
     rf"|the\s(?:latest|year-earlier|year-ago|comparable|corresponding|same|{_YEAR})\speriod"
+    r"(?:\s(?:last\syear|a\syear\s(?:ago|earlier)))?"
     rf"|the\s{_YEAR}\squarter"
     r"|year-(?:earlier|ago)(?!\s(?:[\w-]+\s)?(?:quarter|period|months|weeks|years)))(?![\w-])"
 )
@@ -374,7 +380,7 @@ _THE_BEFORE = re.compile(
 """A determiner (and an adjective) before a counted length of time: "the nine months", "the first six months"."""
 _POINT_MODIFIER = re.compile(
     r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|shortly\s(?:before|after)"
-    r"|the\s(?:end|middle|beginning|start|close)\sof|(?:the\s)?(?:first|second|last|latter)\shalf\sof)\s?$"
+    r"|the\s(?:end|middle|beginning|start|close)\sof|(?:earlier|later)\sin|(?:the\s)?(?:first|second|last|latter)\shalf\sof)\s?$"
 )
 """Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
 November")."""

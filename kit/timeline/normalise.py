@@ -363,11 +363,19 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 def _year(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A year: year, year_words ("nineteen ninety-six")."""
-    y = (
-        re.search(_YEAR, chunk).group()
-        if rule == "year"
-        else str(spelled_year(re.sub(r"(?i)^the\syear\s", "", chunk)))
-    )
+    if rule == "year_words":  # "nineteen ninety-six", "January nineteen ninety-seven", "the winter of ..."
+        words = re.search(r"(?i)nineteen\s.*|two\sthousand.*", chunk).group()
+        y = str(spelled_year(words))
+        month = re.match(_MONTH_FULL, chunk)
+        season = re.search(r"(?i)spring|summer|fall|autumn|winter", chunk[: len(chunk) - len(words)])
+        if month:
+            y, gran = f"{y}-{_month_num(month.group()):02d}", "month"
+        elif season:
+            y, gran = f"{y}-{_SEASON_CODE[season.group().lower()]}", "season"
+        else:
+            gran = "year"
+        return "DATE", y, gran, "absolute", "the text gives the year", ctx.zone
+    y = re.search(_YEAR, chunk).group()
     return "DATE", y, "year", "absolute", "the text gives the year", ctx.zone
 
 
@@ -579,7 +587,7 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         n, how = current + 1, "the quarter after"
     else:
         n, how = current - 1, "the last quarter completed by"
-        if re.search(r"year-earlier|year-ago", low):
+        if re.search(r"year-earlier|year-ago|last year|a year ago|a year earlier", low):
             n, how = n - 4, "a year before the last quarter completed by"
     y, q = divmod(n, 4)
     return "DATE", f"{y}-Q{q + 1}", "quarter", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
