@@ -217,8 +217,11 @@ _NEEDS = {
     "weekday": ("day",),
     "year": ("18", "19", "20"),
     "year_words": ("nineteen", "thousand"),
-    "year_end": ("end",),
-    "holiday": ("day", "eve", "christmas", "thanksgiving", "easter", "halloween"),
+    "year_end": ("year-end", "year end", "year's end", "year’s end"),
+    "holiday": (
+        *("christmas", "thanksgiving", "easter", "halloween", "new year", "valentine", "mother", "father"),
+        *("independence", "veterans", "labor", "memorial", "election"),
+    ),
     "month_year": ("18", "19", "20"),
     "date_mdy": ("18", "19", "20"),
     "date_dmy": ("18", "19", "20"),

@@ -82,17 +82,22 @@ _WEEK_AFTER = r"(?:\s(?i:next|last|this)\sweek)"
 _YEAR = r"(?:1[89]|20)\d\d"
 _POD = r"(?:morning|afternoon|evening|night)"
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_NUMBER_WORDS = number_words()
-_TENS_OF = {w: v for w, v in _NUMBER_WORDS.items() if v in range(20, 100, 10)}
-_UNITS_OF = {w: v for w, v in _NUMBER_WORDS.items() if v in range(1, 10) and w not in ("a", "an")}
-_NUMBER_WORDS = _NUMBER_WORDS | {
+_BASE_NUMBER_WORDS = number_words()
+_TENS_OF = {w: v for w, v in _BASE_NUMBER_WORDS.items() if v in range(20, 100, 10)}
+_UNITS_OF = {w: v for w, v in _BASE_NUMBER_WORDS.items() if v in range(1, 10) and w not in ("a", "an")}
+_NUMBER_WORDS = _BASE_NUMBER_WORDS | {
     f"{t}{sep}{u}": tv + uv for t, tv in _TENS_OF.items() for u, uv in _UNITS_OF.items() for sep in ("-", " ")
 }
-"""Counts in words ("three weeks"), from kit/data/number_words.csv (shared with kit.quotes)."""
+"""Counts in words ("three weeks", "twenty-four hours"), from kit/data/number_words.csv (shared with
+kit.quotes), with the compounds of a ten and a unit."""
 _VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
 _NUM = (
-    r"(?:\d{1,4}|"
-    + "|".join(sorted([*_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
+    r"(?:\d{1,4}|(?:"
+    + "|".join(sorted(_TENS_OF, key=len, reverse=True))
+    + r")[\s-](?:"
+    + "|".join(sorted(_UNITS_OF, key=len, reverse=True))
+    + r")(?![\w-])|"
+    + "|".join(sorted([*_BASE_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
     + ")"
 )
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries)"
