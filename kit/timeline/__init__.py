@@ -39,6 +39,14 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "March 2019"; "in March", "since March", "last March" (a month name
     alone counts only after a preposition or a modifier, because "March" and
     "May" are also ordinary words); "in 2019", "since 2014".
+``year_end``
+    "by year-end", "year's end": the reference year's last day.
+``holiday``
+    "Thanksgiving Day", "Christmas", "Easter week", "last Election Day": the
+    nearest one to the reference date (the next in the future tense).
+``year_words``
+    A year in words, as spoken news says it: "nineteen ninety-six",
+    "the year two thousand".
 ``weekday``
     "Tuesday", "Monday morning", "last Friday", "until Friday".
 ``clock_duration``
@@ -50,37 +58,45 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "Tuesday at 9 a.m.".
 ``deictic``
     Words that point from the moment of writing: "today", "earlier today",
-    "tonight", "yesterday", "last week", "this year", "recently".
+    "tonight", "yesterday", "last week", "this year", "recently", "the weekend",
+    "the year" (the reference date's year, in business news "for the year").
 ``offset_date_ago``
     "three days ago".
 ``duration``, ``vague_duration``, ``past_duration``
     "three days", "a three-day visit"; "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
-    it is a signal); "the past three days".
+    it is a signal); "the past three days", "the nine months ended
+    Sept. 30"; a range or an approximation is one expression ("two to three
+    weeks", "a year or two", "the next 12 to 18 months").
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``
     "every Monday", "each year", "daily", "twice a week".
 ``ref``
-    "now", "currently", "the past", "recently", "the future":
+    "now", "currently", "the past", "recently", "the future", "the near future",
+    "the short term":
     TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
 ``quarter``
-    "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``.
+    "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``;
+    in company results, "the latest period", "the year-earlier period" and
+    "year-earlier" (results) are quarters too.
 ``season``
     "last summer", "the fall of 1998": ``1997-SU``, ``1998-FA``.
 ``decade``, ``century``
     "the 1990s" (``199``), "the 20th century" (``19``).
 ``anaphoric``
-    "the day before", "a year earlier", "the 99th day": counted from another
+    "the day before", "a year earlier", "the 99th day", "later that year", "that
+    same day": counted from another
     time the text names; the value keeps ``X`` for what the kit cannot know.
 
 Words in front that TimeML counts as part of the expression are in the span
-("nearly forty years", "late yesterday", "the end of November"), but the
-value is that of the expression they modify. A four-digit year needs no
+("nearly forty years", "late yesterday", "the end of November", "the nine
+months"), but the value is that of the expression they modify. A four-digit year needs no
 preposition ("a 2010 raid"), but a number that counts ("2000 troops") or
 stands among numbers is no year; ages and compound adjectives ("his
 22-year-old son", "children ages 6 months and older", "a sub-five-minute
-mile") are no time expressions.
+mile", "52 years old") are no time expressions, nor is a rate ("$2 a
+year", "three-quarters of").
 
 Prepositions in front ("on", "at", "until", "since", ...) are *signals*, not
 part of the expression (TimeML's convention); the ``signal`` column keeps them.

@@ -11,10 +11,12 @@ from kit.timeline.vocab import (
     _CLOCK,
     _DAY,
     _DAY_OF,
+    _HOLIDAY,
     _MONTH,
     _MONTH_FULL,
     _NUM,
     _POD,
+    _SPELLED_YEAR,
     _UNIT,
     _WD,
     _WEEK_AFTER,
@@ -55,7 +57,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("month_year", rf"{b}(?:{_MONTH_FULL})\s{_YEAR}(?![\d])"),
         ("date_md", rf"{b}{_MONTH}\s{_DAY}(?![\d:,.]\d|\d)"),
         ("date_dm", rf"{b}{_DAY_OF}(?:{_MONTH}){e}"),
-        ("offset_date_ago", rf"{b}(?i:{_NUM})[\s-](?i:{_UNIT})\s(?i:ago){e}"),
+        ("offset_date_ago", rf"{b}(?i:{_NUM})[\s-](?i:{_UNIT})(?i:\sor\sso)?\s(?i:ago){e}"),
         (
             "weekday",
             rf"{b}(?:(?i:last|next|this|coming|past|early|late)\s)?{_WD}(?:\s(?i:{_POD}))?{_WEEK_AFTER}?{e}",
@@ -69,6 +71,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             rf"(?:(?<![\w$£€.,-])|(?<=\d\d\d\d-))(?:(?i:early|late|mid|fiscal)[\s-])?{_YEAR}"
             rf"(?![\d]|[,.]\d|-(?!{_YEAR}(?!\d))\d|['’]?s)",
         ),
+        ("holiday", rf"(?<![\w-])(?:(?i:last|this|next)\s)?{_HOLIDAY}(?:,?\s{_YEAR}(?!\d))?(?![\w-])"),
+        ("year_end", r"(?<![\w-])(?i:year(?:-|\s|['’]s\s)end)(?![\w-])"),
+        (
+            "year_words",
+            rf"(?<![\w-])(?:(?i:the\syear\s)|(?:{_MONTH_FULL})\s|(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\sof\s)?"
+            rf"(?i:{_SPELLED_YEAR})(?![\w-])",
+        ),
         ("clock_duration", r"(?<![\w.:-])\d{1,2}:[0-5]\d:[0-5]\d(?:\.\d+)?(?![\d:])"),
         (
             "deictic",
@@ -76,7 +85,10 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"|the\sday\sbefore\syesterday|the\sday\safter\stomorrow"
             r"|(?:today|tonight|yesterday|tomorrow)(?:\s(?:morning|afternoon|evening|night))?"
             r"|last\s(?:night|week|weekend|month|year)|this\s(?:morning|afternoon|evening|week|weekend|month|year)"
-            r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear)(?![\w])",
+            r"|next\s(?:week|weekend|month|year)|(?:last|this|next)\sfiscal\syear"
+            r"|the\s(?:weekend|week|month|(?:(?:full|fiscal|current|current\sfiscal)\s)?year)"
+            r"(?!\s(?:ended|ending|to\s|\d|two|one|of\s|before|after|earlier|later))"
+            r")(?![\w-])",
         ),
         ("ref", rf"(?<![\w-])(?i:{_REF_WORDS})(?![\w-])"),
         ("quarter", _QUARTER),
@@ -90,14 +102,22 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         (
             "vague_duration",
             r"(?<![\w-])(?i:(?:(?:the\s)?(?:recent|coming|past|next|last|following|previous)\s|(?:several|many|few)\s)?"
-            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries))(?![\w-])"
+            r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
+            r"(?:\s(?:or|and)\s(?:days|weeks|months|years|decades)|\sahead)?)(?![\w-])"
+            r"|(?<![\w-])(?i:the\s(?:(?:early|first|final|coming)\s)?(?:days|weeks|months|years)\sahead)(?![\w-])"
             r"|(?<=for\s)(?i:ages)(?![\w-])",
         ),
         (
             "past_duration",
-            rf"(?<![\w])(?i:(?:the\s)?(?:past|previous)\s(?:{_NUM}[\s-])?{_UNIT}|the\s(?:last|next|coming)\s(?:{_NUM}[\s-])?{_UNIT})(?![\w])",
+            rf"(?<![\w])(?i:(?:(?:the\s)?(?:past|previous)|the\s(?:last|next|coming))\s(?:{_NUM}\s(?:to|or)\s)?"
+            rf"(?:{_NUM}[\s-])?{_UNIT}(?:\sor\sso)?"
+            rf"|the\s(?:fiscal\s)?(?:{_NUM}\s)?{_UNIT}(?=\s(?:ended|ending)\s))(?![\w])",
         ),
-        ("duration", rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-old)"),
+        (
+            "duration",
+            rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-(?!long)[a-z])"
+            r"(?:\s(?i:or\s(?:so|two|three))(?![\w]))?",
+        ),
         (
             "set",
             rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|morning|afternoon|evening|night|weekend|"
@@ -114,7 +134,7 @@ _SIGNAL_BEFORE = re.compile(
     r"|as\sof|ahead\sof|prior\sto)\s$"
 )
 _MONTH_PREPOSITIONS = frozenset(
-    "in since until till by from during through throughout before after of".split()
+    "in since until till by from during through throughout before after of for to over the a".split()
 )
 _NOT_A_YEAR = re.compile(
     r"\s?(?:%|percent\b|per\b|(?!(?:was|has|is|as|his|its|this|does|plus|across|versus|thus|us)\b)[a-z]{2,}s\b"
@@ -123,6 +143,10 @@ _NOT_A_YEAR = re.compile(
 """A four-digit number before a plural or a measure counts things: it is no year."""
 _COUNTED = re.compile(rf"(?i)(?<![\w])(?:{_NUM})[\s-]$")
 _AGES = re.compile(r"(?i)(?<![\w])(?:ages?|aged)\s$")
+_OLD = re.compile(r"\s(?:old|of\sage)\b")
+_RATE = re.compile(r"(?i)an?\s")
+_AMOUNT_BEFORE = re.compile(r"(?i)(?:\d|%|million|billion|thousand|percent|cents?)\s$")
+_FRACTION = re.compile(r"(?i)\w-quarters$")
 _IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
 """A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
@@ -133,29 +157,40 @@ _FUTURE = re.compile(
 
 _REF_WORDS = (
     r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
-    r"|(?<=at\s)the\stime"
+    r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_QUARTER_ADJ = rf"(?:(?:fiscal|calendar|year-earlier|year-ago|comparable|{_YEAR})\s)"
 _QUARTER = (
-    rf"(?<![\w-])(?i:(?:the\s)?(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}\squarter"
-    rf"|(?:(?:fiscal|calendar|{_YEAR})\s)*{_ORDINAL_QUARTER}-quarter"
+    rf"(?<![\w-])(?i:(?:the\s|(?:this|last|next)\syear['’]s\s)?{_QUARTER_ADJ}*{_ORDINAL_QUARTER}\squarter"
+    rf"(?:\sof\s(?:fiscal\s)?{_YEAR}(?!\d))?"
+    rf"|{_QUARTER_ADJ}*{_ORDINAL_QUARTER}-quarter"
     rf"(?:\s(?:of\s)?(?:fiscal\s)?{_YEAR})?"
     r"|(?:the\s)?(?:latest|last|current|previous|past|next|this|same|year-earlier|year-ago|prior)\s"
-    r"(?:(?:fiscal|calendar)\s)?quarter|the\squarter)(?![\w-])"
+    r"(?:(?:fiscal|calendar)\s)?quarter|the\s(?:comparable\s)?(?:year-earlier\s|year-ago\s)?quarter"
+    r"(?:\sa\syear\s(?:ago|earlier))?"
+    rf"|the\s(?:latest|year-earlier|year-ago|comparable|corresponding|same|{_YEAR})\speriod"
+    r"(?:\s(?:last\syear|a\syear\s(?:ago|earlier)))?"
+    rf"|the\s{_YEAR}\squarter"
+    r"|year-(?:earlier|ago)(?!\s(?:[\w-]+\s)?(?:quarter|period|months|weeks|years)))(?![\w-])"
 )
 """Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the latest quarter"."""
 _SEASON = (
-    rf"(?<![\w-])(?:(?i:last|this|next|early|late|this\spast|the\spast|past)\s)(?i:spring|summer|fall|autumn|winter)"
+    rf"(?<![\w-])(?:(?i:last|this|next|(?:the\s)?early|(?:the\s)?late|this\spast|the\spast|past)\s)"
+    rf"(?i:spring|summer|fall|autumn|winter)"
     rf"(?:\s(?:of\s)?{_YEAR})?(?![\w-])"
     rf"|(?<![\w-])(?i:the\s)?(?i:spring|summer|fall|autumn|winter)\s(?:of\s)?{_YEAR}(?![\w])"
+    r"|(?<![\w-])(?i:the\s)(?i:spring|summer|winter)"
+    r"(?=\s?[.,;:!?)]|\s(?:and|or|when|as|before|after|is|was|will|has|had|began|begins|ended|ends)\s|$)"
 )
 """A season with a modifier or a year ("last summer", "the fall of 1998")."""
 _ANAPHORIC = (
     r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
-    r"|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
+    r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
     rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
-    r"|the\s\d+(?:st|nd|rd|th)\sday)(?![\w-])"
+    r"|the\s\d+(?:st|nd|rd|th)\sday"
+    r"|(?:(?:earlier|later)\s)?that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night))(?![\w-])"
 )
 """Expressions anchored on another time, not on the reference date ("the day before", "a year
 earlier", "the 99th day"): found, with an underspecified value."""
@@ -163,13 +198,13 @@ earlier", "the 99th day"): found, with an underspecified value."""
 
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _NEEDS = {
-    "ref": ("now", "current", "present", "days", "past", "recent", "future", "time"),
-    "quarter": ("quarter",),
+    "ref": ("now", "current", "present", "days", "past", "recent", "future", "time", "term"),
+    "quarter": ("quarter", "period", "year-"),
     "season": ("spring", "summer", "fall", "autumn", "winter"),
     "decade": ("0s", "0's", "0’s"),
     "century": ("century",),
     "anaphoric": (
-        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day"),
+        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day", "that "),
         *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
     ),
     "offset_date_ago": ("ago",),
@@ -181,13 +216,19 @@ _NEEDS = {
     "weekday_date": ("day",),
     "weekday": ("day",),
     "year": ("18", "19", "20"),
+    "year_words": ("nineteen", "thousand"),
+    "year_end": ("year-end", "year end", "year's end", "year’s end"),
+    "holiday": (
+        *("christmas", "thanksgiving", "easter", "halloween", "new year", "valentine", "mother", "father"),
+        *("independence", "veterans", "labor", "memorial", "election"),
+    ),
     "month_year": ("18", "19", "20"),
     "date_mdy": ("18", "19", "20"),
     "date_dmy": ("18", "19", "20"),
     "month": _MONTH_STEMS,
     "date_md": _MONTH_STEMS,
     "date_dm": _MONTH_STEMS,
-    "past_duration": ("past", "previous", "last", "next", "coming"),
+    "past_duration": ("past", "previous", "last", "next", "coming", "ended", "ending"),
 }
 """Words every match of a pattern contains: a window without any of them skips the pattern."""
 
@@ -207,7 +248,7 @@ _TRIGGER_WORDS = tuple(
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous future quarter spring summer fall autumn winter time"
+        " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
     ).split()
 )
 _TRIGGER_RE = re.compile(
@@ -275,8 +316,14 @@ def _window_candidates(text: str, start: int, end: int, s_start: int) -> list[_C
                         continue
             elif name == "vague_duration" and _COUNTED.search(text, max(0, a - 20), a):
                 continue  # a unit after a number is no vague length ("ages 6 months")
-            elif name == "duration" and _AGES.search(text, max(0, a - 6), a):
-                continue  # "children ages 6 months and older": an age, not a length of time
+            elif name == "duration" and (
+                _AGES.search(text, max(0, a - 6), a)
+                or _OLD.match(text, b)
+                or (_RATE.match(text, a) and _AMOUNT_BEFORE.search(text, max(0, a - 12), a))
+                or _FRACTION.search(text, a, b)
+            ):
+                # "ages 6 months", "52 years old": an age; "$2 a year": a rate; "three-quarters of"
+                continue
             elif name == "year" and (
                 _NOT_A_YEAR.match(text, b) or _IN_NUMBERS.search(text, max(0, a - 12), a)
             ):
@@ -303,19 +350,40 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
             and re.fullmatch(r"\s(?:before|after)\s", text[merged[-1].end : c.start])
         ):
             merged[-1] = _Cand(merged[-1].start, c.end, "offset_date", merged[-1].priority)
+        elif (
+            merged
+            and merged[-1].rule == "month"
+            and c.rule == "deictic"
+            and merged[-1].end + 1 == c.start
+            and _YEAR_AFTER_MONTH.fullmatch(text, merged[-1].end, c.end)
+        ):
+            # "June last year", "January this year": one date
+            merged[-1] = _Cand(merged[-1].start, c.end, "month", merged[-1].priority)
         else:
             merged.append(c)
-    return [_with_modifiers(text, c) for c in merged]
+    out: list[_Cand] = []
+    for c in merged:
+        out.append(_with_modifiers(text, c, out[-1].end if out else 0))
+    return out
+
+
+_YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
+_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or)\s$")
+_NUM_START = re.compile(rf"(?i){_NUM}[\s-]")
+_THE_BEFORE = re.compile(
+    r"(?i)(?<![\w-])the\s(?:(?:first|final|early|latest|same|comparable|entire|whole|full|year-earlier|year-ago)\s)?$"
+)
+"""A determiner (and an adjective) before a counted length of time: "the nine months", "the first six months"."""
 _POINT_MODIFIER = re.compile(
-    r"(?i)(?<![\w-])(?:early|late|mid-?|shortly\s(?:before|after)"
-    r"|the\s(?:end|middle|beginning|start|close)\sof)\s?$"
+    r"(?i)(?<![\w-])(?:early|late|earlier|later|mid-?|shortly\s(?:before|after)"
+    r"|the\s(?:end|middle|beginning|start|close)\sof|(?:earlier|later)\sin|(?:the\s)?(?:first|second|last|latter)\shalf\sof)\s?$"
 )
 """Words before a date or time that TimeML puts inside the expression ("late yesterday", "the end of
 November")."""
@@ -332,21 +400,36 @@ _POINT_RULES = frozenset(
         "date_mdy",
         "date_dmy",
         "clock",
+        "holiday",
     )
 )
 
 
-def _with_modifiers(text: str, c: _Cand) -> _Cand:
-    """Take the modifiers in front into the span (TimeML: "almost seven years", "late Monday")."""
+def _with_modifiers(text: str, c: _Cand, lo: int = 0) -> _Cand:
+    """Take the modifiers in front into the span (TimeML: "almost seven years", "late Monday",
+    "the nine months"), never reaching back into the expression before (``lo``)."""
     pattern = (
         _AMOUNT_MODIFIER if c.rule in _AMOUNT_RULES else _POINT_MODIFIER if c.rule in _POINT_RULES else None
     )
     if pattern is None:
         return c
     start = c.start
-    while True:
-        m = pattern.search(text, max(0, start - 30), start)
-        if not m or (m.group().lower().startswith("the") and text[start : c.end].lower().startswith("the")):
+    if c.rule == "duration" and _THE_BEFORE.search(text, max(lo, start - 30), start):
+        if re.fullmatch(rf"(?i){_NUM}\s{_UNIT}", text[c.start : c.end]):
+            start = _THE_BEFORE.search(text, max(lo, start - 30), start).start()
+    for _ in range(3):  # "at least the first", never a run of any length
+        m = pattern.search(text, max(lo, start - 30), start)
+        if not m or (
+            pattern is _AMOUNT_MODIFIER
+            and m.group().lower().startswith("the")
+            and text[start : c.end].lower().startswith("the")
+        ):
+            break
+        if _RANGE_START.match(m.group()) and (start != c.start or not _NUM_START.match(text, start)):
+            break  # "two to three weeks": one range, before a number
+        if m.group().lower().startswith(("earlier", "later")) and (
+            c.rule != "deictic" or text[start : c.end].lower().startswith("this")
+        ):
             break
         start = m.start()
     if start == c.start:

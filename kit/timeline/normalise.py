@@ -11,6 +11,7 @@ from kit.timeline.vocab import (
     _CLOCK,
     _DAY,
     _DAY_OF,
+    _HOLIDAY,
     _MONTH,
     _MONTH_FULL,
     _MONTH_NUM,
@@ -25,6 +26,8 @@ from kit.timeline.vocab import (
     _WEEKDAYS,
     _YEAR,
     WEEK_WINDOW,
+    holiday_date,
+    spelled_year,
 )
 from kit.timeline.zones import (
     _lookup_zone,
@@ -351,7 +354,11 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         return "DATE", f"{y}-{month:02d}", "month", ctx.anchor, note, ctx.zone
     year = ctx.ref.year
     how = "the year of"
-    if mod and mod.group(1).lower() == "last":
+    rel = re.search(r"(?i)\s(last|this|next)\syear$", chunk)
+    if rel:  # "June last year": the month of the year named
+        year += {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
+        how = f"'{rel.group(1).lower()} year' counted from"
+    elif mod and mod.group(1).lower() == "last":
         year = year - 1 if month >= ctx.ref.month else year
         how = "'last': the one before"
     elif mod and mod.group(1).lower() == "next":
@@ -371,7 +378,19 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _year(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A year: year."""
+    """A year: year, year_words ("nineteen ninety-six")."""
+    if rule == "year_words":  # "nineteen ninety-six", "January nineteen ninety-seven", "the winter of ..."
+        words = re.search(r"(?i)nineteen\s.*|two\sthousand.*", chunk).group()
+        y = str(spelled_year(words))
+        month = re.match(_MONTH_FULL, chunk)
+        season = re.search(r"(?i)spring|summer|fall|autumn|winter", chunk[: len(chunk) - len(words)])
+        if month:
+            y, gran = f"{y}-{_month_num(month.group()):02d}", "month"
+        elif season:
+            y, gran = f"{y}-{_SEASON_CODE[season.group().lower()]}", "season"
+        else:
+            gran = "year"
+        return "DATE", y, gran, "absolute", "the text gives the year", ctx.zone
     y = re.search(_YEAR, chunk).group()
     return "DATE", y, "year", "absolute", "the text gives the year", ctx.zone
 
@@ -381,7 +400,7 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     low = match_form(chunk)
     if low == "recently":
         return "DATE", None, "day", "vague", "'recently': some time before the reference date", None
-    unit = re.search(r"week|weekend|month|year", low)
+    unit = re.search(r"weekend|week|month|year", low)
     if unit and not re.search(r"today|tonight|yesterday|tomorrow", low):
         shift = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
         u = unit.group()
@@ -490,7 +509,7 @@ def _clock_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A length of time ending or starting at the reference date: past_duration."""
     low = match_form(chunk)
-    m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})$", chunk)
+    m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})(?:\sor\sso)?$", chunk)
     value, gran = _duration_value(m.group(1) or "one", m.group(2))
     where = "ending at" if re.search(r"past|previous|last", low) else "starting at"
     if value is None:
@@ -520,6 +539,9 @@ _REF_VALUE = {
     "recently": "PAST_REF",
     "the future": "FUTURE_REF",
     "the time": "PAST_REF",
+    "the near future": "FUTURE_REF",
+    "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF",
 }
 
 
@@ -547,6 +569,18 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if num and year:
         q = _QUARTER_NUM[num.group()]
         return "DATE", f"{year.group()}-Q{q}", "quarter", "absolute", "the text gives the year", ctx.zone
+    if (
+        year and ctx.ref is not None
+    ):  # "the 1988 quarter": the quarter of that year matching the last completed
+        q = ((ctx.ref.year * 4 + (ctx.ref.month - 1) // 3) - 1) % 4 + 1
+        return (
+            "DATE",
+            f"{year.group()}-Q{q}",
+            "quarter",
+            ctx.anchor,
+            f"the year given, the quarter before {ctx.ref_label}",
+            ctx.zone,
+        )
     if ctx.ref is None:
         q = f"Q{_QUARTER_NUM[num.group()]}" if num else "QX"
         return "DATE", f"XXXX-{q}", "quarter", ctx.anchor, "no year and no reference date", ctx.zone
@@ -556,7 +590,7 @@ def _quarter(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         y = ctx.ref.year + {"last": -1, "this": 0, "next": 1}[whose.group(1)]
         q = _QUARTER_NUM[num.group()]
         return "DATE", f"{y}-Q{q}", "quarter", ctx.anchor, f"'{whose.group()}': {ctx.ref_label}", ctx.zone
-    back = 4 if re.search(r"year-earlier|year-ago|a year (?:ago|earlier)|last year['’]s", low) else 0
+    back = 4 if re.search(r"year-earlier|year-ago|a year (?:ago|earlier)|last year", low) else 0
     if num:
         q = _QUARTER_NUM[num.group()] - 1
         n = ctx.ref.year * 4 + q
@@ -700,7 +734,56 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "SET", value, gran, "absolute" if value else "vague", "a repeated time", None
 
 
+def _holiday(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A named holiday ("Thanksgiving Day", "last Christmas", "Easter week"): holiday. Without a
+    year, the nearest one to the reference date (the next in the future tense, the latest
+    after "last" or a verb in the past tense)."""
+    m = re.search(_HOLIDAY, chunk)
+    name, week = m.group(), m.group().lower().endswith("week")
+    name = re.sub(r"(?i)\s(?:week|sunday)$", "", name)
+    gran = "week" if week else "day"
+
+    def value(d: dt.date) -> str:
+        return "{}-W{:02d}".format(*d.isocalendar()[:2]) if week else d.isoformat()
+
+    year = re.search(_YEAR, chunk)
+    if year:
+        d = holiday_date(name, int(year.group()))
+        return "DATE", value(d), gran, "absolute", "the text gives the year", ctx.zone
+    if ctx.ref is None:
+        d, d2 = holiday_date(name, 2001), holiday_date(name, 2002)  # a moving holiday keeps X
+        day = f"{d:%m}-{d:%d}" if d.strftime("%m%d") == d2.strftime("%m%d") else f"{d:%m}-XX"
+        day = day if d.month == d2.month else "XX-XX"
+        v = "XXXX-WXX" if week else f"XXXX-{day}"
+        return "DATE", v, gran, ctx.anchor, "no year and no reference date", ctx.zone
+    days = [holiday_date(name, y) for y in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1)]
+    mod = re.match(r"(?i)(last|next|this)\s", chunk)
+    mod = mod.group(1).lower() if mod else None
+    if mod == "last":
+        d, how = max(d for d in days if d < ctx.ref), "'last': the latest before"
+    elif mod == "next" or (mod is None and ctx.future):
+        d, how = min(d for d in days if d >= ctx.ref), "the next on or after"
+    elif ctx.past:
+        d, how = max(d for d in days if d <= ctx.ref + WEEK_WINDOW), "past tense: the latest by"
+    else:
+        d, how = min(days, key=lambda d: abs((d - ctx.ref).days)), "the nearest to"
+    return "DATE", value(d), gran, ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
+def _year_end(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """The end of the year ("by year-end"): year_end. The reference year's, or the year
+    before in the past tense."""
+    if ctx.ref is None:
+        return "DATE", "XXXX-12-31", "day", ctx.anchor, "no reference date", ctx.zone
+    year, how = (
+        (ctx.ref.year - 1, "past tense: the last one before") if ctx.past else (ctx.ref.year, "the year of")
+    )
+    return "DATE", f"{year}-12-31", "day", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
+
+
 NORMALISERS = {
+    "year_end": _year_end,
+    "holiday": _holiday,
     "date_mdy": _day,
     "date_dmy": _day,
     "date_iso": _day,
@@ -713,6 +796,7 @@ NORMALISERS = {
     "month": _month,
     "month_year": _month,
     "year": _year,
+    "year_words": _year,
     "deictic": _deictic,
     "clock": _clock,
     "day_clock": _clock,

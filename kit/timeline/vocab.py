@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pandas as pd
 
@@ -81,12 +82,22 @@ _WEEK_AFTER = r"(?:\s(?i:next|last|this)\sweek)"
 _YEAR = r"(?:1[89]|20)\d\d"
 _POD = r"(?:morning|afternoon|evening|night)"
 _POD_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
-_NUMBER_WORDS = number_words()
-"""Counts in words ("three weeks"), from kit/data/number_words.csv (shared with kit.quotes)."""
+_BASE_NUMBER_WORDS = number_words()
+_TENS_OF = {w: v for w, v in _BASE_NUMBER_WORDS.items() if v in range(20, 100, 10)}
+_UNITS_OF = {w: v for w, v in _BASE_NUMBER_WORDS.items() if v in range(1, 10) and w not in ("a", "an")}
+_NUMBER_WORDS = _BASE_NUMBER_WORDS | {
+    f"{t}{sep}{u}": tv + uv for t, tv in _TENS_OF.items() for u, uv in _UNITS_OF.items() for sep in ("-", " ")
+}
+"""Counts in words ("three weeks", "twenty-four hours"), from kit/data/number_words.csv (shared with
+kit.quotes), with the compounds of a ten and a unit."""
 _VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
 _NUM = (
-    r"(?:\d{1,4}|"
-    + "|".join(sorted([*_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
+    r"(?:\d{1,4}|(?:"
+    + "|".join(sorted(_TENS_OF, key=len, reverse=True))
+    + r")[\s-](?:"
+    + "|".join(sorted(_UNITS_OF, key=len, reverse=True))
+    + r")(?![\w-])|"
+    + "|".join(sorted([*_BASE_NUMBER_WORDS, *_VAGUE_NUMBERS], key=len, reverse=True)).replace(" ", r"\s")
     + ")"
 )
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries)"
@@ -137,3 +148,95 @@ def _clock12(moment: dt.datetime) -> str:
 def _instant(value: str) -> dt.datetime:
     v = value.replace("Z", "+00:00")
     return dt.datetime.fromisoformat(v)
+
+
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
+_TEENS_WORDS += ("eighteen", "nineteen")
+_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_SPELLED_YEAR = (
+    r"(?:nineteen\s(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[\s-](?:" + "|".join(_UNITS_WORDS) + r"))?"
+    r"|" + "|".join(_TEENS_WORDS) + r"|hundred|oh[\s-](?:" + "|".join(_UNITS_WORDS) + r"))"
+    r"|(?<=year\s)two\sthousand(?:\s(?:and\s)?(?:" + "|".join(_UNITS_WORDS) + r"))?)"
+)
+"""A year in words, as in spoken news ("nineteen ninety-six", "the year two thousand")."""
+
+
+def spelled_year(text: str) -> int | None:
+    """The year a year in words stands for.
+
+    >>> spelled_year("nineteen ninety-six"), spelled_year("two thousand and one"), spelled_year("nine")
+    (1996, 2001, None)
+    """
+    words = re.split(r"[\s-]+", text.lower().strip())
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        return 2000 + (_UNITS_WORDS.index(rest[0]) + 1 if rest else 0)
+    if words[0] != "nineteen" or len(words) < 2:
+        return None
+    w = words[1]
+    if w == "hundred":
+        return 1900
+    if w == "oh":
+        return 1900 + _UNITS_WORDS.index(words[2]) + 1
+    if w in _TEENS_WORDS:
+        return 1910 + _TEENS_WORDS.index(w)
+    unit = _UNITS_WORDS.index(words[2]) + 1 if len(words) > 2 else 0
+    return 1900 + 10 * (_TENS_WORDS.index(w) + 2) + unit
+
+
+_HOLIDAY_RULES = {
+    "new year's day": (1, 1, None, None),
+    "new year's eve": (12, 31, None, None),
+    "valentine's day": (2, 14, None, None),
+    "halloween": (10, 31, None, None),
+    "independence day": (7, 4, None, None),
+    "veterans day": (11, 11, None, None),
+    "christmas eve": (12, 24, None, None),
+    "christmas": (12, 25, None, None),
+    "christmas day": (12, 25, None, None),
+    "thanksgiving": (11, None, 3, 4),  # the fourth Thursday of November
+    "thanksgiving day": (11, None, 3, 4),
+    "labor day": (9, None, 0, 1),  # the first Monday of September
+    "memorial day": (5, None, 0, -1),  # the last Monday of May
+    "mother's day": (5, None, 6, 2),
+    "father's day": (6, None, 6, 3),
+    "election day": (11, None, 1, 0),  # the Tuesday after the first Monday of November
+}
+"""US and Christian holidays the news names: (month, day) or (month, weekday, nth)."""
+_HOLIDAY = (
+    r"(?:New\sYear['’]s\s(?:Day|Eve)|Valentine['’]s\sDay|Mother['’]s\sDay|Father['’]s\sDay"
+    r"|(?:Independence|Veterans|Labor|Memorial|Election)\s[Dd]ay|Christmas(?:\s(?:[Dd]ay|[Ee]ve))?"
+    r"|Thanksgiving(?:\s[Dd]ay)?|Halloween|Easter(?:\s(?:[Ss]unday|[Ww]eek))?)"
+)
+"""A holiday's name ("Thanksgiving Day", "Christmas Eve", "Easter week")."""
+
+
+def holiday_date(name: str, year: int) -> dt.date:
+    """The date of a holiday in a year (Easter by the Gregorian computus).
+
+    >>> holiday_date("Thanksgiving Day", 1999), holiday_date("Election Day", 1998), holiday_date("Easter", 2000)
+    (datetime.date(1999, 11, 25), datetime.date(1998, 11, 3), datetime.date(2000, 4, 23))
+    """
+    key = re.sub(r"\s+", " ", name.lower().replace("’", "'"))
+    if key.startswith("easter"):
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = divmod(b, 4)
+        g = (8 * b + 13) // 25
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = divmod(c, 4)
+        lm = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 19 * lm) // 433
+        month = (h + lm - 7 * m + 90) // 25
+        return dt.date(year, month, (h + lm - 7 * m + 33 * month + 19) % 32)
+    month, day, weekday, nth = _HOLIDAY_RULES[key]
+    if day is not None:
+        return dt.date(year, month, day)
+    if key == "election day":
+        first_monday = 1 + (0 - dt.date(year, month, 1).weekday()) % 7
+        return dt.date(year, month, first_monday + 1)
+    if nth == -1:
+        last = dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = 1 + (weekday - dt.date(year, month, 1).weekday()) % 7
+    return dt.date(year, month, first + 7 * (nth - 1))

@@ -1,0 +1,130 @@
+"""Spans and types of time expressions as TimeML's TIMEX3 guidelines draw them, on
+sentences written for these tests in the manner of real news (company results,
+spoken news, wire copy)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kit.timeline import find_time_expressions, is_timex_value
+
+REF = "1989-10-27"  # a Friday
+
+
+def rows(sentence: str, ref: str = REF) -> list[tuple[str, str, str | None]]:
+    t = find_time_expressions(sentence, reference_date=ref)
+    return [(r.text, r.type, r.value if isinstance(r.value, str) else None) for r in t.itertuples()]
+
+
+CASES = [
+    # the determiner of a counted length of time is inside the span
+    ("For the nine months, the mill earned $4 million.", [("the nine months", "DURATION", "P9M")]),
+    (
+        "Net for the six months ended Aug. 12 rose.",
+        [("the six months", "DURATION", "P6M"), ("Aug. 12", "DATE", "1989-08-12")],
+    ),
+    ("He spent the first three weeks abroad.", [("the first three weeks", "DURATION", "P3W")]),
+    # "the year": this year, or a fiscal year ending on a date (a length of time)
+    ("For the year, sales were flat.", [("the year", "DATE", "1989")]),
+    (
+        "In the fiscal year ended Jan. 31, the chain lost money.",
+        [("the fiscal year", "DURATION", "P1Y"), ("Jan. 31", "DATE", "1989-01-31")],
+    ),
+    ("Profit will rise for the full year.", [("the full year", "DATE", "1989")]),
+    ("They hope to sign before the end of the year.", [("the end of the year", "DATE", "1989")]),
+    ("Sales fell in the first half of the year.", [("the first half of the year", "DATE", "1989")]),
+    # weeks and weekends
+    ("Over the weekend, talks resumed.", [("the weekend", "DATE", "1989-W43-WE")]),
+    ("For the week, the index fell 2%.", [("the week", "DATE", "1989-W43")]),
+    ("The talks went on last weekend.", [("last weekend", "DATE", "1989-W42-WE")]),
+    # periods of company results are quarters
+    ("Revenue in the latest period rose 5%.", [("the latest period", "DATE", "1989-Q3")]),
+    ("That compares with the year-earlier period.", [("the year-earlier period", "DATE", "1988-Q3")]),
+    ("Year-earlier results included a charge.", [("Year-earlier", "DATE", "1988-Q3")]),
+    ("Net was up from the 1988 period.", [("the 1988 period", "DATE", "1988-Q3")]),
+    ("Sales for the third quarter of 1990 may fall.", [("the third quarter of 1990", "DATE", "1990-Q3")]),
+    ("Net for last year's fourth quarter fell.", [("last year's fourth quarter", "DATE", "1988-Q4")]),
+    ("The company reported its third quarter late.", [("third quarter", "DATE", "1989-Q3")]),
+    # a month and a deictic year are one date
+    ("In June last year, the plant closed.", [("June last year", "DATE", "1988-06")]),
+    ("The vote came in February this year.", [("February this year", "DATE", "1989-02")]),
+    # a month name after "for", "to" or a determiner
+    ("Turnover for October rose.", [("October", "DATE", "1989-10")]),
+    ("Police studied the October shooting.", [("October", "DATE", "1989-10")]),
+    # ranges and approximations are one expression
+    ("Repairs take two to three weeks.", [("two to three weeks", "DURATION", "P3W")]),
+    ("The plan may be ready in a year or two.", [("a year or two", "DURATION", "P1Y")]),
+    ("Funds sold shares in recent weeks and months.", [("recent weeks and months", "DURATION", "PXW")]),
+    ("Prices may rise in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
+    ("Output will grow over the next 12 to 18 months.", [("the next 12 to 18 months", "DURATION", "P18M")]),
+    ("Rates held for the past two years or so.", [("the past two years or so", "DURATION", "P2Y")]),
+    # seasons with a determiner ("the fall" alone is too often no season)
+    ("Demand should hold into the summer.", [("the summer", "DATE", "1989-SU")]),
+    ("Work began in the early summer.", [("the early summer", "DATE", "1989-SU")]),
+    ("Few foresaw the fall of the regime.", []),
+    ("The summer reading program will run as usual.", []),
+    # "earlier"/"later" before "yesterday" are inside; before a weekday they are not
+    ("Earlier yesterday, the shares fell.", [("Earlier yesterday", "DATE", "1989-10-26")]),
+    ("Earlier Monday, the shares fell.", [("Monday", "DATE", "1989-10-23")]),
+    # years in words, as spoken news says them
+    ("Unemployment peaked in nineteen ninety-one.", [("nineteen ninety-one", "DATE", "1991")]),
+    ("The goal is set for the year two thousand.", [("the year two thousand", "DATE", "2000")]),
+    # named holidays: the nearest one, the next in the future tense
+    ("The boy was found on Thanksgiving Day.", [("Thanksgiving Day", "DATE", "1988-11-24")]),
+    ("The store will reopen before Christmas.", [("Christmas", "DATE", "1989-12-25")]),
+    ("Crowds gathered as Easter week began.", [("Easter week", "DATE", "1989-W12")]),
+    ("Turnout was low last Election Day.", [("last Election Day", "DATE", "1988-11-08")]),
+    ("The rally was held in Independence, Mo.", []),
+    # counts in compound words
+    ("Prices jumped in the last twenty four hours.", [("the last twenty four hours", "DURATION", "PT24H")]),
+    ("The strike lasted twenty-one days.", [("twenty-one days", "DURATION", "P21D")]),
+    # the end of the year, the near future, times counted from a time named before
+    ("The deal should close by year-end.", [("year-end", "DATE", "1989-12-31")]),
+    ("A sale is likely in the near future.", [("the near future", "DATE", "FUTURE_REF")]),
+    ("Margins may suffer in the short term.", [("the short term", "DATE", "FUTURE_REF")]),
+    ("He returned later that year.", [("later that year", "DATE", "XXXX")]),
+    ("The page was removed that same day.", [("that same day", "DATE", "XXXX-XX-XX")]),
+    ("Rates rose a week or so ago.", [("a week or so ago", "DATE", "1989-W42")]),
+    ("Net fell from the quarter a year ago.", [("the quarter a year ago", "DATE", "1988-Q3")]),
+    (
+        "Net fell from the corresponding period last year.",
+        [("the corresponding period last year", "DATE", "1988-Q3")],
+    ),
+    ("Rain delayed planting earlier in the year.", [("earlier in the year", "DATE", "1989")]),
+    ("Talks began in January nineteen ninety-seven.", [("January nineteen ninety-seven", "DATE", "1997-01")]),
+    (
+        "It snowed in the winter of nineteen ninety-four.",
+        [("the winter of nineteen ninety-four", "DATE", "1994-WI")],
+    ),
+    # ages, rates and fractions are no time expressions
+    ("Mr. Lee, 52 years old, will retire.", []),
+    ("The stock pays a dividend of $1.76 a year.", []),
+    ("Iraq imports about three-quarters of its food.", []),
+    ("They posted a year-earlier gain.", [("year-earlier", "DATE", "1988-Q3")]),
+    # "the day before" followed by a clause: "before" introduces the clause
+    ("He was last seen the day before police issued a warrant.", []),
+    ("He had left the day before.", [("the day before", "DATE", "XXXX-XX-XX")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_spans_types_values(sentence, expected):
+    assert rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_every_value_is_valid_for_its_type(sentence, expected):
+    for _text, typ, value in rows(sentence):
+        assert value is None or is_timex_value(value, typ)
+
+
+def test_without_a_reference_date_the_new_kinds_stay_underspecified():
+    t = find_time_expressions("For the year, net rose; over the weekend, in the latest period.")
+    assert list(t["text"]) == ["the year", "the weekend", "the latest period"]
+    assert list(t["value"]) == ["XXXX", "XXXX-WXX-WE", "XXXX-QX"]
+    assert set(t["anchor"]) == {"vague"}
+
+
+def test_a_moving_holiday_without_a_year_keeps_its_day_unknown():
+    t = find_time_expressions("On Thanksgiving Day, Christmas Eve and Easter Sunday.")
+    assert list(t["value"]) == ["XXXX-11-XX", "XXXX-12-24", "XXXX-XX-XX"]
