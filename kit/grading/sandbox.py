@@ -180,6 +180,20 @@ def _probe() -> dict:
     return {"mode": "none", "reason": f"bubblewrap could not start a sandbox here ({last}). " + INSTALL_HINT}
 
 
+def _state() -> tuple[list[dict], dict[str, bool]]:
+    """What this process found out about the sandbox, to hand to a worker process."""
+    plan()
+    _supports("--disable-userns")
+    _supports("--size")
+    return list(_PLAN), dict(_FEATURES)
+
+
+def _restore(state: tuple[list[dict], dict[str, bool]]) -> None:
+    """Take over :func:`_state` of the process that started this one (no probe again)."""
+    _PLAN[:] = state[0]
+    _FEATURES.update(state[1])
+
+
 def sandbox_available() -> bool:
     """True when kernels can run in the bubblewrap sandbox here."""
     return plan()["mode"] != "none"
@@ -213,11 +227,21 @@ def clean_env(pythonpath: str | None, extra: dict[str, str] | None = None) -> di
     return env
 
 
-def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/work") -> list[str]:
+def wrap(
+    mode: str,
+    rw: list[str],
+    env_args: list[str],
+    *,
+    chdir: str = "/tmp/work",
+    keep_caps: tuple[str, ...] = (),
+) -> list[str]:
     """The command prefix that runs a program in the sandbox (``mode`` from :func:`plan`).
 
-    ``rw`` are folders bound read-write at the same path (the connection
-    folder); ``env_args`` are ``--setenv NAME VALUE`` triples.
+    ``rw`` are folders bound read-write at the same path; ``env_args`` are
+    ``--setenv NAME VALUE`` triples; ``keep_caps`` are capabilities kept
+    inside the sandbox's own user namespace (the warm process of
+    :mod:`kit.grading.warm` keeps ``CAP_SYS_ADMIN`` to make each
+    submission's namespaces, and drops it before any student code runs).
     """
     cmd = []
     if mode == "drop":
@@ -243,6 +267,7 @@ def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/wo
         str(SANDBOX_UID),
         "--cap-drop",
         "ALL",
+        *[arg for cap in keep_caps for arg in ("--cap-add", cap)],
         "--die-with-parent",
         "--new-session",
         "--hostname",
