@@ -147,8 +147,11 @@ def _run_pool(tasks: list[tuple], jobs: int, report: Any, work: Any = None) -> N
     ctx = multiprocessing.get_context("spawn")
     attempts = {i: 0 for i in range(len(tasks))}
     pending = list(range(len(tasks)))
+    known = _sandbox._state() if any(t[3].sandbox != "off" for t in tasks) else ([], {})
     while pending:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=ctx, initializer=_sandbox._restore, initargs=(known,)
+        ) as pool:
             futures = {pool.submit(work, tasks[i]): i for i in pending}
             for i in pending:
                 attempts[i] += 1
@@ -280,6 +283,9 @@ def grade(
         else:
             _run_pool(tasks, jobs, report)
     finally:
+        from kit.grading.runner import close_warm
+
+        close_warm()
         for student, _data, *_ in tasks:
             if student not in done:
                 report(_status_rows(student, bundle, "grader_crashed"))
