@@ -916,3 +916,86 @@ def test_a_dead_worker_is_retried_once_then_its_submission_is_marked(tmp_path):
     batch._run_pool(tasks, 2, lambda results: rows.setdefault(results[0].student, results), _crash_on_z)
     assert {r.status for r in rows["z_crash"]} == {"grader_crashed"}
     assert {r.status for r in rows["a_ok"]} == {r.status for r in rows["b_ok"]} == {"unanswered"}
+
+
+LEAVE_TRACES = r"""
+import ctypes, os, pathlib, socket, subprocess, sys
+import pandas, kit, kit.grading.values
+libc = ctypes.CDLL(None, use_errno=True)
+pathlib.Path('/tmp/kit-trace').write_text('x')
+pathlib.Path(os.path.expanduser('~/kit-trace')).write_text('x')
+pathlib.Path('kit-trace').write_text('x')
+kit.TRACE = 1
+pandas.DataFrame.kit_trace = 1
+pandas.DataFrame.sum = lambda *a, **k: 99
+kit.grading.values.to_plain = lambda value, _depth=0: 99
+sys.modules['kit_trace'] = kit
+os.environ['KIT_TRACE'] = '1'
+libc.shmget(0x4B495401, 4096, 0o1000 | 0o666)
+with open('/dev/shm/kit-trace', 'w') as f:
+    f.write('x')
+libc.syscall(248, b'user', b'kit-trace', b'x', 1, ctypes.c_long(-4))  # add_key to the user keyring
+code = "import socket, time\ns = socket.socket(socket.AF_UNIX)\ns.bind('\0kit-trace')\ns.listen(1)\ntime.sleep(60)"
+subprocess.Popen([sys.executable, '-c', code, 'kit-trace-daemon'], start_new_session=True)
+import time
+time.sleep(0.5)
+n_direct = 1
+"""
+
+LOOK_FOR_TRACES = r"""
+import ctypes, os, pathlib, socket, sys
+import pandas, kit
+libc = ctypes.CDLL(None, use_errno=True)
+seen = []
+for p in ('/tmp/kit-trace', os.path.expanduser('~/kit-trace'), 'kit-trace', '/dev/shm/kit-trace'):
+    if pathlib.Path(p).exists():
+        seen.append(p)
+if hasattr(kit, 'TRACE') or hasattr(pandas.DataFrame, 'kit_trace') or 'kit_trace' in sys.modules:
+    seen.append('module state')
+if pandas.DataFrame({'a': [1]}).sum().iloc[0] != 1:
+    seen.append('monkeypatched pandas')
+if 'KIT_TRACE' in os.environ:
+    seen.append('environment')
+if libc.shmget(0x4B495401, 0, 0) >= 0:
+    seen.append('SysV shared memory')
+if libc.syscall(250, 11, ctypes.c_long(-4), None, 0) > 0:  # keyctl(KEYCTL_READ) of the user keyring
+    seen.append('a key')
+s = socket.socket(socket.AF_UNIX)
+try:
+    s.connect('\0kit-trace')
+    seen.append('abstract socket')
+except OSError:
+    pass
+others = [p for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]
+for p in others:
+    try:
+        if b'kit-trace-daemon' in pathlib.Path(f'/proc/{p}/cmdline').read_bytes():
+            seen.append('daemon')
+    except OSError:
+        pass
+n_direct = seen
+"""
+
+
+@pytest.mark.slow
+def test_no_state_crosses_from_one_submission_to_the_next():
+    """A leaves files, module state, patches, IPC, a key, a socket and a daemon; B, next in the same
+    warm process, sees none of it, and its answers are read by the real ``to_plain``."""
+    if not grading.sandbox_available():
+        pytest.skip("no sandbox here: submissions cannot be isolated")
+    from kit.grading import runner
+
+    plan = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())["plan"]
+    limits = _Limits(cell_timeout=20)
+    try:
+        first = runner._run_in_kernel(plan, {"q1": LEAVE_TRACES}, limits)
+        warm = list(runner._WARM.values())
+        second = runner._run_in_kernel(plan, {"q1": LOOK_FOR_TRACES}, limits)
+        assert list(runner._WARM.values()) == warm  # the same warm process graded both
+    finally:
+        runner.close_warm()
+    assert first["answers"]["q1"]["status"] == "ok", first
+    assert first["records"]["q1"]["value"] == 99  # its own patched to_plain answered
+    assert second["answers"]["q1"]["status"] == "ok", second
+    assert second["records"]["q1"]["value"] == []
+    assert _processes_with("kit-trace-daemon") == []

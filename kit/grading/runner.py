@@ -138,16 +138,25 @@ class _Warm:
             "nproc": sandbox.MAX_PROCESSES,
             "base": self.base,
         }
-        self.ctl.settimeout(60 + SETUP_TIMEOUT * max(1, len(setup)))
+        self.wait = 60 + SETUP_TIMEOUT * max(1, len(setup))
+        self.setup: list[dict] | None = None
         try:
             self.ctl.sendall(json.dumps(config).encode())
-            ready = self.ctl.recv(1 << 20)
         except OSError:
-            ready = b""
-        if not ready:
-            self.close()
-            raise RuntimeError(f"the grading sandbox did not start ({self._last_log()})")
-        self.setup = json.loads(ready)["setup"]
+            pass  # reported when the grader waits for it to be ready
+
+    def ready(self) -> list[dict]:
+        """Wait until the warm process has run the setup; the setup cells' results."""
+        if self.setup is None:
+            self.ctl.settimeout(self.wait)
+            try:
+                ready = self.ctl.recv(1 << 20)
+            except OSError:
+                ready = b""
+            if not ready:
+                raise RuntimeError(f"the grading sandbox did not start ({self._last_log()})")
+            self.setup = json.loads(ready)["setup"]
+        return self.setup
 
     def _last_log(self) -> str:
         with contextlib.suppress(OSError):
@@ -162,6 +171,7 @@ class _Warm:
 
     def start(self) -> socket.socket:
         """A new submission's child; its channel."""
+        self.ready()
         self.ctl.settimeout(30)
         self.ctl.sendall(b'{"op": "start"}')
         msg, fds, _, _ = socket.recv_fds(self.ctl, 4096, 1)
@@ -208,6 +218,14 @@ def close_warm() -> None:
 atexit.register(close_warm)
 
 
+def prepare(plan: list[dict], limits: _Limits) -> None:
+    """Start this worker's warm process for ``plan`` without waiting for it (it is ready sooner)."""
+    mode = "off" if limits.sandbox == "off" else sandbox.plan()["mode"]
+    if mode != "none":
+        with contextlib.suppress(Exception):
+            _warm_for(_first_setup(plan), limits, mode)
+
+
 def _warm_for(setup: list[str], limits: _Limits, mode: str) -> _Warm:
     key = (tuple(setup), limits.memory_mb, mode)
     warm = _WARM.get(key)
@@ -244,7 +262,7 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
     setup = _first_setup(plan)
     try:
         warm = _warm_for(setup, limits, mode)
-        for _src, info in zip(setup, warm.setup):
+        for info in warm.ready():
             if info["status"] != "ok":
                 detail = f"{info.get('ename', 'an error')}{_short_evalue(info.get('evalue', ''))}"
                 result["fatal"] = _GRADER_ERROR.format(f"the exercise's setup cell raised {detail}")
