@@ -935,7 +935,7 @@ libc.shmget(0x4B495401, 4096, 0o1000 | 0o666)
 with open('/dev/shm/kit-trace', 'w') as f:
     f.write('x')
 libc.syscall(248, b'user', b'kit-trace', b'x', 1, ctypes.c_long(-4))  # add_key to the user keyring
-code = "import socket, time\ns = socket.socket(socket.AF_UNIX)\ns.bind('\0kit-trace')\ns.listen(1)\ntime.sleep(60)"
+code = "import socket, time\ns = socket.socket(socket.AF_UNIX)\ns.bind('\\0kit-trace')\ns.listen(1)\ntime.sleep(60)"
 subprocess.Popen([sys.executable, '-c', code, 'kit-trace-daemon'], start_new_session=True)
 import time
 time.sleep(0.5)
@@ -952,7 +952,7 @@ for p in ('/tmp/kit-trace', os.path.expanduser('~/kit-trace'), 'kit-trace', '/de
         seen.append(p)
 if hasattr(kit, 'TRACE') or hasattr(pandas.DataFrame, 'kit_trace') or 'kit_trace' in sys.modules:
     seen.append('module state')
-if pandas.DataFrame({'a': [1]}).sum().iloc[0] != 1:
+if getattr(pandas.DataFrame.sum, '__name__', '') == '<lambda>':
     seen.append('monkeypatched pandas')
 if 'KIT_TRACE' in os.environ:
     seen.append('environment')
@@ -966,13 +966,8 @@ try:
     seen.append('abstract socket')
 except OSError:
     pass
-others = [p for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]
-for p in others:
-    try:
-        if b'kit-trace-daemon' in pathlib.Path(f'/proc/{p}/cmdline').read_bytes():
-            seen.append('daemon')
-    except OSError:
-        pass
+if [p for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]:
+    seen.append('other processes')
 n_direct = seen
 """
 
@@ -987,7 +982,27 @@ def test_no_state_crosses_from_one_submission_to_the_next():
 
     plan = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())["plan"]
     limits = _Limits(cell_timeout=20)
+    # Within one submission every trace is seen (so the test can see them), the daemon
+    # through its socket; other processes never are (the submission sees only itself in /proc).
+    own_to_plain = "kit.grading.values.to_plain = lambda value, _depth=0: 99\n"
+    within = {
+        "q1": LEAVE_TRACES.replace(own_to_plain, ""),
+        "q2": LOOK_FOR_TRACES.replace("n_direct = seen", "unnamed = seen"),
+    }
     try:
+        same = runner._run_in_kernel(plan, within, limits)
+        assert same["records"]["q2"]["value"] == [
+            "/tmp/kit-trace",
+            "/tmp/home/kit-trace",
+            "kit-trace",
+            "/dev/shm/kit-trace",
+            "module state",
+            "monkeypatched pandas",
+            "environment",
+            "SysV shared memory",
+            "a key",
+            "abstract socket",
+        ]
         first = runner._run_in_kernel(plan, {"q1": LEAVE_TRACES}, limits)
         warm = list(runner._WARM.values())
         second = runner._run_in_kernel(plan, {"q1": LOOK_FOR_TRACES}, limits)
