@@ -50,7 +50,6 @@ WARM_MEMORY_MB = 768
 
 _MAX_REPLY = 2 * MAX_ANSWER_BYTES + 200_000
 _JUNK_BUDGET = 64 << 20  # bytes of messages without the awaited nonce before the channel is dropped
-_WARM_CAPS = ("CAP_SYS_ADMIN", "CAP_SETPCAP")
 
 
 def _record_source(qid: str, variable: str) -> str:
@@ -115,7 +114,7 @@ class _Warm:
         else:
             full = [
                 *self.cgroup.prefix(),
-                *sandbox.wrap(mode, [], sandbox.setenv_args(env), keep_caps=_WARM_CAPS),
+                *sandbox.wrap(mode, [], sandbox.setenv_args(env), keep_caps=sandbox.WARM_CAPS),
                 *cmd,
             ]
         try:
@@ -274,8 +273,13 @@ def _run_in_kernel(plan: list[dict], answers: dict[str, str], limits: _Limits) -
             f"the grading kernel could not run: {type(exc).__name__}{_short_evalue(str(exc))}"
         )
         return result
+    log_size = os.fstat(warm.log.fileno()).st_size
     try:
         _run_cells(cells[len(setup) :], chan, warm, limits, result)
+        first = next(iter(result["answers"].values()), None)
+        if first is not None and first["status"] == "dead" and os.fstat(warm.log.fileno()).st_size > log_size:
+            # The child failed before any of the student's code ran: the grader's fault.
+            result["fatal"] = _GRADER_ERROR.format(f"the sandbox could not start ({warm._last_log()})")
     finally:
         chan.close()
         try:

@@ -1,11 +1,18 @@
 """The sandbox the grading kernel runs in: bubblewrap, an unprivileged user, nothing of the host.
 
-Each submission's kernel runs under `bubblewrap <https://github.com/containers/bubblewrap>`_
-(``bwrap``, Debian's ``bubblewrap``, the tool Flatpak uses) with:
+Each grading worker runs one warm process (:mod:`kit.grading.warm`) under
+`bubblewrap <https://github.com/containers/bubblewrap>`_ (``bwrap``, Debian's
+``bubblewrap``, the tool Flatpak uses), and the warm process forks a fresh
+child for each submission in namespaces of its own (mount, IPC, PID,
+network, UTS), with its own tmpfs ``/tmp`` and ``/dev/shm`` and a ``/proc``
+that shows only itself, and without any capability. The sandbox has:
 
 * every namespace of its own (user, mount, pid, network, IPC, UTS, cgroup)
   and no further user namespaces inside;
-* the uid and gid 65534 (``nobody``) inside, no capabilities,
+* the uid and gid 65534 (``nobody``) inside, no capabilities but
+  ``CAP_SYS_ADMIN`` and ``CAP_SETPCAP`` for the warm process (inside its
+  own user namespace only, to make each submission's namespaces; each
+  submission's child drops every capability before any student code runs),
   ``no_new_privs``, a new session (no terminal to inject keys into);
 * outside, the uid of the grader, or 65534 when the grader runs as root
   (see :func:`plan`);
@@ -15,19 +22,22 @@ Each submission's kernel runs under `bubblewrap <https://github.com/containers/b
   (``sys.prefix``, ``sys.base_prefix``) and the ``kit`` package with its
   seeds: no checkout, no grader bundle, no submissions, no ``/run``, no
   ``/var/tmp``, no ``/etc``;
-* one read-write folder, the connection folder, holding the kernel's
-  connection file and its Jupyter sockets (the grader talks to the kernel
-  over the Jupyter protocol, nothing else);
+* no read-write folder of the host: the grader talks to the warm process
+  and to each submission's child over inherited unix sockets, nothing else;
 * a clean environment built from an allowlist;
-* ``--die-with-parent``: when the grader stops the kernel, every process the
-  submission started dies with it (pid 1 of the namespace goes away).
+* ``--die-with-parent``: when the grader's worker stops, the sandbox dies
+  with it; and when a submission ends, every process it started dies with
+  its child's PID namespace.
 
 Limits: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/``RLIMIT_FSIZE``/
 ``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC`` (processes and threads),
 which Linux counts per user of the sandbox's own user namespace, so it
-bounds the whole tree of one submission. The memory limit is per process,
-not for the whole tree (a cgroup would be needed for that); with the
-process limit the tree holds at most ``max_processes`` times ``memory_mb``.
+bounds the whole tree. Where the grader may make cgroups (:class:`Cgroup`),
+the worker's sandbox gets ``memory.max`` (the memory limit plus the warm
+process's own share, ``runner.WARM_MEMORY_MB``) and ``pids.max`` for the
+whole tree; a submission's child asks to be the first to go when memory
+runs out. Without cgroups, only the rlimits hold: the tree holds at most
+``max_processes`` times ``memory_mb``.
 """
 
 from __future__ import annotations
@@ -55,6 +65,20 @@ INSTALL_HINT = (
     " install bubblewrap`) and allow unprivileged user namespaces"
     " (`sysctl kernel.unprivileged_userns_clone=1` where that setting exists)."
 )
+
+WARM_CAPS = ("CAP_SYS_ADMIN", "CAP_SETPCAP")
+"""What the warm process keeps inside the sandbox's user namespace (see :mod:`kit.grading.warm`)."""
+
+_PROBE = """\
+import ctypes, os
+pid = os.fork()
+if pid == 0:  # as the warm process's child does: CLONE_NEWNS, NEWUTS, NEWIPC, NEWPID, NEWNET
+    os._exit(ctypes.get_errno() if ctypes.CDLL(None, use_errno=True).unshare(0x6C020000) else 0)
+code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+if code:
+    raise SystemExit("it cannot make namespaces for each submission: " + os.strerror(code))
+import kit.grading.values
+"""
 
 _PLAN: list[dict] = []
 
@@ -167,7 +191,7 @@ def _probe() -> dict:
         modes = ["drop", "root-mapped"] if readable else ["root-mapped"]
     last = ""
     for mode in modes:
-        cmd = [*wrap(mode, [], []), sys.executable, "-c", "import kit.grading.values"]
+        cmd = [*wrap(mode, [], [], keep_caps=WARM_CAPS), sys.executable, "-c", _PROBE]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=60, env=clean_env(None))
         except (OSError, subprocess.TimeoutExpired) as exc:
