@@ -54,7 +54,8 @@ _MS_REMOUNT, _MS_BIND, _MS_REC, _MS_PRIVATE = 32, 4096, 16384, 1 << 18
 _MNT_DETACH = 2
 _PR_SET_PDEATHSIG, _PR_CAPBSET_DROP, _PR_SET_NO_NEW_PRIVS, _PR_CAP_AMBIENT = 1, 24, 38, 47
 _PR_CAP_AMBIENT_CLEAR_ALL = 4
-_KEYCTL_JOIN_SESSION_KEYRING = 1
+_KEYCTL_JOIN_SESSION_KEYRING, _KEYCTL_CLEAR, _KEY_SPEC_USER_KEYRING = 1, 7, -4
+_SYS_KEYCTL = {"x86_64": 250, "aarch64": 219}.get(os.uname().machine)
 
 PART_BYTES = 60_000
 """The largest message on a submission's channel (longer replies come in parts)."""
@@ -246,14 +247,32 @@ def main(fd: int) -> None:
             with contextlib.suppress(OSError):
                 os.kill(child, signal.SIGUSR1)
         elif op == "stop" and child:
-            with contextlib.suppress(OSError):
-                os.kill(child, signal.SIGKILL)
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(child, 0)
+            _stop(child)
             child = 0
             if isolate:
                 _clear_user_keyring()
             ctl.send(b'{"stopped": true}')
+
+
+def _stop(holder: int) -> None:
+    """End a submission: its init is killed and, once its whole PID namespace is gone, the holder
+    exits (so nothing of it still runs when the next submission starts)."""
+    import time
+
+    with contextlib.suppress(OSError):
+        os.kill(holder, signal.SIGUSR2)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(holder, os.WNOHANG)[0]:
+                return
+        except ChildProcessError:
+            return
+        time.sleep(0.002)
+    with contextlib.suppress(OSError):
+        os.kill(holder, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(holder, 0)
 
 
 def _warm_tables(user_ns: dict) -> None:
@@ -271,10 +290,15 @@ def _warm_tables(user_ns: dict) -> None:
                     value.table(name)
 
 
+def _keyctl(*args: Any) -> None:
+    if _SYS_KEYCTL is not None:
+        with contextlib.suppress(Exception):
+            _c().syscall(_SYS_KEYCTL, *args)
+
+
 def _clear_user_keyring() -> None:
     """Empty the sandbox user's keyring, the one kernel object its children share."""
-    with contextlib.suppress(Exception):
-        _c().syscall(250, 7, ctypes.c_long(-4))  # keyctl(KEYCTL_CLEAR, KEY_SPEC_USER_KEYRING) on x86-64
+    _keyctl(_KEYCTL_CLEAR, ctypes.c_long(_KEY_SPEC_USER_KEYRING))
 
 
 def _holder(chan: socket.socket, shell: Any, state: dict, config: dict, isolate: bool, parent: int) -> None:
@@ -290,11 +314,22 @@ def _holder(chan: socket.socket, shell: Any, state: dict, config: dict, isolate:
         )
     me = 0 if isolate else os.getpid()  # the init's parent is outside its PID namespace
     forward: list[int] = []
+    stopping: list[bool] = []
+
+    def stop(*_: Any) -> None:
+        # The init's exit returns only once every process of its namespace is gone.
+        stopping.append(True)
+        if forward:
+            os.kill(forward[0], signal.SIGKILL)
+
     signal.signal(signal.SIGUSR1, lambda *_: forward and os.kill(forward[0], signal.SIGUSR1))
+    signal.signal(signal.SIGUSR2, stop)
     init = os.fork()
     if init == 0:
         _init(chan, shell, state, config, isolate, me)
     forward.append(init)
+    if stopping:
+        os.kill(init, signal.SIGKILL)
     chan.close()
     while True:
         try:
@@ -310,11 +345,11 @@ def _init(chan: socket.socket, shell: Any, state: dict, config: dict, isolate: b
     """Pid 1 of the submission's namespace: its mounts, then the executor, then reap."""
     try:
         _die_with_parent(parent)
-        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+        for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR2):
             signal.signal(sig, signal.SIG_DFL)  # pid 1 ignores unhandled signals from inside
         if isolate:
             _private_mounts(int(config["tmp_bytes"]))
-            _c().syscall(250, _KEYCTL_JOIN_SESSION_KEYRING, None)
+            _keyctl(_KEYCTL_JOIN_SESSION_KEYRING, None)
             work, env = "/tmp/work", {}
         else:  # no sandbox: at least a folder of its own, as work folder and home
             import tempfile
