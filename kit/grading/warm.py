@@ -254,6 +254,11 @@ def main(fd: int) -> None:
             ctl.send(b'{"stopped": true}')
 
 
+def _signal(pid: int, sig: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, sig)
+
+
 def _stop(holder: int) -> None:
     """End a submission: its init is killed and, once its whole PID namespace is gone, the holder
     exits (so nothing of it still runs when the next submission starts)."""
@@ -320,9 +325,9 @@ def _holder(chan: socket.socket, shell: Any, state: dict, config: dict, isolate:
         # The init's exit returns only once every process of its namespace is gone.
         stopping.append(True)
         if forward:
-            os.kill(forward[0], signal.SIGKILL)
+            _signal(forward[0], signal.SIGKILL)
 
-    signal.signal(signal.SIGUSR1, lambda *_: forward and os.kill(forward[0], signal.SIGUSR1))
+    signal.signal(signal.SIGUSR1, lambda *_: forward and _signal(forward[0], signal.SIGUSR1))
     signal.signal(signal.SIGUSR2, stop)
     init = os.fork()
     if init == 0:
@@ -358,7 +363,8 @@ def _init(chan: socket.socket, shell: Any, state: dict, config: dict, isolate: b
             work, env = base, {"HOME": base, "TMPDIR": base}
         me = os.getpid()
         executor: list[int] = []
-        signal.signal(signal.SIGUSR1, lambda *_: executor and os.kill(executor[0], signal.SIGINT))
+        # A signal from inside (the student's code) only interrupts the student's own cell.
+        signal.signal(signal.SIGUSR1, lambda *_: executor and _signal(executor[0], signal.SIGINT))
         pid = os.fork()
         if pid == 0:
             _executor(chan, shell, state, config, me, work, env)
