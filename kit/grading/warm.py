@@ -3,33 +3,37 @@
 One grading worker starts one bubblewrap sandbox (:mod:`kit.grading.sandbox`)
 running :func:`main`. It imports pandas, the kit and IPython, runs the
 exercise's first setup cells (``import kit; article = kit.load_article()``)
-and builds the article's tables, once. For each submission it then forks:
+once. For each submission it then forks:
 
 * a *holder* that unshares the mount, IPC, PID, network and UTS namespaces
   and forks
 * an *init* (pid 1 of the new PID namespace) that mounts a private
-  size-limited tmpfs on ``/tmp`` (work folder and home) and ``/dev/shm``, a
-  fresh ``/proc``, joins a new session keyring, and forks
-* the *executor* (pid 2), which drops every capability (effective,
-  permitted, inheritable, ambient and bounding sets), keeps
-  ``no_new_privs``, sets the rlimits, closes every inherited file but its
-  channel, and runs the cells it is sent.
+  size-limited tmpfs on ``/tmp`` (work folder and home) and ``/dev/shm``,
+  makes ``/dev`` read-only, joins a new session keyring, and forks
+* the *executor* (pid 2), which lays over ``/proc`` one that shows only
+  itself (:func:`_own_proc`), drops every capability (effective, permitted,
+  inheritable, ambient and bounding sets), keeps ``no_new_privs``, sets the
+  rlimits, keeps no inherited file but its channel, and runs the cells it
+  is sent in the warm IPython shell (displays, results and prints are
+  counted for the output limit, errors come back as name and message).
 
 So each submission starts from the same warm memory image, with nothing a
 previous submission did: its files in ``/tmp`` and home, its SysV and POSIX
 IPC objects, its abstract unix sockets and its processes all lived in
 namespaces that died with it (when pid 1 of a PID namespace exits, the
-kernel kills every process in it), and its module globals and monkeypatches
-lived in its own copy of the memory. The warm process keeps
+kernel kills every process in it; the next child starts only once they are
+all gone), and its module globals and monkeypatches lived in its own copy
+of the memory. The one kernel object the children share, the sandbox
+user's keyring, is emptied after each. The warm process keeps
 ``CAP_SYS_ADMIN`` (inside the sandbox's own user namespace only) to make
 those namespaces; the student's code never has it, cannot see the warm
-process (another PID namespace, a fresh ``/proc``) and cannot trace it (a
+process (another PID namespace, a ``/proc`` of its own) and cannot trace it (a
 process with capabilities the tracer lacks cannot be traced).
 
-Channels: the grader sends the warm process requests on fd 3 (a
-``SOCK_SEQPACKET`` socket); the warm process never reads what a student's
+Channels: the grader sends the warm process requests on an inherited
+``SOCK_SEQPACKET`` socket; the warm process never reads what a student's
 code wrote. Each submission gets its own socket pair; the grader's end is
-passed over fd 3 and the executor keeps the other. See
+passed over the control socket and the executor keeps the other. See
 :func:`kit.grading.runner._run_in_kernel` for how the grader reads it.
 """
 
@@ -211,9 +215,9 @@ def main(fd: int) -> None:
     config = json.loads(ctl.recv(1 << 22))
     isolate = bool(config["isolate"])
     shell, state = _make_shell()
+    # The setup builds the tables the exercise names (and their inputs); a table only
+    # some students ask for is built in their own child, as in a fresh kernel.
     setup = [_run_cell(shell, state, src) for src in config["setup"]]
-    if all(s["status"] == "ok" for s in setup):
-        _warm_tables(shell.user_ns)
     import gc
 
     gc.collect()
@@ -278,21 +282,6 @@ def _stop(holder: int) -> None:
         os.kill(holder, signal.SIGKILL)
     with contextlib.suppress(ChildProcessError):
         os.waitpid(holder, 0)
-
-
-def _warm_tables(user_ns: dict) -> None:
-    """Build every table of the articles the setup made (each is built once, then cached)."""
-    import warnings
-
-    from kit.article import Article
-    from kit.schemas import TABLES
-
-    for value in list(user_ns.values()):
-        if isinstance(value, Article):
-            for name in TABLES:
-                with warnings.catch_warnings(), contextlib.suppress(Exception):
-                    warnings.simplefilter("ignore")
-                    value.table(name)
 
 
 def _keyctl(*args: Any) -> None:
