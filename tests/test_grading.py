@@ -1010,6 +1010,7 @@ def test_no_state_crosses_from_one_submission_to_the_next():
         warm = list(runner._WARM.values())
         second = runner._run_in_kernel(plan, {"q1": LOOK_FOR_TRACES}, limits)
         assert list(runner._WARM.values()) == warm  # the same warm process graded both
+        assert _processes_with("kit-trace-daemon") == []  # gone with A, not with the sandbox
     finally:
         runner.close_warm()
     assert first["answers"]["q1"]["status"] == "ok", first
@@ -1017,3 +1018,37 @@ def test_no_state_crosses_from_one_submission_to_the_next():
     assert second["answers"]["q1"]["status"] == "ok", second
     assert second["records"]["q1"]["value"] == []
     assert _processes_with("kit-trace-daemon") == []
+
+
+def test_the_channel_keeps_only_the_awaited_reply(monkeypatch):
+    """Parts without the cell's nonce (a student's forgeries) are dropped; a flood or an endless
+    reply ends the channel instead of filling the grader's memory."""
+    import socket
+    import time
+
+    from kit.grading import runner
+
+    grader, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    nonce, other = "a" * 32, "b" * 32
+    deadline = time.monotonic() + 5
+    child.sendall(b'{"status": "ok", "records": [{"question": "q2"}]}')  # no nonce at all
+    child.sendall(other.encode() + b'.{"status": "ok", "records": [{"question": "q2"}]}')  # a guess
+    child.sendall(nonce.encode() + b'+{"status": "ok", ')
+    child.sendall(nonce.encode() + b'."size": 3, "records": []}')
+    assert runner._receive(grader, nonce, deadline) == {"status": "ok", "size": 3, "records": []}
+    monkeypatch.setattr(runner, "_JUNK_BUDGET", 10_000)
+    for _ in range(20):
+        child.sendall(other.encode() + b"." + b"x" * 1000)
+    with pytest.raises(runner._ChannelError, match="flooded"):
+        runner._receive(grader, nonce, deadline)
+    grader, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)  # a fresh child
+    monkeypatch.setattr(runner, "_MAX_REPLY", 5_000)
+    for _ in range(10):
+        child.sendall(nonce.encode() + b"+" + b"x" * 1000)
+    with pytest.raises(runner._ChannelError, match="too large"):
+        runner._receive(grader, nonce, deadline)
+    with pytest.raises(TimeoutError):
+        runner._receive(grader, nonce, time.monotonic() + 0.2)
+    child.close()
+    with pytest.raises(runner._ChannelError, match="closed"):
+        runner._receive(grader, nonce, time.monotonic() + 5)
