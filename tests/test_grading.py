@@ -1064,3 +1064,139 @@ def test_grading_works_with_its_temporary_folder_behind_a_closed_folder(tmp_path
     shutil.copy(FIXTURES / "sourcing" / "alice_all_right.ipynb", subs / "a_right.ipynb")
     rows = grading.grade(subs, "sourcing", tmp_path / "out", exercises_dir=EXERCISES, jobs=1)
     assert [r.status for r in rows] == ["passed"] * 8 and sum(r.points for r in rows) == 15
+
+
+LEAVE_TRACES = r"""
+import ctypes, os, pathlib, socket, subprocess, sys
+import pandas, kit, kit.grading.values
+libc = ctypes.CDLL(None, use_errno=True)
+pathlib.Path('/tmp/kit-trace').write_text('x')
+pathlib.Path(os.path.expanduser('~/kit-trace')).write_text('x')
+pathlib.Path('kit-trace').write_text('x')
+kit.TRACE = 1
+pandas.DataFrame.kit_trace = 1
+pandas.DataFrame.sum = lambda *a, **k: 99
+kit.grading.values.to_plain = lambda value, _depth=0: 99
+sys.modules['kit_trace'] = kit
+os.environ['KIT_TRACE'] = '1'
+libc.shmget(0x4B495401, 4096, 0o1000 | 0o666)
+with open('/dev/shm/kit-trace', 'w') as f:
+    f.write('x')
+ADD_KEY = {'x86_64': 248, 'aarch64': 217}.get(os.uname().machine)
+if ADD_KEY:
+    libc.syscall(ADD_KEY, b'user', b'kit-trace', b'x', 1, ctypes.c_long(-4))  # to the user keyring
+code = "import socket, time\ns = socket.socket(socket.AF_UNIX)\ns.bind('\\0kit-trace')\ns.listen(1)\ntime.sleep(60)"
+subprocess.Popen([sys.executable, '-c', code, 'kit-trace-daemon'], start_new_session=True)
+import time
+time.sleep(0.5)
+n_direct = 1
+"""
+
+LOOK_FOR_TRACES = r"""
+import ctypes, os, pathlib, socket, sys
+import pandas, kit
+libc = ctypes.CDLL(None, use_errno=True)
+seen = []
+for p in ('/tmp/kit-trace', os.path.expanduser('~/kit-trace'), 'kit-trace', '/dev/shm/kit-trace'):
+    if pathlib.Path(p).exists():
+        seen.append(p)
+if hasattr(kit, 'TRACE') or hasattr(pandas.DataFrame, 'kit_trace') or 'kit_trace' in sys.modules:
+    seen.append('module state')
+if getattr(pandas.DataFrame.sum, '__name__', '') == '<lambda>':
+    seen.append('monkeypatched pandas')
+if 'KIT_TRACE' in os.environ:
+    seen.append('environment')
+if libc.shmget(0x4B495401, 0, 0) >= 0:
+    seen.append('SysV shared memory')
+KEYCTL = {'x86_64': 250, 'aarch64': 219}.get(os.uname().machine)
+if KEYCTL and libc.syscall(KEYCTL, 11, ctypes.c_long(-4), None, 0) > 0:  # KEYCTL_READ
+    seen.append('a key')
+s = socket.socket(socket.AF_UNIX)
+try:
+    s.connect('\0kit-trace')
+    seen.append('abstract socket')
+except OSError:
+    pass
+if [p for p in os.listdir('/proc') if p.isdigit() and int(p) != os.getpid()]:
+    seen.append('other processes')
+n_direct = seen
+"""
+
+
+@pytest.mark.slow
+def test_no_state_crosses_from_one_submission_to_the_next():
+    """A leaves files, module state, patches, IPC, a key, a socket and a daemon; B, next in the same
+    warm process, sees none of it, and its answers are read by the real ``to_plain``."""
+    if not grading.sandbox_available():
+        pytest.skip("no sandbox here: submissions cannot be isolated")
+    from kit.grading import runner
+
+    plan = json.loads((EXERCISES / "grader" / "sourcing.json").read_text())["plan"]
+    limits = _Limits(cell_timeout=20)
+    # Within one submission every trace is seen (so the test can see them), the daemon
+    # through its socket; other processes never are (the submission sees only itself in /proc).
+    own_to_plain = "kit.grading.values.to_plain = lambda value, _depth=0: 99\n"
+    within = {
+        "q1": LEAVE_TRACES.replace(own_to_plain, ""),
+        "q2": LOOK_FOR_TRACES.replace("n_direct = seen", "unnamed = seen"),
+    }
+    try:
+        same = runner._run_in_kernel(plan, within, limits)
+        assert same["records"]["q2"]["value"] == [
+            "/tmp/kit-trace",
+            "/tmp/home/kit-trace",
+            "kit-trace",
+            "/dev/shm/kit-trace",
+            "module state",
+            "monkeypatched pandas",
+            "environment",
+            "SysV shared memory",
+            *(["a key"] if os.uname().machine in ("x86_64", "aarch64") else []),
+            "abstract socket",
+        ]
+        first = runner._run_in_kernel(plan, {"q1": LEAVE_TRACES}, limits)
+        warm = list(runner._WARM.values())
+        second = runner._run_in_kernel(plan, {"q1": LOOK_FOR_TRACES}, limits)
+        assert list(runner._WARM.values()) == warm  # the same warm process graded both
+        assert _processes_with("kit-trace-daemon") == []  # gone with A, not with the sandbox
+    finally:
+        runner.close_warm()
+    assert first["answers"]["q1"]["status"] == "ok", first
+    assert first["records"]["q1"]["value"] == 99  # its own patched to_plain answered
+    assert second["answers"]["q1"]["status"] == "ok", second
+    assert second["records"]["q1"]["value"] == []
+    assert _processes_with("kit-trace-daemon") == []
+
+
+def test_the_channel_keeps_only_the_awaited_reply(monkeypatch):
+    """Parts without the cell's nonce (a student's forgeries) are dropped; a flood or an endless
+    reply ends the channel instead of filling the grader's memory."""
+    import socket
+    import time
+
+    from kit.grading import runner
+
+    grader, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    nonce, other = "a" * 32, "b" * 32
+    deadline = time.monotonic() + 5
+    child.sendall(b'{"status": "ok", "records": [{"question": "q2"}]}')  # no nonce at all
+    child.sendall(other.encode() + b'.{"status": "ok", "records": [{"question": "q2"}]}')  # a guess
+    child.sendall(nonce.encode() + b'+{"status": "ok", ')
+    child.sendall(nonce.encode() + b'."size": 3, "records": []}')
+    assert runner._receive(grader, nonce, deadline) == {"status": "ok", "size": 3, "records": []}
+    monkeypatch.setattr(runner, "_JUNK_BUDGET", 10_000)
+    for _ in range(20):
+        child.sendall(other.encode() + b"." + b"x" * 1000)
+    with pytest.raises(runner._ChannelError, match="flooded"):
+        runner._receive(grader, nonce, deadline)
+    grader, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)  # a fresh child
+    monkeypatch.setattr(runner, "_MAX_REPLY", 5_000)
+    for _ in range(10):
+        child.sendall(nonce.encode() + b"+" + b"x" * 1000)
+    with pytest.raises(runner._ChannelError, match="too large"):
+        runner._receive(grader, nonce, deadline)
+    with pytest.raises(TimeoutError):
+        runner._receive(grader, nonce, time.monotonic() + 0.2)
+    child.close()
+    with pytest.raises(runner._ChannelError, match="closed"):
+        runner._receive(grader, nonce, time.monotonic() + 5)

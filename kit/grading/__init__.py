@@ -77,7 +77,8 @@ Grading (``python -m kit grade SUBMISSIONS --exercise NAME --out DIR``)
 ----------------------------------------------------------------------
 For each submission the grader takes only the ``answer`` cells (found by
 cell id ``q1-answer`` or by the tags ``answer`` and ``q1``) into the source's
-own cells, runs the result in a fresh kernel, one cell at a time as
+own cells, runs the result in a fresh sandboxed child of a warm IPython
+process (:mod:`~kit.grading.warm`), one cell at a time as
 ``pytest --nbval-lax`` does (an error fails that cell and the next cells
 still run), with a time limit per cell and for the whole notebook, memory
 and process limits and a cap on each cell's output (stderr is not
@@ -87,9 +88,8 @@ Python environment and the ``kit`` package visible (read-only), a private
 ``/tmp``, a clean environment; every process an answer starts dies with the
 submission. Where no sandbox can run, grading refuses unless the
 instructor passes ``sandbox="off"`` (see docs/instructors.md, "The
-sandbox"). The grader drives the kernel over the Jupyter protocol from
-outside the sandbox; each answer comes back as one bounded JSON record
-(never pickle), and the public and hidden tests run in the grader's own
+sandbox"). The grader sends the cells over a socket from outside the
+sandbox; each answer comes back as one bounded JSON record (never pickle), and the public and hidden tests run in the grader's own
 process on the decoded plain values, so an answer whose ``__eq__`` always
 says True, or a cell that patches the checker, gains nothing. Warnings and
 stderr never cost points.
@@ -128,8 +128,8 @@ question DSL and :func:`check`, all a student kernel imports, with
 :mod:`~kit.grading.values`, the plain values that cross from the kernel to
 the grader), :mod:`~kit.grading.build` (source to student copy, solution and
 bundle), :mod:`~kit.grading.submission` (one submission's rows),
-:mod:`~kit.grading.runner` and :mod:`~kit.grading.sandbox` (the kernel and
-where it runs), :mod:`~kit.grading.batch` (a folder of submissions) and
+:mod:`~kit.grading.runner`, :mod:`~kit.grading.warm` and
+:mod:`~kit.grading.sandbox` (where and how the cells run), :mod:`~kit.grading.batch` (a folder of submissions) and
 :mod:`~kit.grading.reports` (gradebook, summary, LMS CSV, feedback).
 """
 

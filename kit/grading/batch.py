@@ -147,8 +147,11 @@ def _run_pool(tasks: list[tuple], jobs: int, report: Any, work: Any = None) -> N
     ctx = multiprocessing.get_context("spawn")
     attempts = {i: 0 for i in range(len(tasks))}
     pending = list(range(len(tasks)))
+    known = _sandbox._state() if any(t[3].sandbox != "off" for t in tasks) else ([], {})
     while pending:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(
+            max_workers=jobs, mp_context=ctx, initializer=_sandbox._restore, initargs=(known,)
+        ) as pool:
             futures = {pool.submit(work, tasks[i]): i for i in pending}
             for i in pending:
                 attempts[i] += 1
@@ -171,19 +174,21 @@ def _run_pool(tasks: list[tuple], jobs: int, report: Any, work: Any = None) -> N
         if len(retry) > 1 and jobs > 1:
             # Several tasks died with the pool: run each alone, so one cannot take another down.
             for i in retry:
-                _run_pool_one(tasks[i], report, work)
+                _run_pool_one(tasks[i], report, work, known)
             retry = []
         pending = retry
 
 
-def _run_pool_one(task: tuple, report: Any, work: Any) -> None:
+def _run_pool_one(task: tuple, report: Any, work: Any, known: tuple) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     ctx = multiprocessing.get_context("spawn")
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+        with ProcessPoolExecutor(
+            max_workers=1, mp_context=ctx, initializer=_sandbox._restore, initargs=(known,)
+        ) as pool:
             report(pool.submit(work, task).result())
     except BrokenProcessPool:
         report(_status_rows(task[0], task[2], "grader_crashed"))
@@ -280,6 +285,9 @@ def grade(
         else:
             _run_pool(tasks, jobs, report)
     finally:
+        from kit.grading.runner import close_warm
+
+        close_warm()
         for student, _data, *_ in tasks:
             if student not in done:
                 report(_status_rows(student, bundle, "grader_crashed"))

@@ -1,11 +1,18 @@
 """The sandbox the grading kernel runs in: bubblewrap, an unprivileged user, nothing of the host.
 
-Each submission's kernel runs under `bubblewrap <https://github.com/containers/bubblewrap>`_
-(``bwrap``, Debian's ``bubblewrap``, the tool Flatpak uses) with:
+Each grading worker runs one warm process (:mod:`kit.grading.warm`) under
+`bubblewrap <https://github.com/containers/bubblewrap>`_ (``bwrap``, Debian's
+``bubblewrap``, the tool Flatpak uses), and the warm process forks a fresh
+child for each submission in namespaces of its own (mount, IPC, PID,
+network, UTS), with its own tmpfs ``/tmp`` and ``/dev/shm`` and a ``/proc``
+that shows only itself, and without any capability. The sandbox has:
 
 * every namespace of its own (user, mount, pid, network, IPC, UTS, cgroup)
   and no further user namespaces inside;
-* the uid and gid 65534 (``nobody``) inside, no capabilities,
+* the uid and gid 65534 (``nobody``) inside, no capabilities but
+  ``CAP_SYS_ADMIN`` and ``CAP_SETPCAP`` for the warm process (inside its
+  own user namespace only, to make each submission's namespaces; each
+  submission's child drops every capability before any student code runs),
   ``no_new_privs``, a new session (no terminal to inject keys into);
 * outside, the uid of the grader, or 65534 when the grader runs as root
   (see :func:`plan` and :data:`_DROP`): never root;
@@ -15,21 +22,23 @@ Each submission's kernel runs under `bubblewrap <https://github.com/containers/b
   (``sys.prefix``, ``sys.base_prefix``) and the ``kit`` package with its
   seeds: no checkout, no grader bundle, no submissions, no ``/run``, no
   ``/var/tmp``, no ``/etc``;
-* one read-write folder, the connection folder, holding the kernel's
-  connection file and its Jupyter sockets (the grader talks to the kernel
-  over the Jupyter protocol, nothing else);
+* no read-write folder of the host: the grader talks to the warm process
+  and to each submission's child over inherited unix sockets, nothing else;
 * a clean environment built from an allowlist;
-* ``--die-with-parent``: when the grader stops the kernel, every process the
-  submission started dies with it (pid 1 of the namespace goes away).
+* ``--die-with-parent``: when the grader's worker stops, the sandbox dies
+  with it; and when a submission ends, every process it started dies with
+  its child's PID namespace.
 
-Limits: where the grader may make cgroups (:class:`Cgroup`: v2, or the v1
-``memory`` and ``pids`` hierarchies), memory and processes for the whole
-tree of one submission. Always: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/
-``RLIMIT_FSIZE``/``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC``
-(processes and threads), which Linux counts per user of the sandbox's own
-user namespace, so it bounds the whole tree of one submission. Without a
-memory cgroup the memory limit is per process only: the tree holds at most
-``MAX_PROCESSES`` times ``memory_mb``.
+Limits: ``RLIMIT_AS`` (memory) and ``RLIMIT_CORE``/``RLIMIT_FSIZE``/
+``RLIMIT_NOFILE`` per process, and ``RLIMIT_NPROC`` (processes and threads),
+which Linux counts per user of the sandbox's own user namespace, so it
+bounds the whole tree. Where the grader may make cgroups (:class:`Cgroup`:
+v2, or the v1 ``memory`` and ``pids`` hierarchies), the worker's sandbox gets
+a memory limit (the memory limit plus the warm process's own share,
+``runner.WARM_MEMORY_MB``) and a process limit for the whole tree; a
+submission's child asks to be the first to go when memory runs out. Without
+a memory cgroup the memory limit is per process only: the tree holds at most
+``max_processes`` times ``memory_mb``.
 """
 
 from __future__ import annotations
@@ -57,6 +66,20 @@ INSTALL_HINT = (
     " install bubblewrap`) and allow unprivileged user namespaces"
     " (`sysctl kernel.unprivileged_userns_clone=1` where that setting exists)."
 )
+
+WARM_CAPS = ("CAP_SYS_ADMIN", "CAP_SETPCAP")
+"""What the warm process keeps inside the sandbox's user namespace (see :mod:`kit.grading.warm`)."""
+
+_PROBE = """\
+import ctypes, os
+pid = os.fork()
+if pid == 0:  # as the warm process's child does: CLONE_NEWNS, NEWUTS, NEWIPC, NEWPID, NEWNET
+    os._exit(ctypes.get_errno() if ctypes.CDLL(None, use_errno=True).unshare(0x6C020000) else 0)
+code = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+if code:
+    raise SystemExit("it cannot make namespaces for each submission: " + os.strerror(code))
+import kit.grading.values
+"""
 
 _PLAN: list[dict] = []
 
@@ -174,9 +197,9 @@ def _probe() -> dict:
             " `chmod -R o+rX` on it, or run kit grade as an ordinary user.",
         }
     last = ""
-    probe = f"import os, kit.grading.values; assert os.getuid() == os.getgid() == {SANDBOX_UID}"
+    probe = f"assert os.getuid() == os.getgid() == {SANDBOX_UID}\n"
     for mode in modes:
-        cmd = [*wrap(mode, [], []), sys.executable, "-c", probe]
+        cmd = [*wrap(mode, [], [], keep_caps=WARM_CAPS), sys.executable, "-c", _PROBE + probe]
         try:
             proc = subprocess.run(cmd, capture_output=True, timeout=60, env=clean_env(None))
         except (OSError, subprocess.TimeoutExpired) as exc:
@@ -246,6 +269,20 @@ capability on the host and owns none of root's files.
 """
 
 
+def _state() -> tuple[list[dict], dict[str, bool]]:
+    """What this process found out about the sandbox, to hand to a worker process."""
+    plan()
+    _supports("--disable-userns")
+    _supports("--size")
+    return list(_PLAN), dict(_FEATURES)
+
+
+def _restore(state: tuple[list[dict], dict[str, bool]]) -> None:
+    """Take over :func:`_state` of the process that started this one (no probe again)."""
+    _PLAN[:] = state[0]
+    _FEATURES.update(state[1])
+
+
 def sandbox_available() -> bool:
     """True when kernels can run in the bubblewrap sandbox here."""
     return plan()["mode"] != "none"
@@ -279,11 +316,21 @@ def clean_env(pythonpath: str | None, extra: dict[str, str] | None = None) -> di
     return env
 
 
-def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/work") -> list[str]:
+def wrap(
+    mode: str,
+    rw: list[str],
+    env_args: list[str],
+    *,
+    chdir: str = "/tmp/work",
+    keep_caps: tuple[str, ...] = (),
+) -> list[str]:
     """The command prefix that runs a program in the sandbox (``mode`` from :func:`plan`).
 
-    ``rw`` are folders bound read-write at the same path (the connection
-    folder); ``env_args`` are ``--setenv NAME VALUE`` triples.
+    ``rw`` are folders bound read-write at the same path; ``env_args`` are
+    ``--setenv NAME VALUE`` triples; ``keep_caps`` are capabilities kept
+    inside the sandbox's own user namespace (the warm process of
+    :mod:`kit.grading.warm` keeps ``CAP_SYS_ADMIN`` to make each
+    submission's namespaces, and drops it before any student code runs).
     """
     cmd = []
     if mode == "drop":
@@ -305,6 +352,7 @@ def wrap(mode: str, rw: list[str], env_args: list[str], *, chdir: str = "/tmp/wo
         str(SANDBOX_UID),
         "--cap-drop",
         "ALL",
+        *[arg for cap in keep_caps for arg in ("--cap-add", cap)],
         "--die-with-parent",
         "--new-session",
         "--hostname",

@@ -12,7 +12,7 @@ from kit.grading.cells import _role, _source
 from kit.grading.limits import _Limits
 from kit.grading.messages import _short_evalue
 from kit.grading.questions import Question, _exec_tests, _Test
-from kit.grading.runner import _run_in_kernel
+from kit.grading.runner import _run_in_kernel, prepare
 from kit.grading.values import from_plain
 
 STATUSES = (
@@ -129,6 +129,9 @@ def grade_submission(student: str, data: bytes, bundle: dict, limits: _Limits) -
     if blank == set(answers):  # nothing to run: every answer cell is as handed out
         run = {"answers": {}, "records": {}, "fatal": None, "stopped": None}
     else:
+        # The warm process starts while this process reads the tests (both take a while once).
+        prepare(bundle["plan"], limits)
+        _bundle_questions(bundle)
         run = _run_in_kernel(bundle["plan"], answers, limits)
     return _evaluate(student, bundle, answers, run, blank)
 
