@@ -98,6 +98,8 @@ class _Warm:
 
     def __init__(self, setup: list[str], limits: _Limits, mode: str) -> None:
         self.mode = mode
+        self.limits = limits
+        self.child_cgroup: sandbox.Cgroup | None = None
         self.cgroup = sandbox.Cgroup(limits.memory_mb + WARM_MEMORY_MB)
         self.base = tempfile.mkdtemp(prefix="kit-grade-")
         self.log = tempfile.TemporaryFile()
@@ -169,14 +171,37 @@ class _Warm:
         return self.proc.poll() is None
 
     def start(self) -> socket.socket:
-        """A new submission's child; its channel."""
+        """A new submission's child, in a cgroup of its own where the host allows it; its channel."""
         self.ready()
+        known = self.cgroup.pids()
         self.ctl.settimeout(30)
         self.ctl.sendall(b'{"op": "start"}')
         msg, fds, _, _ = socket.recv_fds(self.ctl, 4096, 1)
         if not msg or not fds:
             raise RuntimeError("the grading sandbox stopped")
+        self._limit_child(known)
         return socket.socket(fileno=fds[0])
+
+    def _limit_child(self, known: set[int]) -> None:
+        """Move the new child's processes into a cgroup with the submission's own memory limit.
+
+        The worker's cgroup also holds the warm process (``WARM_MEMORY_MB`` more), so without
+        this a submission could use that share too. The child runs no student code before its
+        first cell arrives; a process forked before it was moved is found by the next look,
+        and one forked after is inside already.
+        """
+        self.child_cgroup = None
+        if "memory" not in self.cgroup.limits:
+            return
+        child = sandbox.Cgroup(self.limits.memory_mb, inside=self.cgroup)
+        if not child.dirs:
+            return
+        self.child_cgroup = child
+        for _ in range(200):
+            new = self.cgroup.pids() - known
+            if not new:
+                break
+            child.adopt(new)
 
     def interrupt(self) -> None:
         with contextlib.suppress(OSError):
@@ -185,9 +210,14 @@ class _Warm:
     def stop(self) -> None:
         """End the submission's child and everything it started."""
         self.ctl.settimeout(30)
-        self.ctl.sendall(b'{"op": "stop"}')
-        if not self.ctl.recv(4096):
-            raise RuntimeError("the grading sandbox stopped")
+        try:
+            self.ctl.sendall(b'{"op": "stop"}')
+            if not self.ctl.recv(4096):
+                raise RuntimeError("the grading sandbox stopped")
+        finally:
+            child, self.child_cgroup = getattr(self, "child_cgroup", None), None
+            if child is not None:
+                child.remove()
 
     def close(self) -> None:
         with contextlib.suppress(OSError):

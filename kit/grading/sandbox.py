@@ -388,29 +388,35 @@ def setenv_args(env: dict[str, str]) -> list[str]:
 
 
 class Cgroup:
-    """A cgroup for one submission's whole process tree: memory and process limits, where allowed.
+    """A cgroup for a sandbox's whole process tree: memory and process limits, where allowed.
 
     Uses cgroup v2 (``memory.max``, ``pids.max``) when the grader's own
     cgroup lets it make children with those controllers, else the v1
     ``memory`` and ``pids`` hierarchies; :attr:`limits` lists what is in
     force (empty where cgroups cannot be written: then only the rlimits
     hold). The sandbox's first process joins it before ``bwrap`` runs, so
-    every later process of the submission is inside.
+    every later process of the sandbox is inside. ``inside=`` makes a cgroup
+    within another one (v1 only), as the runner does for each submission:
+    :meth:`adopt` moves the submission's first processes into it, and every
+    process they start is inside too.
     """
 
     _count = 0
 
-    def __init__(self, memory_mb: int, max_processes: int = MAX_PROCESSES) -> None:
+    def __init__(
+        self, memory_mb: int, max_processes: int = MAX_PROCESSES, *, inside: Cgroup | None = None
+    ) -> None:
         Cgroup._count += 1
         self.name = f"kit-grade-{os.getpid()}-{Cgroup._count}"
         self.dirs: list[Path] = []
         self.limits: list[str] = []
+        self.by_controller: dict[str, Path] = {}
         settings = {
             "memory": [("memory.max", str(memory_mb << 20)), ("memory.limit_in_bytes", str(memory_mb << 20))],
             "pids": [("pids.max", str(max_processes))],
         }
         for controller, files in settings.items():
-            base = _cgroup_dir(controller)
+            base = _cgroup_dir(controller) if inside is None else inside._v1_dir(controller)
             if base is None:
                 continue
             d = base / self.name
@@ -426,11 +432,35 @@ class Cgroup:
             if written:
                 self.dirs.append(d)
                 self.limits.append(controller)
+                self.by_controller[controller] = d
             else:
                 with contextlib.suppress(OSError):
                     d.rmdir()
         # v2: one directory holds both controllers; keep it once.
         self.dirs = list(dict.fromkeys(self.dirs))
+
+    def _v1_dir(self, controller: str) -> Path | None:
+        """This cgroup's folder in the v1 hierarchy of ``controller``; None under v2 (a v2
+        cgroup that holds processes cannot have children with controllers)."""
+        d = self.by_controller.get(controller)
+        if d is None or (d / "cgroup.controllers").exists():
+            return None
+        return d
+
+    def pids(self) -> set[int]:
+        """The processes directly in this cgroup (not in its children)."""
+        out: set[int] = set()
+        for d in self.dirs:
+            with contextlib.suppress(OSError, ValueError):
+                out.update(int(p) for p in (d / "cgroup.procs").read_text().split())
+        return out
+
+    def adopt(self, pids: set[int]) -> None:
+        """Move these processes into this cgroup (each process forked later by them is inside too)."""
+        for d in self.dirs:
+            for pid in sorted(pids):
+                with contextlib.suppress(OSError):  # a process that has already gone
+                    (d / "cgroup.procs").write_text(str(pid))
 
     def prefix(self) -> list[str]:
         """A command prefix that moves the process into the cgroup, then runs the rest."""
@@ -441,24 +471,38 @@ class Cgroup:
         return ["/usr/bin/env", f"KIT_CGROUPS={' '.join(procs)}", "/bin/sh", "-c", script, "sh"]
 
     def remove(self) -> None:
-        """Kill what is left in the cgroup and remove it."""
-        import signal
-        import time
-
+        """Kill what is left in the cgroup (and in the cgroups made inside it) and remove it."""
         for d in self.dirs:
-            for _ in range(50):
-                try:
-                    pids = [int(p) for p in (d / "cgroup.procs").read_text().split()]
-                except OSError:
-                    break
-                if not pids:
-                    break
-                for pid in pids:
-                    with contextlib.suppress(OSError):
-                        os.kill(pid, signal.SIGKILL)
-                time.sleep(0.05)
             with contextlib.suppress(OSError):
-                d.rmdir()
+                for sub in d.iterdir():
+                    if sub.is_dir() and sub.name.startswith("kit-grade-"):
+                        _empty_and_remove(sub)
+            _empty_and_remove(d)
+
+
+def _empty_and_remove(d: Path) -> None:
+    import signal
+    import time
+
+    for _ in range(50):
+        try:
+            pids = [int(p) for p in (d / "cgroup.procs").read_text().split()]
+        except OSError:
+            break
+        if not pids:
+            break
+        for pid in pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        time.sleep(0.05)
+    for _ in range(20):
+        try:
+            d.rmdir()
+            return
+        except FileNotFoundError:
+            return
+        except OSError:  # its last processes are still being reaped
+            time.sleep(0.05)
 
 
 def _cgroup_dir(controller: str) -> Path | None:
