@@ -35,8 +35,10 @@ which Linux counts per user of the sandbox's own user namespace, so it
 bounds the whole tree. Where the grader may make cgroups (:class:`Cgroup`:
 v2, or the v1 ``memory`` and ``pids`` hierarchies), the worker's sandbox gets
 a memory limit (the memory limit plus the warm process's own share,
-``runner.WARM_MEMORY_MB``) and a process limit for the whole tree; a
-submission's child asks to be the first to go when memory runs out. Without
+``runner.WARM_MEMORY_MB``) and a process limit for the whole tree; with v1,
+each submission's child also gets a cgroup of its own inside it, with the
+memory limit alone; a submission's child asks to be the first to go when
+memory runs out. Without
 a memory cgroup the memory limit is per process only: the tree holds at most
 ``max_processes`` times ``memory_mb``.
 """
