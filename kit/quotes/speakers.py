@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.lexicons import match_form
+from kit.tokens import stopwords
 from kit.quotes.limits import MAX_MODIFIED_WORDS, MAX_SPEAKER_WORDS, WINDOW
 from kit.quotes.words import (
     _AGE_RE,
@@ -21,6 +22,7 @@ from kit.quotes.words import (
     _NAME_MODIFIERS,
     _NOT_VERBS,
     _NP_FUNCTION,
+    _NUMBER_WORDS,
     _POSTMODIFIERS,
     _PREPOSITIONS,
     _RELATIVE_WORDS,
@@ -41,6 +43,18 @@ from kit.quotes.words import (
 )
 
 # ----- helpers --------------------------------------------------------------------
+
+
+_DATE_AFTER_RE = re.compile(
+    r"(?:in|on|since|by)[\s\u00a0]+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})"
+)
+
+
+def _common_words() -> frozenset[str]:
+    """The shipped stop words: never a name on their own ("The", "Some")."""
+    return stopwords()
 
 
 @dataclass
@@ -128,6 +142,8 @@ class _Context:
             if len(words) > k and _WHEN_RE.fullmatch(text, words[-k][0], words[-1][1]):
                 words = words[:-k]
                 break
+        if len(words) > 2 and _DATE_AFTER_RE.fullmatch(text, words[-2][0], words[-1][1]):
+            words = words[:-2]  # "A poll by Gallup in May found": the date is not the name
         if not words:
             return None
         sp = self._plain_noun_phrase(list(words))
@@ -190,6 +206,11 @@ class _Context:
         raw = [text[s:e] for s, e in words]
         if len(words) == 1 and lowered[0] in PRONOUNS:
             return _Speaker(start, end, "pronoun")
+        if len(words) == 1 and raw[0][:1].isupper() and lowered[0] in _common_words():
+            return _Speaker(start, end, "anonymous")  # "Some argue", "The": a word, not a name
+        if (lowered[0][:1].isdigit() or lowered[0] in _NUMBER_WORDS) and len(words) > 1:
+            if lowered[1] in ("in", "out", "percent", "%") or lowered[1].isdigit():
+                return _Speaker(start, end, "anonymous")  # "Six in 10", "43 percent of voters": a share
         nouns = _speaker_nouns()
         head = lowered[-1]
         if head in nouns:
