@@ -260,9 +260,7 @@ def prf(n_pred: int, n_key: int, n_correct: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(
-    folder: Path, split: str, limit: int | None = None, errors: int = 0, sources: int = 0
-) -> dict:
+def score(folder: Path, split: str, limit: int | None = None, errors: int = 0, sources: int = 0) -> dict:
     """Score the kit on one split; returns the counts and prints ``errors`` examples of misses."""
     counts: dict = {}
     kinds = {k: [0, 0] for k in ("direct", "indirect", "mixed")}

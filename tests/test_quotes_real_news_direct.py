@@ -296,7 +296,9 @@ def test_a_poll_share_is_not_a_name(share):
 
 
 def test_a_sentence_opening_word_is_not_a_name():
-    text = H + "The day before, at a rally in Dover, Tom Hale was blunt, claiming that the plan was a fraud.\n"
+    text = (
+        H + "The day before, at a rally in Dover, Tom Hale was blunt, claiming that the plan was a fraud.\n"
+    )
     assert "The" not in _quotes(text)["speaker_name"].dropna().tolist()
 
 

@@ -390,7 +390,7 @@ def _called_quotes(ctx, leftovers, rows) -> list:
 
 # "called O “Q”" whose object runs past six words ("called both Trump and his rival
 # “crazy”"): up to sixteen words, none a clause word, pronoun subject or cue verb.
-_CALLED_LONG_RE = re.compile(_CALLED_RE.pattern.replace("{1,6}?", "{7,16}?").replace("\"‘’',.", "\"‘,."))
+_CALLED_LONG_RE = re.compile(_CALLED_RE.pattern.replace("{1,6}?", "{7,16}?").replace("\"‘’',.", '"‘,.'))
 _NOT_IN_LONG_OBJECT = frozenset({*_CLAUSE_WORDS, *PRONOUNS, "but", "or", "than"}) - {"it"}
 
 

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from kit.lexicons import match_form
-from kit.tokens import stopwords
 from kit.quotes.limits import MAX_MODIFIED_WORDS, MAX_SPEAKER_WORDS, WINDOW
 from kit.quotes.words import (
     _AGE_RE,
@@ -41,6 +40,7 @@ from kit.quotes.words import (
     _speaker_nouns,
     _strip,
 )
+from kit.tokens import stopwords
 
 # ----- helpers --------------------------------------------------------------------
 
