@@ -305,3 +305,25 @@ def test_a_sentence_opening_word_is_not_a_name():
 def test_a_date_after_the_speaker_is_not_part_of_its_name():
     text = H + "A survey by the Harbour Trust in March found that most people back the plan.\n"
     assert _rows(text, ["speaker", "speaker_name"]) == [("A survey by the Harbour Trust", "Harbour Trust")]
+
+
+# ----- an opening mark typed where the closing one belongs ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("“The harbour is busy here,“ said Ana Ruiz.", ["“The harbour is busy here,“"]),
+        ('"It is unusual,“ said Tom Hale. “It is hard.”', ['"It is unusual,“', "“It is hard.”"]),
+        ('"A change is needed now.“', ['"A change is needed now.“']),
+    ],
+)
+def test_an_opening_mark_after_a_comma_or_stop_closes(text, spans):
+    assert [text[a:b] for a, b, closed, _ in quote_spans(text, 0, len(text)) if closed] == spans
+
+
+def test_a_wrongly_typed_closer_keeps_the_quotation_and_its_speaker():
+    text = H + "“The harbour is busy here,“ said Ana Ruiz, a member of the board.\n"
+    assert _rows(text, ["kind", "content", "speaker_name", "rule"]) == [
+        ("direct", "The harbour is busy here,", "Ana Ruiz", "q_vs")
+    ]
