@@ -327,3 +327,15 @@ def test_a_wrongly_typed_closer_keeps_the_quotation_and_its_speaker():
     assert _rows(text, ["kind", "content", "speaker_name", "rule"]) == [
         ("direct", "The harbour is busy here,", "Ana Ruiz", "q_vs")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tad Devine, the Trust\'s chief strategist, said, "The contest will be decided in June."',
+        'Tad Devine, Ruiz\'s chief strategist, said, "The contest will be decided in June."',
+        "Tad Devine, Ruiz’s chief strategist for the campaign, said: “The contest will be decided in June.”",
+    ],
+)
+def test_name_then_a_possessive_appositive_speaks(sentence):
+    assert _rows(H + sentence + "\n", ["kind", "speaker_name", "rule"]) == [("direct", "Tad Devine", "sv_q")]

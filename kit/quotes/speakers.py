@@ -282,8 +282,15 @@ class _Context:
             # "Lord Bach, Minister for Defence Procurement, said": an appositive that starts
             # with a capital, headed by a role noun, after a name: the name speaks.
             ps, pe = segs[i - 1]
-            head = _bare(text[s:e].split()[0])
-            prev = self.noun_phrase(ps, pe) if _speaker_nouns().get(head) in ("person", "anonymous") else None
+            words = text[s:e].split()
+            role = _speaker_nouns().get(_bare(words[0])) in ("person", "anonymous")
+            if words[0].endswith(("'s", "’s", "s'", "s’")) and 1 < len(words) <= 6:
+                # "Tad Devine, Sanders's chief strategist, said": a lower-case noun after
+                # the possessor heads the role
+                post = [k for k, w in enumerate(words) if k > 1 and _bare(w) in _POSTMODIFIERS]
+                last = words[(post[0] if post else len(words)) - 1].rstrip(".,;:")
+                role = last.isalpha() and last.islower() and _bare(last) not in _cue_verbs()
+            prev = self.noun_phrase(ps, pe) if role else None
             if prev is not None and prev.kind == "name":
                 prev.role = text[s:e].rstrip(" .;:")
                 found = (prev, ps)
