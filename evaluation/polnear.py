@@ -232,6 +232,7 @@ def statements(quotes: pd.DataFrame, offset: int) -> pd.DataFrame:
             "speaker_start": g["speaker_start"].first(),
             "speaker_end": g["speaker_end"].first(),
             "speaker_name": g["speaker_name"].first(),
+            "source_type": g["source_type"].first(),
         }
     )
     out["speaker_start"] = out["speaker_start"] + offset
@@ -259,12 +260,12 @@ def prf(n_pred: int, n_key: int, n_correct: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def score(folder: Path, split: str, limit: int | None = None, errors: int = 0) -> dict:
+def score(folder: Path, split: str, limit: int | None = None, errors: int = 0, sources: int = 0) -> dict:
     """Score the kit on one split; returns the counts and prints ``errors`` examples of misses."""
     counts: dict = {}
     kinds = {k: [0, 0] for k in ("direct", "indirect", "mixed")}
     src = [0, 0]
-    misses, spurious = [], []
+    misses, spurious, wrong_source = [], [], []
 
     def add(name, n_pred, n_key, n_ok):
         c = counts.setdefault(name, [0, 0, 0])
@@ -297,13 +298,18 @@ def score(folder: Path, split: str, limit: int | None = None, errors: int = 0) -
                 for i, j in pairs:
                     if key[i].source is not None:
                         src[1] += 1
-                        src[0] += _same_source(key[i], pred.iloc[j])
+                        same = _same_source(key[i], pred.iloc[j])
+                        src[0] += same
+                        if not same:
+                            wrong_source.append((name, key[i], pred.iloc[j], text))
                 taken = {j for _, j in pairs}
                 for j in range(len(pred)):
                     if j not in taken:
                         spurious.append((name, pred.iloc[j], text))
     if errors:
         _show(misses, spurious, errors)
+    if sources:
+        _show_sources(wrong_source, sources)
     return {"articles": n_articles, "counts": counts, "kinds": kinds, "source": src}
 
 
@@ -319,6 +325,14 @@ def _show(misses, spurious, n: int) -> None:
     for name, row, text in spurious[::step][: n // 2]:
         ctx = text[max(0, row.content_start - 60) : row.content_end + 40].replace("\n", " ¶ ")
         print(f"- [{row.kind}] {name}\n    …{ctx}…")
+
+
+def _show_sources(wrong, n: int) -> None:
+    step = max(1, len(wrong) // n)
+    print(f"\n{len(wrong)} matched statements with another source (every {step}th shown):")
+    for name, k, row, text in wrong[::step][:n]:
+        said = "" if pd.isna(row.speaker_start) else text[int(row.speaker_start) : int(row.speaker_end)]
+        print(f"- key {k.source_text!r} · kit {said!r} {row.source_type} name={row.speaker_name!r} {name}")
 
 
 def speed(folder: Path, split: str, runs: int) -> tuple[float, float]:
@@ -363,13 +377,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev", choices=("dev", "train"))
     parser.add_argument("--limit", type=int, help="score only the first N articles")
     parser.add_argument("--errors", type=int, default=0, help="print N missed and N/2 spurious statements")
+    parser.add_argument(
+        "--sources", type=int, default=0, help="print N matched statements whose source differs"
+    )
     parser.add_argument("--speed", type=int, default=0, help="time N runs and print the medians")
     args = parser.parse_args(argv)
     folder = shared_folder(args.shared) / "polnear"
     if not (folder / args.split / "text").is_dir():
         print(f"PolNeAR is not at {folder}: nothing to score (see evaluation/polnear.py).")
         return 0
-    print(report(score(folder, args.split, args.limit, args.errors), args.split))
+    print(report(score(folder, args.split, args.limit, args.errors, args.sources), args.split))
     if args.speed:
         per_article, per_char = speed(folder, args.split, args.speed)
         print(f"speed (median of {args.speed}): {per_article:.1f} articles/s (quotes pipeline from text),")

@@ -139,13 +139,20 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
                 j = text.find('"', i + 1, close if close != -1 else end)
                 if j != -1 and not text[j - 1].isspace() and (j + 1 >= end or not text[j + 1].isalnum()):
                     close = j
+                # “Q,“ he said: an opening mark typed where the closing one belongs
+                k = text.find("“", i + 1, close if close != -1 else end)
+                if k != -1 and _wrong_closer(text, k, end):
+                    close = k
             if close == -1:
                 spans.append((i, end, False, "unclosed"))
                 break
             spans.append((i, close + 1, True, "curly"))
             i = close + 1
             continue
-        if ch == "“" and straight_open is not None:
+        if ch == "“" and straight_open is not None and not nested and _wrong_closer(text, i, end):
+            spans.append((straight_open, i + 1, True, "straight"))  # "Q.“ with the wrong mark
+            straight_open = None
+        elif ch == "“" and straight_open is not None:
             nested = True  # "He said “go” now": the curly pair nests inside the straight one
         elif ch == "”" and straight_open is not None and not nested:
             # "Q,” she said: a curly mark may close a straight one
@@ -197,6 +204,12 @@ def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int, bool, s
         (a, b, closed, "reopened" if a in reopened and rule != "continued" else rule)
         for a, b, closed, rule in spans
     )
+
+
+def _wrong_closer(text: str, k: int, end: int) -> bool:
+    """An opening ``“`` at ``k`` that can only close: after a comma or a sentence's end,
+    before a space or the paragraph's end (``here,“ said``)."""
+    return text[k - 1] in ",.?!" and (k + 1 >= end or text[k + 1] in " \t\n\r\u00a0")
 
 
 def _doubled_opens(text: str, i: int, start: int, end: int) -> bool:

@@ -244,3 +244,98 @@ def test_adding_after_a_first_attribution_takes_its_speaker():
 def test_one_commenter_speaks():
     text = H + '"If anyone can find a way, the council will," wrote one commenter.\n'
     assert _rows(text, ["speaker", "source_type", "rule"]) == [("one commenter", "anonymous", "q_vs")]
+
+
+# ----- labels in quotation marks with long objects -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Ana Ruiz called both the mayor and the harbour board's new chairman “reckless” on Sunday.",
+            "both the mayor and the harbour board's new chairman “reckless”",
+        ),
+        (
+            "Tom Hale described the plan to build a second pier across the old harbour as “a waste of money.”",
+            "the plan to build a second pier across the old harbour as “a waste of money.”",
+        ),
+        ("Ana Ruiz attacked the mayor, calling him a “loser.”", "him a “loser.”"),
+    ],
+)
+def test_label_with_a_long_or_pronoun_object_is_mixed(text, content):
+    assert _rows(H + text + "\n", ["kind", "content", "rule"]) == [("mixed", content, "called_q")]
+
+
+def test_long_object_holding_a_clause_is_not_a_label():
+    text = H + "Tom Hale called the plan a disaster and said that it was “reckless.”\n"
+    assert "called_q" not in _quotes(text)["rule"].tolist()
+
+
+# ----- source types of described speakers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("attribution", "source_type"),
+    [
+        ("the retired steel worker said", "anonymous"),
+        ("the longtime deckhand said", "anonymous"),
+        ("the foreign minister said", "named"),
+        ("his spokesman said", "named"),
+    ],
+)
+def test_a_described_person_is_typed_by_the_head_noun(attribution, source_type):
+    text = H + f'"The harbour will be busy again by spring," {attribution}.\n'
+    assert _rows(text, ["speaker_name", "source_type"]) == [(None, source_type)]
+
+
+@pytest.mark.parametrize("share", ["Six in 10", "Nine out of 10 voters", "43 percent of voters"])
+def test_a_poll_share_is_not_a_name(share):
+    text = H + f"{share} say the harbour plan is sound.\n"
+    assert _rows(text, ["speaker", "speaker_name", "source_type"]) == [(share, None, "anonymous")]
+
+
+def test_a_sentence_opening_word_is_not_a_name():
+    text = (
+        H + "The day before, at a rally in Dover, Tom Hale was blunt, claiming that the plan was a fraud.\n"
+    )
+    assert "The" not in _quotes(text)["speaker_name"].dropna().tolist()
+
+
+def test_a_date_after_the_speaker_is_not_part_of_its_name():
+    text = H + "A survey by the Harbour Trust in March found that most people back the plan.\n"
+    assert _rows(text, ["speaker", "speaker_name"]) == [("A survey by the Harbour Trust", "Harbour Trust")]
+
+
+# ----- an opening mark typed where the closing one belongs ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "spans"),
+    [
+        ("“The harbour is busy here,“ said Ana Ruiz.", ["“The harbour is busy here,“"]),
+        ('"It is unusual,“ said Tom Hale. “It is hard.”', ['"It is unusual,“', "“It is hard.”"]),
+        ('"A change is needed now.“', ['"A change is needed now.“']),
+    ],
+)
+def test_an_opening_mark_after_a_comma_or_stop_closes(text, spans):
+    assert [text[a:b] for a, b, closed, _ in quote_spans(text, 0, len(text)) if closed] == spans
+
+
+def test_a_wrongly_typed_closer_keeps_the_quotation_and_its_speaker():
+    text = H + "“The harbour is busy here,“ said Ana Ruiz, a member of the board.\n"
+    assert _rows(text, ["kind", "content", "speaker_name", "rule"]) == [
+        ("direct", "The harbour is busy here,", "Ana Ruiz", "q_vs")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Tad Devine, the Trust\'s chief strategist, said, "The contest will be decided in June."',
+        'Tad Devine, Ruiz\'s chief strategist, said, "The contest will be decided in June."',
+        "Tad Devine, Ruiz’s chief strategist for the campaign, said: “The contest will be decided in June.”",
+    ],
+)
+def test_name_then_a_possessive_appositive_speaks(sentence):
+    assert _rows(H + sentence + "\n", ["kind", "speaker_name", "rule"]) == [("direct", "Tad Devine", "sv_q")]

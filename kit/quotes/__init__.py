@@ -202,13 +202,15 @@ How the extractor reads an article
    ("the charity's") is tried first. ``+reference`` is added to the rule.
 
 4. **Source types.** ``named``: a person named or resolved by a pronoun (or
-   identified by a definite role such as "the foreign minister").
+   identified by an office or job title of ``entity_titles.txt``, such as "the
+   foreign minister" or "his spokesman"; a person only described, "the retired
+   steel worker", is ``anonymous``).
    ``organization``: an organisation, government or country speaking as one.
    ``anonymous``: an unnamed source ("a source", "officials", "a diplomat"),
    or any speaker described with a phrase from ``quote_anonymous.txt``
    ("speaking on condition of anonymity", "asked that her name not be used"),
    or a bare number word standing for one of a group ("One, a former clerk,
-   said"). ``own_sources``: the outlet's own
+   said"), or a share of people ("Six in 10", "43 percent of voters"). ``own_sources``: the outlet's own
    unnamed sources ("Press TV sources", "our sources"), found by the outlet's
    name in ``article.metadata["outlet"]``.
 

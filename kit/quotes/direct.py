@@ -388,20 +388,48 @@ def _called_quotes(ctx, leftovers, rows) -> list:
     return out
 
 
+# "called O “Q”" whose object runs past six words ("called both Trump and his rival
+# “crazy”"): up to sixteen words, none a clause word, pronoun subject or cue verb.
+_CALLED_LONG_RE = re.compile(_CALLED_RE.pattern.replace("{1,6}?", "{7,16}?").replace("\"‘’',.", '"‘,.'))
+_NOT_IN_LONG_OBJECT = frozenset({*_CLAUSE_WORDS, *PRONOUNS, "but", "or", "than"}) - {"it"}
+
+
+_OBJECT_PRONOUN_WORDS = frozenset("him her it them me us you".split())
+
+
+def _long_called(window: str) -> re.Match | None:
+    """The nearest ``called O “Q”`` with a long object (see :data:`_CALLED_LONG_RE`), or None."""
+    if not any(w in window for w in ("call", "brand", "label", "dub", "term", "describ", "characteri")):
+        return None
+    best = None
+    for cue in re.finditer(r"(?<![\w-])(?:call|brand|label|dub|term|describ|characteri)", window):
+        m = _CALLED_LONG_RE.match(window, cue.start())
+        if m is None:
+            continue
+        words = [_bare(w) for w in m.group("obj").split()]
+        if any(w in _NOT_IN_LONG_OBJECT or w in _cue_verbs() for w in words):
+            continue
+        best = m
+    return best
+
+
 def _called_at(ctx, o_start: int, c_end: int, q_start: int, q_end: int) -> _Row | None:
     text = ctx.text
     k = ctx.sentence_at(o_start)
     sa = max(ctx.s_starts[k], o_start - WINDOW)
     window = text[max(sa, o_start - 120) : o_start]
-    m = _CALLED_RE.search(window)
+    m = _CALLED_RE.search(window) or _long_called(window)
     if m is None:
         return None
     base = o_start - len(window)
     cue, obj = m.group("cue"), m.group("obj").split()
     if cue.startswith(_NEEDS_AS) and not m.group("as"):
         return None
-    if _bare(obj[0]) in _NOT_OBJECTS or _bare(obj[-1]) in _DETERMINER_WORDS:
-        return None  # "called for ...", "called the barrier a “wall of hope”": not a label
+    pronoun_object = len(obj) == 2 and _bare(obj[0]) in _OBJECT_PRONOUN_WORDS
+    if _bare(obj[0]) in _NOT_OBJECTS or (_bare(obj[-1]) in _DETERMINER_WORDS and not pronoun_object):
+        # "called for ...", "called the barrier a “wall of hope”": not a label; but
+        # "calling him a “loser”" gives one, a person's word for a person
+        return None
     cue_start = base + m.start("cue")
     if cue.endswith("ing") and text[sa:cue_start].rstrip().endswith(","):
         # "..., calling it “reckless”": the subject of the sentence gives the label

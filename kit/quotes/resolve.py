@@ -160,7 +160,9 @@ def _resolve_row(ctx: _Context, row: _Row, history: list[_Row], roles: dict, gen
     elif sp.kind == "person" and low.split()[0] in ("a", "an", "one", "another"):
         row.source_type = "anonymous"
     else:
-        row.source_type = "named"
+        # "the foreign minister" identifies one person; "the retired steel worker" only
+        # describes one: a person described, not named, is an anonymous source.
+        row.source_type = "named" if sp.kind == "name" or _office_head(sp_text) else "anonymous"
         row.speaker_name = _name_without_role(_clean_role(sp_text) or "") if sp.kind == "name" else None
         row.role = sp.role if sp.kind == "name" else _clean_role(sp_text)
         if sp.loose and sp.role and row.role:
@@ -315,6 +317,29 @@ def _title_words() -> frozenset[str]:
     except (OSError, ValueError):
         return frozenset()
     return frozenset(match_form(line.split(",")[0].strip()) for line in lines if line.strip())
+
+
+@cache
+def _office_words() -> frozenset[str]:
+    """Offices and job titles of ``entity_titles.txt`` (its ``title`` and ``role`` lines)."""
+    try:
+        lines = read_lexicon("entity_titles.txt")
+    except (OSError, ValueError):
+        return frozenset()
+    pairs = [line.split(",") for line in lines if line.count(",") == 1]
+    return frozenset(match_form(w.strip()) for w, kind in pairs if kind.strip() in ("title", "role"))
+
+
+def _office_head(sp_text: str) -> bool:
+    """Whether a description is headed by an office ("the foreign minister", "his
+    spokesman", "the Ohio senator and Republican candidate"), which identifies one person."""
+    words = [_bare(w) for w in sp_text.split()[:MAX_SPEAKER_WORDS]]
+    for k, w in enumerate(words):
+        if k and w in _POSTMODIFIERS:
+            words = words[:k]
+            break
+    heads = [w for k, w in enumerate(words) if k + 1 == len(words) or words[k + 1] in ("and", "&")]
+    return any(h in _office_words() for h in heads)
 
 
 def _titled_person(sp_text: str) -> bool:

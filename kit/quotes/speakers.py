@@ -21,6 +21,7 @@ from kit.quotes.words import (
     _NAME_MODIFIERS,
     _NOT_VERBS,
     _NP_FUNCTION,
+    _NUMBER_WORDS,
     _POSTMODIFIERS,
     _PREPOSITIONS,
     _RELATIVE_WORDS,
@@ -39,8 +40,21 @@ from kit.quotes.words import (
     _speaker_nouns,
     _strip,
 )
+from kit.tokens import stopwords
 
 # ----- helpers --------------------------------------------------------------------
+
+
+_DATE_AFTER_RE = re.compile(
+    r"(?:in|on|since|by)[\s\u00a0]+(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December|Jan\.?|Feb\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?|Monday|Tuesday"
+    r"|Wednesday|Thursday|Friday|Saturday|Sunday|\d{4})"
+)
+
+
+def _common_words() -> frozenset[str]:
+    """The shipped stop words: never a name on their own ("The", "Some")."""
+    return stopwords()
 
 
 @dataclass
@@ -128,6 +142,8 @@ class _Context:
             if len(words) > k and _WHEN_RE.fullmatch(text, words[-k][0], words[-1][1]):
                 words = words[:-k]
                 break
+        if len(words) > 2 and _DATE_AFTER_RE.fullmatch(text, words[-2][0], words[-1][1]):
+            words = words[:-2]  # "A poll by Gallup in May found": the date is not the name
         if not words:
             return None
         sp = self._plain_noun_phrase(list(words))
@@ -190,6 +206,11 @@ class _Context:
         raw = [text[s:e] for s, e in words]
         if len(words) == 1 and lowered[0] in PRONOUNS:
             return _Speaker(start, end, "pronoun")
+        if len(words) == 1 and raw[0][:1].isupper() and lowered[0] in _common_words():
+            return _Speaker(start, end, "anonymous")  # "Some argue", "The": a word, not a name
+        if (lowered[0][:1].isdigit() or lowered[0] in _NUMBER_WORDS) and len(words) > 1:
+            if lowered[1] in ("in", "out", "percent", "%") or lowered[1].isdigit():
+                return _Speaker(start, end, "anonymous")  # "Six in 10", "43 percent of voters": a share
         nouns = _speaker_nouns()
         head = lowered[-1]
         if head in nouns:
@@ -261,8 +282,15 @@ class _Context:
             # "Lord Bach, Minister for Defence Procurement, said": an appositive that starts
             # with a capital, headed by a role noun, after a name: the name speaks.
             ps, pe = segs[i - 1]
-            head = _bare(text[s:e].split()[0])
-            prev = self.noun_phrase(ps, pe) if _speaker_nouns().get(head) in ("person", "anonymous") else None
+            words = text[s:e].split()
+            role = _speaker_nouns().get(_bare(words[0])) in ("person", "anonymous")
+            if words[0].endswith(("'s", "’s", "s'", "s’")) and 1 < len(words) <= 6:
+                # "Tad Devine, Sanders's chief strategist, said": a lower-case noun after
+                # the possessor heads the role
+                post = [k for k, w in enumerate(words) if k > 1 and _bare(w) in _POSTMODIFIERS]
+                last = words[(post[0] if post else len(words)) - 1].rstrip(".,;:")
+                role = last.isalpha() and last.islower() and _bare(last) not in _cue_verbs()
+            prev = self.noun_phrase(ps, pe) if role else None
             if prev is not None and prev.kind == "name":
                 prev.role = text[s:e].rstrip(" .;:")
                 found = (prev, ps)
