@@ -272,3 +272,53 @@ def test_a_clause_after_the_date_with_a_modal_gives_no_past_tense():
     assert _values("The rights, which expire Nov. 21, can be exercised for $100 each.", "1989-11-02") == {
         "Nov. 21": "1989-11-21"
     }
+
+
+# ----- the weekend, by tense ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, ref, expected",
+    [
+        ("Talks resumed over the weekend.", "1989-10-30", "1989-W43-WE"),  # a Monday, past tense
+        ("Talks will resume over the weekend.", "1989-10-30", "1989-W44-WE"),  # a Monday, future tense
+        (
+            "Rain over the weekend is likely.",
+            "1989-10-30",
+            "1989-W43-WE",
+        ),  # early in the week: the one before
+        ("Rain over the weekend is likely.", "1989-10-26", "1989-W43-WE"),  # a Thursday: the one ahead
+        ("Crowds came over the weekend.", "1989-10-29", "1989-W43-WE"),  # on a Sunday: this weekend
+    ],
+)
+def test_the_weekend_follows_the_tense(sentence, ref, expected):
+    assert _values(sentence, ref) == {"the weekend": expected}
+
+
+# ----- counts with a half, 'more', 'trading' and 'a couple of' -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The trial lasted 2 1/2 years.", ("2 1/2 years", "P2Y6M")),
+        ("The climbers waited 5 1/2 hours.", ("5 1/2 hours", "PT5H30M")),
+        ("The flight was delayed 1 1/2 days.", ("1 1/2 days", "P1DT12H")),
+        ("The alarm rang for a minute and a half.", ("a minute and a half", "PT1M30S")),
+        ("The union wants two more weeks.", ("two more weeks", "P2W")),
+        ("The index fell for eight trading days.", ("eight trading days", "P8D")),
+        ("The loan runs at least 20 more years.", ("at least 20 more years", "P20Y")),
+        ("The plant closed a couple of years ago.", ("a couple of years ago", "1987")),
+        ("Prices may rise over the next couple of years.", ("the next couple of years", "P2Y")),
+        ("It took a couple of months.", ("a couple of months", "P2M")),
+    ],
+)
+def test_counts_with_a_half_more_trading_and_a_couple(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1989-10-30")
+    assert [(r.text, r.value) for r in t.itertuples()] == [expected]
+    assert all(is_timex_value(r.value, r.type) for r in t.itertuples())
+
+
+def test_a_half_counted_before_a_date_is_no_offset_date():
+    t = find_time_expressions("The vote came 2 1/2 years before May 31, 2019.", reference_date="2020-01-01")
+    assert all(r.value is pd.NA or is_timex_value(r.value, r.type) for r in t.itertuples())

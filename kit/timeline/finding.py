@@ -115,8 +115,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "duration",
-            rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-(?!long)[a-z])"
-            r"(?:\s(?i:or\s(?:so|two|three))(?![\w]))?",
+            rf"(?<![\w])(?<!sub-)(?i:{_NUM})(?:\s1/2)?[\s-](?i:(?:more|trading|business|working)\s)?(?i:{_UNIT})"
+            r"(?:-long)?(?![\w]|-(?!long)[a-z])"
+            r"(?:\s(?i:or\s(?:so|two|three)|and\sa\shalf)(?![\w]))?",
         ),
         (
             "set",
@@ -346,6 +347,7 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
         if (
             merged
             and merged[-1].rule == "duration"
+            and _PLAIN_COUNT.fullmatch(text, merged[-1].start, merged[-1].end)
             and c.rule in ("date_mdy", "date_dmy", "date_md", "date_dm", "date_iso", "weekday_date")
             and re.fullmatch(r"\s(?:before|after)\s", text[merged[-1].end : c.start])
         ):
@@ -367,6 +369,8 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_PLAIN_COUNT = re.compile(rf"(?i)(?:{_NUM})[\s-](?:{_UNIT})")
+"""A count and a unit, nothing more: the length an offset date ("a year before May 31") counts."""
 _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
