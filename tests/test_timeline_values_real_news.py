@@ -322,3 +322,46 @@ def test_counts_with_a_half_more_trading_and_a_couple(sentence, expected):
 def test_a_half_counted_before_a_date_is_no_offset_date():
     t = find_time_expressions("The vote came 2 1/2 years before May 31, 2019.", reference_date="2020-01-01")
     assert all(r.value is pd.NA or is_timex_value(r.value, r.type) for r in t.itertuples())
+
+
+# ----- anaphoric: 'that year', 'that same day', 'the previous Friday' --------------------------------
+
+
+def test_that_year_and_that_same_day_rest_on_the_time_named_before():
+    t = _article(
+        "The firm was founded in 1996. Later that year it went public. The dam broke on March 3, 2020."
+        " That same day, crews came. That week was cold.",
+        "2021-01-10",
+    )
+    values = dict(zip(t["text"], t["value"]))
+    assert values["Later that year"] == "1996"
+    assert values["That same day"] == "2020-03-03"
+    assert values["That week"] == "2020-W10"
+
+
+def test_the_previous_friday_is_the_friday_before_the_day_named():
+    t = _article("Shares fell on Friday, down 4% from the previous Friday.", "1989-10-30")
+    assert dict(zip(t["text"], t["value"])) == {"Friday": "1989-10-27", "the previous Friday": "1989-10-20"}
+    t = _article("The talks began on Tuesday, Oct. 10, and ended the following Friday.", "1989-10-30")
+    assert dict(zip(t["text"], t["value"]))["the following Friday"] == "1989-10-13"
+
+
+def test_the_previous_friday_with_no_day_named_keeps_its_x():
+    assert _values("The index fell from the previous Friday.", "1989-10-30") == {
+        "the previous Friday": "XXXX-XX-XX"
+    }
+
+
+# ----- a plan or a schedule speaks of the future --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Protesters planned a large rally on Saturday.", "2000-01-08"),
+        ("The prosecutor has scheduled a news conference Thursday.", "2000-01-13"),
+    ],
+)
+def test_a_planned_or_scheduled_event_is_the_next_weekday(sentence, expected):
+    (value,) = _values(sentence, "2000-01-07").values()
+    assert value == expected

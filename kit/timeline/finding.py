@@ -152,7 +152,7 @@ _IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
 """A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
     r"(?i)(?<![\w])(?:will|shall|won['’]t|(?:is|are|was|were)\s(?:due|set|scheduled|expected|going|to)\s?(?:to\s)?"
-    r"|plans?\sto|planned\sto|\w+['’]ll|(?<!been\s)(?:due|set|scheduled|slated|supposed)\sto|as\s(?:soon|early)\sas|planning\sto)(?![\w])"
+    r"|plans?\sto|planned\sto|\w+['’]ll|(?<!been\s)(?:due|set|scheduled|slated|supposed)\sto|as\s(?:soon|early)\sas|planning\sto|(?:planned|scheduled)\s(?:an?|the)(?=\s))(?![\w])"
 )
 
 
@@ -191,6 +191,7 @@ _ANAPHORIC = (
     r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
     rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
     r"|the\s\d+(?:st|nd|rd|th)\sday"
+    rf"|the\s(?:previous|prior|following)\s{_WD}"
     r"|(?:(?:earlier|later)\s)?that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night))(?![\w-])"
 )
 """Expressions anchored on another time, not on the reference date ("the day before", "a year

@@ -962,12 +962,28 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
 
 def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
     low = match_form(t.text)
+    wd = re.search(
+        r"(previous|prior|following)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low
+    )
+    if wd:  # "the previous Friday": the Friday before the last day named
+        anchor = next((a for a in reversed(named) if _granularity_of(a.value) == "day"), None)
+        if anchor is None:
+            return
+        d = dt.date.fromisoformat(anchor.value.split("T")[0])
+        target = [w.lower() for w in _WEEKDAYS].index(wd.group(2))
+        if wd.group(1) == "following":
+            d += dt.timedelta(days=(target - d.weekday()) % 7 or 7)
+        else:
+            d -= dt.timedelta(days=(d.weekday() - target) % 7 or 7)
+        t.value, t.type, t.granularity, t.anchor = d.isoformat(), "DATE", "day", anchor.anchor
+        t.anchor_note = f"'{t.text}': counted from '{anchor.text}' ({anchor.value}), the day named before it"
+        return
     m = re.search(
         rf"(?:({_NUM})[\s-])?\b(day|week|month|year|morning|afternoon|evening|night|quarter)s?\b"
         r"(?:\s(earlier|before|later|after|ago))?",
         low,
     )
-    way = re.search(r"\b(previous|prior|following|next|same)\b", low)
+    way = re.search(r"\b(previous|prior|following|next|same|that)\b", low)
     if m is None:
         return
     num, unit, after = m.groups()
@@ -977,7 +993,7 @@ def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
     n = _number(num) if num else 1
     if n is None:
         return
-    sign = _SHIFT_WORDS[word] * n
+    sign = _SHIFT_WORDS.get(word, 0) * n  # "that year", "later that day": the time named
     recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
     quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
     if word == "ago":
