@@ -365,3 +365,17 @@ def test_the_previous_friday_with_no_day_named_keeps_its_x():
 def test_a_planned_or_scheduled_event_is_the_next_weekday(sentence, expected):
     (value,) = _values(sentence, "2000-01-07").values()
     assert value == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The launch was planned for early March, but no exact date was fixed.", "1999-03"),
+        ("The vote was scheduled for May.", "1999-05"),
+        ("The vote was set for May.", "1999-05"),
+        ("In March, the company bought a rival.", "1998-03"),  # still the one before
+    ],
+)
+def test_was_planned_for_a_month_is_no_past_tense(sentence, expected):
+    (value,) = _values(sentence, "1999-02-10").values()
+    assert value == expected
