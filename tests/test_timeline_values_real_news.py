@@ -379,3 +379,10 @@ def test_a_planned_or_scheduled_event_is_the_next_weekday(sentence, expected):
 def test_was_planned_for_a_month_is_no_past_tense(sentence, expected):
     (value,) = _values(sentence, "1999-02-10").values()
     assert value == expected
+
+
+def test_until_with_a_past_verb_after_it_is_the_day_before():
+    assert _values("Until Thursday, the police had not named a suspect.", "1999-05-07") == {
+        "Thursday": "1999-05-06"
+    }
+    assert _values("The shop is closed until Friday. It was busy.", "1999-05-05") == {"Friday": "1999-05-07"}

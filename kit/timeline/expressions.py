@@ -171,7 +171,9 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
         # unless the clause is in the past tense ("was closed until Friday")
-        clause = text[max(s_start, c.start - 80) : c.start]
+        # ("Until Friday, they had not called him": the verb may come after)
+        after = re.split(r"[.;:!?]", text[c.end : c.end + 30], maxsplit=1)[0]
+        clause = text[max(s_start, c.start - 80) : c.start] + " " + after
         if not _PAST_TENSE.search(clause):
             ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
     # the modifiers in front ("nearly", "the end of") are in the span, not in the value
