@@ -87,9 +87,9 @@ def summarise(name: str, c: dict) -> dict:
     out["speaker acc"] = c["speakers"]["n_correct"] / m if m else float("nan")
     out["source-type acc"] = c["source_types"]["n_correct"] / m if m else float("nan")
     out["alias F1"] = _f1(c["alias F1"])
-    out["ents (key/kit)"] = f'{c["entity F1"]["n_key"]}/{c["entity F1"]["n_predicted"]}'
-    out["quotes (key/kit)"] = f'{c["quote F1@0.3"]["n_key"]}/{c["quote F1@0.3"]["n_predicted"]}'
-    out["claims (key/kit)"] = f'{c["claims F1"]["n_key"]}/{c["claims F1"]["n_predicted"]}'
+    out["ents (key/kit)"] = f"{c['entity F1']['n_key']}/{c['entity F1']['n_predicted']}"
+    out["quotes (key/kit)"] = f"{c['quote F1@0.3']['n_key']}/{c['quote F1@0.3']['n_predicted']}"
+    out["claims (key/kit)"] = f"{c['claims F1']['n_key']}/{c['claims F1']['n_predicted']}"
     return out
 
 
@@ -161,7 +161,9 @@ def list_errors(name: str, article, key) -> None:
         for i in range(len(kq)):
             if i not in matched_k:
                 k = kq.iloc[i]
-                print(f"  QUOTE missed ({k.kind}, {k.speaker_name if not pd.isna(k.speaker_name) else k.source_type}): {_short(k.content)!r}")
+                print(
+                    f"  QUOTE missed ({k.kind}, {k.speaker_name if not pd.isna(k.speaker_name) else k.source_type}): {_short(k.content)!r}"
+                )
         for j in range(len(pq)):
             if j not in matched_p:
                 p = pq.iloc[j]
@@ -178,19 +180,25 @@ def list_errors(name: str, article, key) -> None:
         cl = article.claims.set_index("sentence_id")
         for sid in sorted(wanted - flagged):
             s = sents[sents.sentence_id == sid].iloc[0]
-            print(f"  CLAIM missed (kit kind={cl.loc[sid, 'claim_kind']}, attributed={cl.loc[sid, 'attributed']}): {_short(text[s.start_char:s.end_char])!r}")
+            print(
+                f"  CLAIM missed (kit kind={cl.loc[sid, 'claim_kind']}, attributed={cl.loc[sid, 'attributed']}): {_short(text[s.start_char : s.end_char])!r}"
+            )
         for sid in sorted(flagged - wanted):
             s = sents[sents.sentence_id == sid].iloc[0]
-            print(f"  CLAIM spurious ({cl.loc[sid, 'rule']}): {_short(text[s.start_char:s.end_char])!r}")
+            print(f"  CLAIM spurious ({cl.loc[sid, 'rule']}): {_short(text[s.start_char : s.end_char])!r}")
 
 
 def _markdown(table: pd.DataFrame) -> str:
     cols = [table.index.name or "article", *table.columns]
-    lines = ["| " + " | ".join(cols) + " |", "|" + "|".join("---" if i == 0 else "---:" for i in range(len(cols))) + "|"]
+    lines = [
+        "| " + " | ".join(cols) + " |",
+        "|" + "|".join("---" if i == 0 else "---:" for i in range(len(cols))) + "|",
+    ]
     for name, r in table.iterrows():
         cells = [f"**{name}**" if name.startswith("POOLED") else name]
         cells += [
-            str(int(v)) if c in ("key", "kit", "correct") and isinstance(v, float) and not pd.isna(v)
+            str(int(v))
+            if c in ("key", "kit", "correct") and isinstance(v, float) and not pd.isna(v)
             else (_fmt(v).strip() if isinstance(v, float) else str(v))
             for c, v in r.items()
         ]
@@ -205,13 +213,30 @@ def prf_table(pooled: dict) -> pd.DataFrame:
         c = pooled[label]
         p = c["n_correct"] / c["n_predicted"] if c["n_predicted"] else float("nan")
         r = c["n_correct"] / c["n_key"] if c["n_key"] else float("nan")
-        rows.append({"measure": label, "precision": p, "recall": r, "F1": _f1(c),
-                     "key": c["n_key"], "kit": c["n_predicted"], "correct": c["n_correct"]})
+        rows.append(
+            {
+                "measure": label,
+                "precision": p,
+                "recall": r,
+                "F1": _f1(c),
+                "key": c["n_key"],
+                "kit": c["n_predicted"],
+                "correct": c["n_correct"],
+            }
+        )
     m = pooled["quotes_matched"]
     for label, k in (("speaker acc", "speakers"), ("source-type acc", "source_types")):
-        rows.append({"measure": label, "precision": float("nan"), "recall": float("nan"),
-                     "F1": pooled[k]["n_correct"] / m if m else float("nan"),
-                     "key": m, "kit": m, "correct": pooled[k]["n_correct"]})
+        rows.append(
+            {
+                "measure": label,
+                "precision": float("nan"),
+                "recall": float("nan"),
+                "F1": pooled[k]["n_correct"] / m if m else float("nan"),
+                "key": m,
+                "kit": m,
+                "correct": pooled[k]["n_correct"],
+            }
+        )
     return pd.DataFrame(rows).set_index("measure")
 
 
@@ -239,11 +264,15 @@ def main(argv: list[str] | None = None, *, articles: Path = ARTICLES, pooled_prf
     else:
         with pd.option_context("display.width", 250, "display.max_columns", 30):
             print(table.to_string(float_format=_fmt, na_rep="-"))
-        print("\n'-': not scored (nothing in the key and nothing found). Speaker and source-type accuracy are"
-              "\nout of the quotes matched at overlap 0.3. ents/quotes/claims: rows in key / rows the kit produced.")
+        print(
+            "\n'-': not scored (nothing in the key and nothing found). Speaker and source-type accuracy are"
+            "\nout of the quotes matched at overlap 0.3. ents/quotes/claims: rows in key / rows the kit produced."
+        )
     if pooled_prf:
         prf = prf_table(pooled)
-        print("\nPooled precision / recall (speaker and source-type rows: accuracy in the F1 column, out of matched quotes):")
+        print(
+            "\nPooled precision / recall (speaker and source-type rows: accuracy in the F1 column, out of matched quotes):"
+        )
         if args.markdown:
             print(_markdown(prf))
         else:

@@ -34,7 +34,8 @@ CASES = [
     ("They hope to sign before the end of the year.", [("the end of the year", "DATE", "1989")]),
     ("Sales fell in the first half of the year.", [("the first half of the year", "DATE", "1989")]),
     # weeks and weekends
-    ("Over the weekend, talks resumed.", [("the weekend", "DATE", "1989-W43-WE")]),
+    # on a Friday, a weekend in the past tense is the one before
+    ("Over the weekend, talks resumed.", [("the weekend", "DATE", "1989-W42-WE")]),
     ("For the week, the index fell 2%.", [("the week", "DATE", "1989-W43")]),
     ("The talks went on last weekend.", [("last weekend", "DATE", "1989-W42-WE")]),
     # periods of company results are quarters

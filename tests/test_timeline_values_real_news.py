@@ -272,3 +272,117 @@ def test_a_clause_after_the_date_with_a_modal_gives_no_past_tense():
     assert _values("The rights, which expire Nov. 21, can be exercised for $100 each.", "1989-11-02") == {
         "Nov. 21": "1989-11-21"
     }
+
+
+# ----- the weekend, by tense ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, ref, expected",
+    [
+        ("Talks resumed over the weekend.", "1989-10-30", "1989-W43-WE"),  # a Monday, past tense
+        ("Talks will resume over the weekend.", "1989-10-30", "1989-W44-WE"),  # a Monday, future tense
+        (
+            "Rain over the weekend is likely.",
+            "1989-10-30",
+            "1989-W43-WE",
+        ),  # early in the week: the one before
+        ("Rain over the weekend is likely.", "1989-10-26", "1989-W43-WE"),  # a Thursday: the one ahead
+        ("Crowds came over the weekend.", "1989-10-29", "1989-W43-WE"),  # on a Sunday: this weekend
+    ],
+)
+def test_the_weekend_follows_the_tense(sentence, ref, expected):
+    assert _values(sentence, ref) == {"the weekend": expected}
+
+
+# ----- counts with a half, 'more', 'trading' and 'a couple of' -----------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The trial lasted 2 1/2 years.", ("2 1/2 years", "P2Y6M")),
+        ("The climbers waited 5 1/2 hours.", ("5 1/2 hours", "PT5H30M")),
+        ("The flight was delayed 1 1/2 days.", ("1 1/2 days", "P1DT12H")),
+        ("The alarm rang for a minute and a half.", ("a minute and a half", "PT1M30S")),
+        ("The union wants two more weeks.", ("two more weeks", "P2W")),
+        ("The index fell for eight trading days.", ("eight trading days", "P8D")),
+        ("The loan runs at least 20 more years.", ("at least 20 more years", "P20Y")),
+        ("The plant closed a couple of years ago.", ("a couple of years ago", "1987")),
+        ("Prices may rise over the next couple of years.", ("the next couple of years", "P2Y")),
+        ("It took a couple of months.", ("a couple of months", "P2M")),
+    ],
+)
+def test_counts_with_a_half_more_trading_and_a_couple(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1989-10-30")
+    assert [(r.text, r.value) for r in t.itertuples()] == [expected]
+    assert all(is_timex_value(r.value, r.type) for r in t.itertuples())
+
+
+def test_a_half_counted_before_a_date_is_no_offset_date():
+    t = find_time_expressions("The vote came 2 1/2 years before May 31, 2019.", reference_date="2020-01-01")
+    assert all(r.value is pd.NA or is_timex_value(r.value, r.type) for r in t.itertuples())
+
+
+# ----- anaphoric: 'that year', 'that same day', 'the previous Friday' --------------------------------
+
+
+def test_that_year_and_that_same_day_rest_on_the_time_named_before():
+    t = _article(
+        "The firm was founded in 1996. Later that year it went public. The dam broke on March 3, 2020."
+        " That same day, crews came. That week was cold.",
+        "2021-01-10",
+    )
+    values = dict(zip(t["text"], t["value"]))
+    assert values["Later that year"] == "1996"
+    assert values["That same day"] == "2020-03-03"
+    assert values["That week"] == "2020-W10"
+
+
+def test_the_previous_friday_is_the_friday_before_the_day_named():
+    t = _article("Shares fell on Friday, down 4% from the previous Friday.", "1989-10-30")
+    assert dict(zip(t["text"], t["value"])) == {"Friday": "1989-10-27", "the previous Friday": "1989-10-20"}
+    t = _article("The talks began on Tuesday, Oct. 10, and ended the following Friday.", "1989-10-30")
+    assert dict(zip(t["text"], t["value"]))["the following Friday"] == "1989-10-13"
+
+
+def test_the_previous_friday_with_no_day_named_keeps_its_x():
+    assert _values("The index fell from the previous Friday.", "1989-10-30") == {
+        "the previous Friday": "XXXX-XX-XX"
+    }
+
+
+# ----- a plan or a schedule speaks of the future --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Protesters planned a large rally on Saturday.", "2000-01-08"),
+        ("The prosecutor has scheduled a news conference Thursday.", "2000-01-13"),
+    ],
+)
+def test_a_planned_or_scheduled_event_is_the_next_weekday(sentence, expected):
+    (value,) = _values(sentence, "2000-01-07").values()
+    assert value == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The launch was planned for early March, but no exact date was fixed.", "1999-03"),
+        ("The vote was scheduled for May.", "1999-05"),
+        ("The vote was set for May.", "1999-05"),
+        ("In March, the company bought a rival.", "1998-03"),  # still the one before
+    ],
+)
+def test_was_planned_for_a_month_is_no_past_tense(sentence, expected):
+    (value,) = _values(sentence, "1999-02-10").values()
+    assert value == expected
+
+
+def test_until_with_a_past_verb_after_it_is_the_day_before():
+    assert _values("Until Thursday, the police had not named a suspect.", "1999-05-07") == {
+        "Thursday": "1999-05-06"
+    }
+    assert _values("The shop is closed until Friday. It was busy.", "1999-05-05") == {"Friday": "1999-05-07"}

@@ -1,4 +1,5 @@
 """Write every key folder from the hand-written annotations in this directory."""
+
 import importlib
 import sys
 from pathlib import Path
@@ -6,8 +7,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import build  # noqa: E402
 
-NAMES = ["council_levy", "charity_fraud_trial", "snack_merger_jobs", "typhoon_no_quotes",
-         "rovers_transfer", "walking_dementia_study", "chile_bolivia_talks", "maternity_protest"]
+NAMES = [
+    "council_levy",
+    "charity_fraud_trial",
+    "snack_merger_jobs",
+    "typhoon_no_quotes",
+    "rovers_transfer",
+    "walking_dementia_study",
+    "chile_bolivia_talks",
+    "maternity_protest",
+]
 
 for n in NAMES:
     m = importlib.import_module(n)

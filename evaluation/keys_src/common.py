@@ -5,6 +5,7 @@ claims in text order.  ``build`` finds each row's text in the article, searching
 forward from the previous row (entities: whole-word matches only), writes the
 three CSVs into articles/<name>.key/ and asserts text[start:end] == text.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,7 +16,16 @@ HERE = Path(__file__).resolve().parent
 ARTICLES = HERE.parent / "articles"
 
 HEADERS = {
-    "quotes.csv": ["start_char", "end_char", "content", "kind", "speaker_name", "source_type", "cue", "channel"],
+    "quotes.csv": [
+        "start_char",
+        "end_char",
+        "content",
+        "kind",
+        "speaker_name",
+        "source_type",
+        "cue",
+        "channel",
+    ],
     "entities.csv": ["start_char", "end_char", "text", "type", "name"],
     "claims.csv": ["start_char", "end_char", "text"],
 }
@@ -69,7 +79,7 @@ def build(name, entities, quotes, claims):
 
 def _write(path, rows, text, col):
     for r in rows:
-        assert text[r[0]:r[1]] == r[col], r
+        assert text[r[0] : r[1]] == r[col], r
     with path.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(HEADERS[path.name])

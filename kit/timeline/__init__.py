@@ -60,10 +60,15 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     Words that point from the moment of writing: "today", "earlier today",
     "tonight", "yesterday", "last week", "this year", "recently", "the weekend",
     "the year" (the reference date's year, in business news "for the year").
+    "The weekend" on a weekday is the one before in the past tense, the one
+    after in the future tense, and with no tense the one before early in the
+    week (Monday to Wednesday).
 ``offset_date_ago``
     "three days ago".
 ``duration``, ``vague_duration``, ``past_duration``
-    "three days", "a three-day visit"; "years", "recent weeks" (TimeML's
+    "three days", "a three-day visit", "two more weeks", "eight trading days",
+    "a couple of years" (``P2Y``), "2 1/2 years" (``P2Y6M``), "a minute and a
+    half" (``PT1M30S``); "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
     it is a signal); "the past three days", "the nine months ended
     Sept. 30"; a range or an approximation is one expression ("two to three
@@ -86,8 +91,10 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "the 1990s" (``199``), "the 20th century" (``19``).
 ``anaphoric``
     "the day before", "a year earlier", "the 99th day", "later that year", "that
-    same day": counted from another
-    time the text names; the value keeps ``X`` for what the kit cannot know.
+    same day", "the previous Friday": counted from the latest time the text
+    names before them ("later that year" is that year, "the previous Friday"
+    the Friday before the day named); the value keeps ``X`` for what the kit
+    cannot know.
 
 Words in front that TimeML counts as part of the expression are in the span
 ("nearly forty years", "late yesterday", "the end of November", "the nine

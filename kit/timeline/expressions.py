@@ -171,7 +171,9 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
         # unless the clause is in the past tense ("was closed until Friday")
-        clause = text[max(s_start, c.start - 80) : c.start]
+        # ("Until Friday, they had not called him": the verb may come after)
+        after = re.split(r"[.;:!?]", text[c.end : c.end + 30], maxsplit=1)[0]
+        clause = text[max(s_start, c.start - 80) : c.start] + " " + after
         if not _PAST_TENSE.search(clause):
             ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
     # the modifiers in front ("nearly", "the end of") are in the span, not in the value
@@ -189,21 +191,24 @@ _PAST_VERB = re.compile(
 
 
 _PAST_NEAR = re.compile(
-    r"(?i)(?<![\w])(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|bought|sold"
-    r"|made|gave|fell|rose|paid|led|became|[a-z]+ed)\s(?:[\w’'-]+\s){0,3}$"
+    r"(?i)(?<![\w])(?!(?:was|were)\s(?:planned|scheduled|expected|slated|due|set)\s)(?:was|were|had|did|said|told|met|left|won|lost|began|came|went|took|held|bought|sold"
+    r"|made|gave|fell|rose|paid|led|became|(?!(?:planned|scheduled|expected|slated)\s)[a-z]+ed)\s(?:[\w’'-]+\s){0,3}$"
 )
-"""A verb in the past tense at most four words before a date without a year."""
+"""A verb in the past tense at most four words before a date without a year ("was planned for
+March" and "is scheduled for Monday" speak of a time still ahead: no past tense)."""
 
 _PASSIVE_AHEAD = re.compile(r"(?i)(?<![\w])(?:be|been|being)\s[a-z]+ed\s(?:[\w’'-]+\s){0,3}$")
 """A participle after "be" ("to be published in May", "will be completed by June") is no past tense."""
 
 _PAST_AFTER = re.compile(
-    r",\s(?:(?!(?i:be|been|being|can|could|will|would|may|might|must|should|shall|has|have|is|are|to)\s)"
+    r",\s(?:(?!(?i:be|been|being|can|could|will|would|may|might|must|should|shall|has|have|is|are|to"
+    r"|but|although|though|whereas|while)\s)"
     r"[\w.&’'-]+\s){0,4}(?i:was|were|had|did|said|told|met|left|won|lost|began|came|went"
     r"|took|held|brought|bought|sold|made|got|gave|fell|rose|[a-z]+ed)(?![\w])"
 )
 """A verb in the past tense right after an expression that opens a clause ("In March, the company
-bought ...")."""
+bought ..."); a clause after "but" or "although" is another clause ("planned for March, but no date
+was fixed")."""
 
 _DEADLINE = re.compile(r"(?i)(?<![\w])(?:by|to|until|till|through)\s$")
 """A preposition of a deadline ("extended to Nov. 20", "completed by June"): no past tense from the verb."""

@@ -115,8 +115,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "duration",
-            rf"(?<![\w])(?<!sub-)(?i:{_NUM})[\s-](?i:{_UNIT})(?:-long)?(?![\w]|-(?!long)[a-z])"
-            r"(?:\s(?i:or\s(?:so|two|three))(?![\w]))?",
+            rf"(?<![\w])(?<!sub-)(?i:{_NUM})(?:\s1/2)?[\s-](?i:(?:more|trading|business|working)\s)?(?i:{_UNIT})"
+            r"(?:-long)?(?![\w]|-(?!long)[a-z])"
+            r"(?:\s(?i:or\s(?:so|two|three)|and\sa\shalf)(?![\w]))?",
         ),
         (
             "set",
@@ -151,7 +152,7 @@ _IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
 """A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
     r"(?i)(?<![\w])(?:will|shall|won['’]t|(?:is|are|was|were)\s(?:due|set|scheduled|expected|going|to)\s?(?:to\s)?"
-    r"|plans?\sto|planned\sto|\w+['’]ll|(?<!been\s)(?:due|set|scheduled|slated|supposed)\sto|as\s(?:soon|early)\sas|planning\sto)(?![\w])"
+    r"|plans?\sto|planned\sto|\w+['’]ll|(?<!been\s)(?:due|set|scheduled|slated|supposed)\sto|as\s(?:soon|early)\sas|planning\sto|(?:planned|scheduled)\s(?:an?|the)(?=\s))(?![\w])"
 )
 
 
@@ -190,6 +191,7 @@ _ANAPHORIC = (
     r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
     rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
     r"|the\s\d+(?:st|nd|rd|th)\sday"
+    rf"|the\s(?:previous|prior|following)\s{_WD}"
     r"|(?:(?:earlier|later)\s)?that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night))(?![\w-])"
 )
 """Expressions anchored on another time, not on the reference date ("the day before", "a year
@@ -346,6 +348,7 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
         if (
             merged
             and merged[-1].rule == "duration"
+            and _PLAIN_COUNT.fullmatch(text, merged[-1].start, merged[-1].end)
             and c.rule in ("date_mdy", "date_dmy", "date_md", "date_dm", "date_iso", "weekday_date")
             and re.fullmatch(r"\s(?:before|after)\s", text[merged[-1].end : c.start])
         ):
@@ -367,6 +370,8 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_PLAIN_COUNT = re.compile(rf"(?i)(?:{_NUM})[\s-](?:{_UNIT})")
+"""A count and a unit, nothing more: the length an offset date ("a year before May 31") counts."""
 _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 

@@ -77,6 +77,8 @@ def _number(word: str) -> int | None:
     w = re.sub(r"\s+", " ", word.lower())
     if w.isdigit():
         return int(w)
+    if w in ("a couple of", "couple of"):  # TimeML counts a couple as two ("a couple of years": P2Y)
+        return 2
     return _NUMBER_WORDS.get(w)
 
 
@@ -395,6 +397,17 @@ def _year(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "DATE", y, "year", "absolute", "the text gives the year", ctx.zone
 
 
+def _weekend_before(ctx: _Context) -> bool:
+    """Is "the weekend" (on a weekday) the one just past? In the past tense, yes; in the
+    future tense, no; with no tense, when the reference date is early in the week (Monday to
+    Wednesday), nearer the weekend before than the one after."""
+    if ctx.past:
+        return True
+    if ctx.future:
+        return False
+    return ctx.ref.weekday() <= 2
+
+
 def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """Words that point from the moment of writing: deictic."""
     low = match_form(chunk)
@@ -416,6 +429,8 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
             )
         if u in ("week", "weekend"):
             d = ctx.ref + dt.timedelta(days=7 * shift)
+            if u == "weekend" and shift == 0 and ctx.ref.weekday() < 5 and _weekend_before(ctx):
+                d = ctx.ref - dt.timedelta(days=7)  # "talks resumed over the weekend" (on a Monday)
             y, w = d.isocalendar()[:2]
             value = f"{y}-W{w:02d}" + ("-WE" if u == "weekend" else "")
             gran = "week"
@@ -490,10 +505,23 @@ def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "TIME", value, gran, anchor, note + zone_note, zone.zone if zone else ctx.zone
 
 
+_HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
+"""Half of a unit in the next smaller one ("2 1/2 years": P2Y6M, "5 1/2 hours": PT5H30M)."""
+
+
 def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A counted length of time: duration."""
-    m = re.match(rf"(?i)({_NUM})[\s-]({_UNIT})", chunk)
-    value, gran = _duration_value(m.group(1), m.group(2))
+    """A counted length of time: duration ("three weeks", "two more weeks", "eight trading days",
+    "2 1/2 years", "a minute and a half")."""
+    m = re.match(rf"(?i)({_NUM})(\s1/2)?[\s-](?:(?:more|trading|business|working)\s)?({_UNIT})", chunk)
+    value, gran = _duration_value(m.group(1), m.group(3))
+    half = _HALF.get(m.group(3).lower().rstrip("s"))
+    if (
+        value is not None
+        and "X" not in value
+        and half
+        and (m.group(2) or chunk.lower().endswith("and a half"))
+    ):
+        value += half.removeprefix("T") if value.startswith("PT") or "T" not in half else half
     if "X" in value:
         return "DURATION", value, gran, "vague", f"a length of time; '{m.group(1)}' gives no number", None
     return "DURATION", value, gran, "absolute", "a length of time: it needs no reference date", None
@@ -826,7 +854,9 @@ _DATE_VALUE = (
     r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
 )
 _TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
-_DURATION_VALUE = r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|T(?:(?:\d+|X)[HMS]|(?:\d+H)?(?:\d+M)?\d+S))"
+_DURATION_VALUE = (
+    r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|\d+Y\d+M|\d+DT\d+H|T(?:(?:\d+|X)[HMS]|\d+H\d+M|(?:\d+H)?(?:\d+M)?\d+S))"
+)
 _VALUE_RE = {
     "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
     "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),
@@ -932,12 +962,28 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
 
 def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
     low = match_form(t.text)
+    wd = re.search(
+        r"(previous|prior|following)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low
+    )
+    if wd:  # "the previous Friday": the Friday before the last day named
+        anchor = next((a for a in reversed(named) if _granularity_of(a.value) == "day"), None)
+        if anchor is None:
+            return
+        d = dt.date.fromisoformat(anchor.value.split("T")[0])
+        target = [w.lower() for w in _WEEKDAYS].index(wd.group(2))
+        if wd.group(1) == "following":
+            d += dt.timedelta(days=(target - d.weekday()) % 7 or 7)
+        else:
+            d -= dt.timedelta(days=(d.weekday() - target) % 7 or 7)
+        t.value, t.type, t.granularity, t.anchor = d.isoformat(), "DATE", "day", anchor.anchor
+        t.anchor_note = f"'{t.text}': counted from '{anchor.text}' ({anchor.value}), the day named before it"
+        return
     m = re.search(
         rf"(?:({_NUM})[\s-])?\b(day|week|month|year|morning|afternoon|evening|night|quarter)s?\b"
         r"(?:\s(earlier|before|later|after|ago))?",
         low,
     )
-    way = re.search(r"\b(previous|prior|following|next|same)\b", low)
+    way = re.search(r"\b(previous|prior|following|next|same|that)\b", low)
     if m is None:
         return
     num, unit, after = m.groups()
@@ -947,7 +993,7 @@ def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
     n = _number(num) if num else 1
     if n is None:
         return
-    sign = _SHIFT_WORDS[word] * n
+    sign = _SHIFT_WORDS.get(word, 0) * n  # "that year", "later that day": the time named
     recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
     quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
     if word == "ago":

@@ -90,7 +90,7 @@ _NUMBER_WORDS = _BASE_NUMBER_WORDS | {
 }
 """Counts in words ("three weeks", "twenty-four hours"), from kit/data/number_words.csv (shared with
 kit.quotes), with the compounds of a ten and a unit."""
-_VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of")
+_VAGUE_NUMBERS = ("a few", "few", "several", "many", "some", "a couple of", "couple of")
 _NUM = (
     r"(?:\d{1,4}|(?:"
     + "|".join(sorted(_TENS_OF, key=len, reverse=True))
