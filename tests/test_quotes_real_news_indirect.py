@@ -205,7 +205,7 @@ def test_who_after_the_speaker_of_a_quotation():
 
 
 def test_a_relative_clause_is_not_a_clause_without_that():
-    assert _quotes("The city has also noted council resolutions that called for a new bridge.").empty
+    assert _quotes("The city has also added council resolutions that called for a new bridge.").empty
 
 
 def test_a_place_phrase_inside_a_parenthetical_is_content():
@@ -218,3 +218,39 @@ def test_a_place_phrase_inside_a_parenthetical_is_content():
 def test_which_before_a_named_subject_opens_the_content():
     q = _quotes("Ruiz criticized the council, which an audit said was careless with funds.")
     assert q["content"].tolist()[1] == "which an audit said was careless with funds"
+
+
+# ----- questions, requests and speech acts with a noun object --------------------------
+
+
+def test_asked_with_the_person_asked_then_a_question():
+    q = _quotes("A reporter asked the mayor how she felt about the vote.")
+    assert q["content"].tolist() == ["how she felt about the vote"]
+    assert q["speaker"].tolist() == ["A reporter"]
+    q = _quotes("Ruiz shook hands and asked workers if they planned to vote.")
+    assert q["content"].tolist() == ["if they planned to vote"]
+    assert q["speaker_name"].tolist() == ["Ruiz"]
+
+
+def test_asked_with_a_request():
+    q = _quotes("Ruiz had asked the clerk to send the budget figures.")
+    assert q["content"].tolist() == ["the clerk to send the budget figures"]
+
+
+def test_asked_without_a_question_or_as_a_passive_is_no_statement():
+    assert _quotes("The mayor asked for help.").empty
+    assert _quotes("The mayor asked the price of the land.").empty
+    assert _quotes("Ruiz was asked if she would run again.").empty
+
+
+def test_speech_acts_with_a_noun_object():
+    q = _quotes("Ruiz noted the rise in crime. The audit cited rising costs. Dale acknowledged the problem.")
+    assert q["content"].tolist() == ["the rise in crime", "rising costs", "the problem"]
+    q = _quotes("Ruiz mentioned the closure of the mill.")
+    assert q["content"].tolist() == ["the closure of the mill"]
+
+
+def test_concludes_reports_a_clause():
+    q = _quotes("The county report concludes that the plant should close.")
+    assert q["content"].tolist() == ["the plant should close"]
+    assert _quotes("The meeting concluded with a vote.").empty

@@ -203,10 +203,18 @@ def _indirect_at(
         elif ch is not None and not channel:
             # "C, researchers reported, in a study that ...": where it was said
             has_rest, channel = False, text[ch.start() : ch.end()]
+    asked = None
+    if has_rest and cue.split()[0].lower() in _ASK_FORMS and "that" not in text[after:rest_a].split():
+        asked = _asked_object(text, rest_a, rest_b)
+        before_cue = text[left_a : m.start()].split()
+        if asked is not None and before_cue and _bare(before_cue[-1]) in _PASSIVE:
+            return None  # "Trump was asked if ...": the one asking is not the subject
+        if asked is not None:
+            rest_a = asked  # "asked Sanders how he felt": the question, after the person asked
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
-        that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
+        that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS or asked is not None
         participle = cue.split()[0].lower().endswith("ing")
         needs_that = (
             use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b)
@@ -303,6 +311,35 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+_ASK_FORMS = frozenset("asked ask asks asking".split())
+_PASSIVE = frozenset("was were been being is are be get got gets".split())
+_ASKED_QUESTION_WORDS = frozenset("if whether how what why when where who which".split())
+
+
+def _asked_object(text: str, a: int, b: int) -> int | None:
+    """``asked O if C``, ``asked O to V``: where the question or request starts, after the
+    person asked (one to five words, no punctuation), or ``a`` itself for a request ("asked
+    the council to vote", whose object is part of what was asked); None when no question
+    or request follows ("asked for help", "asked the price")."""
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, a, min(b, a + 120))][:7]
+    for k in range(1, min(len(words), 6)):
+        raw = text[words[k - 1][0] : words[k - 1][1]]
+        if raw.endswith((",", ";", ":", "—", "–")) or raw.startswith(("“", '"')):
+            return None
+        prev = _bare(raw)
+        if prev in _FINITE or prev in _ASKED_QUESTION_WORDS or prev in ("that", "for", "about", "to"):
+            return None
+        w = text[words[k][0] : words[k][1]]
+        if _bare(w) in _ASKED_QUESTION_WORDS and w.islower() and k + 1 < len(words):
+            return words[k][0]
+        if _bare(w) == "to" and w.islower() and k + 1 < len(words):
+            nxt = _bare(text[words[k + 1][0] : words[k + 1][1]])
+            if nxt.isalpha() and nxt not in _DETERMINER_WORDS and not nxt.endswith("ing"):
+                return a  # "asked the council to vote on it": a request
+            return None
+    return None
 
 
 def _document(text: str, sp) -> bool:
