@@ -254,3 +254,31 @@ def test_concludes_reports_a_clause():
     q = _quotes("The county report concludes that the plant should close.")
     assert q["content"].tolist() == ["the plant should close"]
     assert _quotes("The meeting concluded with a vote.").empty
+
+
+# ----- where one statement ends and the next begins -------------------------------------
+
+
+def test_second_cue_after_but():
+    q = _quotes("The clerk refused to answer questions but said no vote was planned.")
+    assert q["content"].tolist() == ["no vote was planned"]
+    q = _quotes("She says people may not like it, but insists the plan is sound.")
+    assert q["content"].tolist() == ["people may not like it", "the plan is sound"]
+
+
+def test_a_cue_after_a_comma_starts_the_next_statement():
+    q = _quotes("Dale, who said he votes for the union, said one candidate is honest.")
+    assert q["content"].tolist() == ["he votes for the union", "one candidate is honest"]
+    assert q["speaker_name"].tolist() == ["Dale", "Dale"]
+
+
+def test_who_with_an_auxiliary_or_adverb_speaks_in_turn():
+    q = _quotes("Ruiz praised the preacher Frank Gray, who has publicly vowed not to buy cookies.")
+    assert q["content"].tolist() == ["the preacher Frank Gray", "not to buy cookies"]
+    assert q["speaker"].tolist() == ["Ruiz", "Frank Gray"]
+
+
+def test_who_after_a_name_that_ends_a_clause():
+    q = _quotes("Ruiz was mocking Tom Berg, who said he would sell the mill.")
+    assert q["speaker"].tolist() == ["Tom Berg"]
+    assert q["content"].tolist() == ["he would sell the mill"]

@@ -78,6 +78,11 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             if j >= 0 and cov_reach[j] > m.start():
                 continue  # inside a statement already found
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
+            lead = text[max(sa, m.start() - 40) : m.start()].split()[-3:]
+            while lead and _bare(lead[-1]) in _AUX_OR_ADVERB:
+                lead.pop()
+            if lead and _bare(lead[-1]) == "who":
+                prev_word = lead[-1:]  # "who has publicly vowed": the relative word
             subject = None
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
                 # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
@@ -453,12 +458,28 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
             x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
             second = _cue_verbs().get(" ".join(m.group(0).lower().split()), "any")
-            if second == "that" and not text[m.end() : m.end() + 6].lstrip(" \u00a0").startswith("that"):
+            if (
+                second == "that"
+                and not text[m.end() : m.end() + 6].lstrip(" \u00a0").startswith("that")
+                and not _clause_follows(text, _strip(text, m.end(), b)[0], b)
+            ):
                 x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
-        # "..., which he said was ...": a relative clause with an attribution of its own.
-        if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()):
+        # "..., which he said was ...": a relative clause with an attribution of its own;
+        # "..., who has vowed ...": the person just named speaks in turn.
+        if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()) or (
+            _RELATIVE_CUE_RE.search(text, max(a, m.start() - 40), m.start())
+        ):
+            return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "he votes for Democrats, said one candidate ...": a cue right after a comma
+        # starts the next statement of the sentence's subject.
+        if (
+            not m.group(0).split()[0].endswith("ing")
+            and m.group(0).lower() != "according to"
+            and text[a : m.start()].rstrip(" \u00a0").endswith(",")
+            and m.group(0).islower()
+        ):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
     return b
 
@@ -467,8 +488,12 @@ _RELATIVE_ATTRIBUTION_RE = re.compile(
     r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it"
     r"|(?:an?|the)[\s\u00a0]+(?:[^\s\u00a0,;:]+[\s\u00a0]+){1,3})[\s\u00a0]*$"
 )
+_AUX_OR_ADVERB = frozenset("has have had also later publicly then once repeatedly".split())
+_RELATIVE_CUE_RE = re.compile(
+    r",[\s\u00a0]+who[\s\u00a0]+(?:(?:has|have|had|also|later|publicly|then|once|repeatedly)[\s\u00a0]+){0,2}$"
+)
 # "..., and said C2", "... and also told reporters C2": a second cue for the same subject.
-_AND_CUE_RE = re.compile(r"[\s\u00a0]and[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
+_AND_CUE_RE = re.compile(r"[\s\u00a0](?:and|but)[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
 
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
@@ -645,7 +670,19 @@ def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
     if not segs:
         return None
     sp = ctx.noun_phrase(*segs[-1])
-    return sp if sp is not None and sp.kind != "pronoun" else None
+    if sp is None:
+        # "Trump mocked Ted Cruz, who said ...": the name that ends the clause
+        a, b = segs[-1]
+        words = [(x.start(), x.end()) for x in _WORD.finditer(text, a, b)]
+        for n in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):
+            first = text[words[-n][0] : words[-n][1]]
+            if not _CAP.match(first):
+                continue
+            sp = ctx.noun_phrase(words[-n][0], b)
+            if sp is not None and sp.start == words[-n][0] and sp.kind == "name":
+                return sp
+        return None
+    return sp if sp.kind != "pronoun" else None
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:
@@ -686,7 +723,7 @@ def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False)
     ... and said that ..."); with ``participle``, ``S V1 ..., V-ing C`` ("..., saying")."""
     text = ctx.text
     left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
-    if not left.endswith(" and") and not participle:
+    if not left.endswith((" and", " but")) and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
     # The subject opens the sentence, or follows a leading phrase and its comma ("In an
