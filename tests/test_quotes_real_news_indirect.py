@@ -282,3 +282,18 @@ def test_who_after_a_name_that_ends_a_clause():
     q = _quotes("Ruiz was mocking Tom Berg, who said he would sell the mill.")
     assert q["speaker"].tolist() == ["Tom Berg"]
     assert q["content"].tolist() == ["he would sell the mill"]
+
+
+def test_restrictive_who_names_the_speakers():
+    q = _quotes("The vote gave hope to farmers who say the mill poisoned the river.")
+    assert q["speaker"].tolist() == ["farmers"]
+    assert q["content"].tolist() == ["the mill poisoned the river"]
+    q = _quotes("At the meeting, those who said the plant should close were booed.")
+    assert q["speaker"].tolist() == ["those"]
+    assert _quotes("The man who said hello left.").empty
+
+
+def test_a_channel_noun_that_runs_on_is_not_content():
+    q = _quotes("The town had never been so united, she said in a video message to the council.")
+    assert q["content"].tolist() == ["The town had never been so united"]
+    assert q["rule"].tolist() == ["c_sv"]

@@ -93,6 +93,10 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
                         text, by_sentence.get(k, ()), who
                     )
+                    if subject is None and m.group(0).lower() in _SAY_FORMS:
+                        # "Republicans who say the law failed", "those who said ...": the
+                        # people the restrictive clause names
+                        subject = _restrictive_antecedent(text, sa, who)
                 if subject is None:
                     continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
@@ -183,6 +187,8 @@ def _indirect_at(
         return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
     use = _cue_verbs().get(" ".join(cue.lower().split()), "any")
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
+    if channel and _cut_noun(text, ch_end, sb):
+        channel = None  # "said in a video message to ...": the channel's noun runs on
     after = ch_end if channel else m.end()
     p = after
     while p < sb and text[p] in " \t\u00a0,":
@@ -345,6 +351,31 @@ def _asked_object(text: str, a: int, b: int) -> int | None:
                 return a  # "asked the council to vote on it": a request
             return None
     return None
+
+
+def _cut_noun(text: str, a: int, b: int) -> bool:
+    """Whether a channel read up to ``a`` was cut inside its noun phrase ("in a video |
+    message to the convention"): a lower-case word follows that opens no clause, phrase
+    or time."""
+    x = _WORD.match(text, a + 1) if text[a : a + 1] == " " else None
+    if x is None or x.end() > b:
+        return False
+    raw = text[x.start() : x.end()]
+    w = _bare(raw)
+    return (
+        raw.isalpha()
+        and raw.islower()
+        and w not in _SUBJECT_WORDS
+        and w not in _PREPOSITIONS
+        and w not in _CLAUSE_WORDS
+        and w not in _CONJUNCTIONS
+        and w not in _TIME_WORDS
+        and w not in _FINITE
+        and w not in _QUESTION_WORDS
+        and w != "that"
+        and not w.endswith(("ed", "ing"))
+        and not _adverb(raw)
+    )
 
 
 def _document(text: str, sp) -> bool:
@@ -658,6 +689,45 @@ def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
             if text[sp.end : who].strip(" \u00a0") == ",":
                 return sp
     return None
+
+
+_SAY_FORMS = frozenset("say says said".split())
+_PEOPLE_WORDS = frozenset("those people others anyone everyone someone many some most few".split())
+
+
+def _restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
+    """The people before a restrictive "who" (no comma): "those who said", "Republicans who
+    say", "many voters who say"; a plural noun, a word for people, or a capitalised plural,
+    with its determiner and modifiers (up to four words)."""
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, max(sa, who - 80), who)]
+    if not words:
+        return None
+    head_raw = text[words[-1][0] : words[-1][1]]
+    head = _bare(head_raw)
+    if head_raw.endswith((",", ";", ":", "”", '"')) or not head.isalpha():
+        return None
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
+    if head not in _PEOPLE_WORDS and not plural:
+        return None
+    if head not in _PEOPLE_WORDS and (
+        head in _FINITE or head in PRONOUNS or head in _CLAUSE_WORDS or head in _PREPOSITIONS
+    ):
+        return None
+    start = words[-1][0]
+    for a, b in reversed(words[-4:-1]):
+        raw = text[a:b]
+        w = _bare(raw)
+        if raw.endswith((",", ";", ":", "”", '"')) or not w.isalpha():
+            break
+        if w in _DETERMINER_WORDS or w in _SUBJECT_START:
+            start = a
+            break
+        if w in _PREPOSITIONS or w in _FINITE or w in PRONOUNS or w in _CLAUSE_WORDS or w in _CONJUNCTIONS:
+            break
+        if w.endswith(("ed", "ing")) and raw.islower():
+            break
+        start = a
+    return _Speaker(start, words[-1][1], "anonymous")
 
 
 def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
