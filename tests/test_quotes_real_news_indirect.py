@@ -297,3 +297,19 @@ def test_a_channel_noun_that_runs_on_is_not_content():
     q = _quotes("The town had never been so united, she said in a video message to the council.")
     assert q["content"].tolist() == ["The town had never been so united"]
     assert q["rule"].tolist() == ["c_sv"]
+
+
+def test_participle_modifying_the_people_who_speak():
+    q = _quotes("Voters saying they want a new mill packed the hall.")
+    assert q["speaker"].tolist() == ["Voters"]
+    assert q["rule"].tolist() == ["s_ving_c"]
+    assert _quotes("The crowds chanting slogans filled the square.").empty
+
+
+def test_progressive_cue_is_a_finite_verb():
+    q = _quotes(
+        "Ruiz is calling for the council to vote again. Dale was telling voters that the plant would close."
+    )
+    assert q["content"].tolist() == ["the council to vote again", "the plant would close"]
+    assert q["speaker_name"].tolist() == ["Ruiz", "Dale"]
+    assert _quotes("The market is showing signs of strain.").empty

@@ -227,6 +227,15 @@ def _indirect_at(
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS or asked is not None
         participle = cue.split()[0].lower().endswith("ing")
+        before_words = text[left_a : m.start()].split()
+        cue_at = m.start()
+        progressive = participle and before_words and before_words[-1] in _BE_FORMS
+        if progressive:
+            # "Clinton is calling for ...", "he was telling voters ...": a finite verb
+            participle = False
+            cue_at = text.rindex(before_words[-1], left_a, m.start())
+            if len(cue.split()) > 1:
+                use = "any"  # a cue with its preposition takes a noun object ("calling for")
         needs_that = (
             use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b)
         )
@@ -236,9 +245,16 @@ def _indirect_at(
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
             before = text[left_a : m.start()].rstrip()
             last = _bare(before.split()[-1]) if before.split() else ""
-            if not before.endswith((",", "—", "–", ",”", ',"')):
-                if last not in _PARTICIPLE_PREPOSITIONS:
+            people = None
+            if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
+                # "voters saying they want change ...": the participle modifies the people
+                # who speak
+                if that or _clause_follows(text, rest_a, rest_b):
+                    people = _restrictive_antecedent(text, sa, m.start())
+                if people is None or _possessive(before.split()[-1]):
                     return None
+                return _Row("indirect", rest_a, rest_b, people, cue, m.start(), channel, "s_ving_c")
+            if not before.endswith((",", "—", "–", ",”", ',"')):
                 if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
                     return None  # "before announcing the sentence": an act, not a statement
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
@@ -253,10 +269,10 @@ def _indirect_at(
             found = (subject, subject.start, None)
         else:
             found = (
-                ctx.speaker_before(left_a, m.start())
-                or _coordinated_subject(ctx, sa, m.start())
-                or _relative_subject(ctx, sa, m.start())
-                or ((that or _plain_cue(cue)) and _plain_subject(ctx, sa, m.start()))
+                ctx.speaker_before(left_a, cue_at)
+                or _coordinated_subject(ctx, sa, cue_at)
+                or _relative_subject(ctx, sa, cue_at)
+                or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
                 or None
             )
         if needs_that and (
@@ -692,6 +708,7 @@ def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
 
 
 _SAY_FORMS = frozenset("say says said".split())
+_BE_FORMS = frozenset("is are was were been be".split())
 _PEOPLE_WORDS = frozenset("those people others anyone everyone someone many some most few".split())
 
 
