@@ -313,3 +313,18 @@ def test_progressive_cue_is_a_finite_verb():
     assert q["content"].tolist() == ["the council to vote again", "the plant would close"]
     assert q["speaker_name"].tolist() == ["Ruiz", "Dale"]
     assert _quotes("The market is showing signs of strain.").empty
+
+
+def test_so_says_inverts_the_attribution():
+    q = _quotes("“The mill will never close.” So says a sign at the gate of the plant.")
+    row = q[q["kind"] == "indirect"]
+    assert row["content"].tolist() == ["So"]
+    assert row["speaker"].tolist() == ["a sign at the gate of the plant"]
+    assert row["rule"].tolist() == ["c_vs"]
+
+
+def test_reflexive_and_hyphenated_words_in_a_subject():
+    q = _quotes("Ruiz herself said on Tuesday that the mill would reopen.")
+    assert q["speaker"].tolist() == ["Ruiz"]
+    q = _quotes("The self-described union man said he would vote for Ruiz.")
+    assert q["speaker"].tolist() == ["The self-described union man"]

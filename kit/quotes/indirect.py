@@ -222,6 +222,13 @@ def _indirect_at(
             return None  # "Trump was asked if ...": the one asking is not the subject
         if asked is not None:
             rest_a = asked  # "asked Sanders how he felt": the question, after the person asked
+    if _bare(text[left_a : m.start()].strip()) == "so" and m.group(0).lower() in _SAY_FORMS:
+        # "So says a voice at the end of the film": "So" stands for what was just quoted
+        sp = ctx.speaker_after(m.end(), sb) or _unknown_source(ctx, m.end(), sb)
+        if sp is None:
+            return None
+        ca, cb = _strip(text, left_a, m.start())
+        return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
@@ -616,6 +623,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
         words.pop(0)
     while words and _adverb(text[words[-1][0] : words[-1][1]]):
         words.pop()
+    if len(words) > 1 and _bare(text[words[-1][0] : words[-1][1]]) in _REFLEXIVES:
+        words.pop()  # "Cruz himself said": the name speaks
     if not words or len(words) > MAX_PLAIN_SUBJECT_WORDS:
         return None
     raw = [text[a:b] for a, b in words]
@@ -628,7 +637,7 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     for k, (w, r) in enumerate(zip(low, raw)):
         if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
             return None
-        if k and r.islower() and w.endswith("ed") and k + 1 < len(low):
+        if k and r.islower() and w.endswith("ed") and "-" not in w and k + 1 < len(low):
             # "a poll conducted by ...", "polls released Sunday" modify the subject;
             # "the group unearthed columns" is a clause.
             if (
@@ -693,6 +702,7 @@ _SUBJECT_START = frozenset(
     " his her our".split()
 )
 _NOT_SUBJECT_START = frozenset("to not never let just so then".split())
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
 _OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
 
 
