@@ -328,3 +328,18 @@ def test_reflexive_and_hyphenated_words_in_a_subject():
     assert q["speaker"].tolist() == ["Ruiz"]
     q = _quotes("The self-described union man said he would vote for Ruiz.")
     assert q["speaker"].tolist() == ["The self-described union man"]
+
+
+def test_promise_to_do():
+    q = _quotes("Ruiz has pledged to visit every county in the state.")
+    assert q["content"].tolist() == ["to visit every county in the state"]
+    q = _quotes("The union vowed not to give up the fight.")
+    assert q["content"].tolist() == ["not to give up the fight"]
+    assert _quotes("Ruiz pledged the money to the fund.").empty
+
+
+def test_records_show_closes_a_statement():
+    q = _quotes("He agreed to sell the mill in 2010, county records show.")
+    assert q["speaker"].tolist() == ["county records"]
+    assert q["content"].tolist() == ["He agreed to sell the mill in 2010"]
+    assert _quotes("The sisters went home, the pictures show.").empty

@@ -93,7 +93,11 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
                         text, by_sentence.get(k, ()), who
                     )
-                    if subject is None and m.group(0).lower() in _SAY_FORMS:
+                    if (
+                        subject is None
+                        and m.group(0).split()[0].lower() not in _ASK_FORMS
+                        and not _anonymity_re().search(match_form(text[who : who + 80]))
+                    ):
                         # "Republicans who say the law failed", "those who said ...": the
                         # people the restrictive clause names
                         subject = _restrictive_antecedent(text, sa, who)
@@ -233,6 +237,8 @@ def _indirect_at(
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
         that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS or asked is not None
+        if not that and _promise_to(cue, text, rest_a, rest_b):
+            that = True  # "pledged to visit every county": what was promised
         participle = cue.split()[0].lower().endswith("ing")
         before_words = text[left_a : m.start()].split()
         cue_at = m.start()
@@ -335,6 +341,11 @@ def _indirect_at(
             or (_plain_cue(cue) and _plain_subject(ctx, sa, m.start()))
             or None
         )
+        if found is None and cue.lower() in ("show", "shows", "showed"):
+            # "C, records show.": a document's words close the statement
+            found = _plain_subject(ctx, sa, m.start()) or None
+            if found is not None and not _document(text, found[0]) and found[0].kind != "organization":
+                found = None
     if found is None:
         return None
     sp, content_end, channel0 = found
@@ -374,6 +385,20 @@ def _asked_object(text: str, a: int, b: int) -> int | None:
                 return a  # "asked the council to vote on it": a request
             return None
     return None
+
+
+_PROMISE_STEMS = ("pledg", "vow", "promis", "threaten")
+
+
+def _promise_to(cue: str, text: str, a: int, b: int) -> bool:
+    """``pledged to V``, ``vowed not to V``, ``threatened to V``: a verb of promising and
+    the act it promises."""
+    if not cue.split()[0].lower().startswith(_PROMISE_STEMS):
+        return False
+    words = [_bare(w) for w in text[a : min(b, a + 60)].split()[:3]]
+    if words[:1] == ["not"]:
+        words = words[1:]
+    return len(words) >= 2 and words[0] == "to" and words[1].isalpha() and words[1] not in _DETERMINER_WORDS
 
 
 def _cut_noun(text: str, a: int, b: int) -> bool:
