@@ -343,3 +343,9 @@ def test_records_show_closes_a_statement():
     assert q["speaker"].tolist() == ["county records"]
     assert q["content"].tolist() == ["He agreed to sell the mill in 2010"]
     assert _quotes("The sisters went home, the pictures show.").empty
+
+
+def test_a_short_bracket_between_the_speaker_and_the_cue():
+    q = _quotes("Sen. Ana Ruiz (D-Ohio) said the plant would close.")
+    assert q["speaker"].tolist() == ["Sen. Ana Ruiz"]
+    assert q["content"].tolist() == ["the plant would close"]

@@ -242,6 +242,9 @@ def _indirect_at(
         participle = cue.split()[0].lower().endswith("ing")
         before_words = text[left_a : m.start()].split()
         cue_at = m.start()
+        paren = _PAREN_BEFORE_RE.search(text, left_a, m.start())
+        if paren is not None:
+            cue_at = paren.start()  # "Sen. Ana Ruiz (D-Ohio) said": the name before the brackets
         progressive = participle and before_words and before_words[-1] in _BE_FORMS
         if progressive:
             # "Clinton is calling for ...", "he was telling voters ...": a finite verb
@@ -387,6 +390,8 @@ def _asked_object(text: str, a: int, b: int) -> int | None:
     return None
 
 
+# A short bracket right before a cue: a party and state, an age, an initialism.
+_PAREN_BEFORE_RE = re.compile(r"[\s\u00a0]\([^()\s]{1,20}(?:[\s\u00a0][^()\s]{1,20}){0,2}\)[\s\u00a0]*$")
 _PROMISE_STEMS = ("pledg", "vow", "promis", "threaten")
 
 
