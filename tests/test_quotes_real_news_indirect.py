@@ -349,3 +349,12 @@ def test_a_short_bracket_between_the_speaker_and_the_cue():
     q = _quotes("Sen. Ana Ruiz (D-Ohio) said the plant would close.")
     assert q["speaker"].tolist() == ["Sen. Ana Ruiz"]
     assert q["content"].tolist() == ["the plant would close"]
+
+
+def test_but_after_a_statement_keeps_its_speaker():
+    q = _quotes(
+        "The Mill Trust, which represents about 900 workers, said in a statement that it was"
+        " pleased but urged the board to keep the night shift."
+    )
+    assert q["content"].tolist() == ["it was pleased", "the board to keep the night shift"]
+    assert q["speaker"].tolist() == ["The Mill Trust", "The Mill Trust"]

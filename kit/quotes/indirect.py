@@ -284,8 +284,11 @@ def _indirect_at(
         if subject is not None:
             found = (subject, subject.start, None)
         else:
+            coordinated = earlier is not None and text[left_a:cue_at].rstrip().endswith((" and", " but"))
             found = (
                 ctx.speaker_before(left_a, cue_at)
+                # "S said C1 but urged ...": the speaker of the statement just before
+                or (coordinated and (earlier, earlier.start, None))
                 or _coordinated_subject(ctx, sa, cue_at)
                 or _relative_subject(ctx, sa, cue_at)
                 or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
