@@ -9,6 +9,7 @@ import warnings
 from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
+    MAX_CUES_PER_SENTENCE,
     MAX_MODIFIED_WORDS,
     MAX_PLAIN_SUBJECT_WORDS,
     MAX_SENTENCE_CHARS,
@@ -69,7 +70,9 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             )
             continue
         found: list[tuple[int, int]] = []
-        for m in _cue_re().finditer(text, sa, sb):
+        for n_cue, m in enumerate(_cue_re().finditer(text, sa, sb)):
+            if n_cue >= MAX_CUES_PER_SENTENCE:
+                break  # a news sentence holds a few cues; a run of them is bad input
             if any(a <= m.start() < b for a, b in found):
                 continue
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
@@ -535,11 +538,15 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
         if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
             return _strip(text, a, x.start())[1]
-    for m in _cue_re().finditer(text, a, b):
+    # A few cues within two windows: a news sentence is under 500 characters, and a bound
+    # keeps a long run of cues (bad input) from costing the square of its length.
+    for n, m in enumerate(_cue_re().finditer(text, a, min(b, a + 2 * WINDOW))):
+        if n >= 12:
+            break
         # "..., saying C": a participle after a comma starts a statement of its own.
-        if m.group(0).split()[0].endswith("ing") and text[a : m.start()].rstrip(" \u00a0").endswith(
-            (",", ",”", ',"')
-        ):
+        if m.group(0).split()[0].endswith("ing") and text[max(a, m.start() - 8) : m.start()].rstrip(
+            " \u00a0"
+        ).endswith((",", ",”", ',"')):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
         # "S praised the plan and said C2": a second cue of the same subject.
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
@@ -564,7 +571,7 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         if (
             not m.group(0).split()[0].endswith("ing")
             and m.group(0).lower() != "according to"
-            and text[a : m.start()].rstrip(" \u00a0").endswith(",")
+            and text[max(a, m.start() - 8) : m.start()].rstrip(" \u00a0").endswith(",")
             and m.group(0).islower()
         ):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
