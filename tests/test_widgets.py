@@ -44,9 +44,7 @@ def test_highlight_html_escapes_and_keeps_every_character(seed):
     page = W.highlight_html(seed, "tokens", legend=False)
     plain = re.sub(r"<[^>]+>", "", page).replace("&amp;", "&").replace("&quot;", '"').replace("&#x27;", "'")
     body = "".join(
-        seed.text[p.start_char : p.end_char]
-        for p in seed._paragraphs
-        if p.part not in W.highlight._HIDDEN_PARTS
+        seed.text[p.start_char : p.end_char] for p in seed._paragraphs if p.part not in W.highlight._HIDDEN_PARTS
     )
     assert plain.replace("\n", "") == body.replace("\n", "")
 
