@@ -205,7 +205,7 @@ def test_who_after_the_speaker_of_a_quotation():
 
 
 def test_a_relative_clause_is_not_a_clause_without_that():
-    assert _quotes("The city has also noted council resolutions that called for a new bridge.").empty
+    assert _quotes("The city has also added council resolutions that called for a new bridge.").empty
 
 
 def test_a_place_phrase_inside_a_parenthetical_is_content():
@@ -218,3 +218,143 @@ def test_a_place_phrase_inside_a_parenthetical_is_content():
 def test_which_before_a_named_subject_opens_the_content():
     q = _quotes("Ruiz criticized the council, which an audit said was careless with funds.")
     assert q["content"].tolist()[1] == "which an audit said was careless with funds"
+
+
+# ----- questions, requests and speech acts with a noun object --------------------------
+
+
+def test_asked_with_the_person_asked_then_a_question():
+    q = _quotes("A reporter asked the mayor how she felt about the vote.")
+    assert q["content"].tolist() == ["how she felt about the vote"]
+    assert q["speaker"].tolist() == ["A reporter"]
+    q = _quotes("Ruiz shook hands and asked workers if they planned to vote.")
+    assert q["content"].tolist() == ["if they planned to vote"]
+    assert q["speaker_name"].tolist() == ["Ruiz"]
+
+
+def test_asked_with_a_request():
+    q = _quotes("Ruiz had asked the clerk to send the budget figures.")
+    assert q["content"].tolist() == ["the clerk to send the budget figures"]
+
+
+def test_asked_without_a_question_or_as_a_passive_is_no_statement():
+    assert _quotes("The mayor asked for help.").empty
+    assert _quotes("The mayor asked the price of the land.").empty
+    assert _quotes("Ruiz was asked if she would run again.").empty
+
+
+def test_speech_acts_with_a_noun_object():
+    q = _quotes("Ruiz noted the rise in crime. The audit cited rising costs. Dale acknowledged the problem.")
+    assert q["content"].tolist() == ["the rise in crime", "rising costs", "the problem"]
+    q = _quotes("Ruiz mentioned the closure of the mill.")
+    assert q["content"].tolist() == ["the closure of the mill"]
+
+
+def test_concludes_reports_a_clause():
+    q = _quotes("The county report concludes that the plant should close.")
+    assert q["content"].tolist() == ["the plant should close"]
+    assert _quotes("The meeting concluded with a vote.").empty
+
+
+# ----- where one statement ends and the next begins -------------------------------------
+
+
+def test_second_cue_after_but():
+    q = _quotes("The clerk refused to answer questions but said no vote was planned.")
+    assert q["content"].tolist() == ["no vote was planned"]
+    q = _quotes("She says people may not like it, but insists the plan is sound.")
+    assert q["content"].tolist() == ["people may not like it", "the plan is sound"]
+
+
+def test_a_cue_after_a_comma_starts_the_next_statement():
+    q = _quotes("Dale, who said he votes for the union, said one candidate is honest.")
+    assert q["content"].tolist() == ["he votes for the union", "one candidate is honest"]
+    assert q["speaker_name"].tolist() == ["Dale", "Dale"]
+
+
+def test_who_with_an_auxiliary_or_adverb_speaks_in_turn():
+    q = _quotes("Ruiz praised the preacher Frank Gray, who has publicly vowed not to buy cookies.")
+    assert q["content"].tolist() == ["the preacher Frank Gray", "not to buy cookies"]
+    assert q["speaker"].tolist() == ["Ruiz", "Frank Gray"]
+
+
+def test_who_after_a_name_that_ends_a_clause():
+    q = _quotes("Ruiz was mocking Tom Berg, who said he would sell the mill.")
+    assert q["speaker"].tolist() == ["Tom Berg"]
+    assert q["content"].tolist() == ["he would sell the mill"]
+
+
+def test_restrictive_who_names_the_speakers():
+    q = _quotes("The vote gave hope to farmers who say the mill poisoned the river.")
+    assert q["speaker"].tolist() == ["farmers"]
+    assert q["content"].tolist() == ["the mill poisoned the river"]
+    q = _quotes("At the meeting, those who said the plant should close were booed.")
+    assert q["speaker"].tolist() == ["those"]
+    assert _quotes("The man who said hello left.").empty
+
+
+def test_a_channel_noun_that_runs_on_is_not_content():
+    q = _quotes("The town had never been so united, she said in a video message to the council.")
+    assert q["content"].tolist() == ["The town had never been so united"]
+    assert q["rule"].tolist() == ["c_sv"]
+
+
+def test_participle_modifying_the_people_who_speak():
+    q = _quotes("Voters saying they want a new mill packed the hall.")
+    assert q["speaker"].tolist() == ["Voters"]
+    assert q["rule"].tolist() == ["s_ving_c"]
+    assert _quotes("The crowds chanting slogans filled the square.").empty
+
+
+def test_progressive_cue_is_a_finite_verb():
+    q = _quotes(
+        "Ruiz is calling for the council to vote again. Dale was telling voters that the plant would close."
+    )
+    assert q["content"].tolist() == ["the council to vote again", "the plant would close"]
+    assert q["speaker_name"].tolist() == ["Ruiz", "Dale"]
+    assert _quotes("The market is showing signs of strain.").empty
+
+
+def test_so_says_inverts_the_attribution():
+    q = _quotes("“The mill will never close.” So says a sign at the gate of the plant.")
+    row = q[q["kind"] == "indirect"]
+    assert row["content"].tolist() == ["So"]
+    assert row["speaker"].tolist() == ["a sign at the gate of the plant"]
+    assert row["rule"].tolist() == ["c_vs"]
+
+
+def test_reflexive_and_hyphenated_words_in_a_subject():
+    q = _quotes("Ruiz herself said on Tuesday that the mill would reopen.")
+    assert q["speaker"].tolist() == ["Ruiz"]
+    q = _quotes("The self-described union man said he would vote for Ruiz.")
+    assert q["speaker"].tolist() == ["The self-described union man"]
+
+
+def test_promise_to_do():
+    q = _quotes("Ruiz has pledged to visit every county in the state.")
+    assert q["content"].tolist() == ["to visit every county in the state"]
+    q = _quotes("The union vowed not to give up the fight.")
+    assert q["content"].tolist() == ["not to give up the fight"]
+    assert _quotes("Ruiz pledged the money to the fund.").empty
+
+
+def test_records_show_closes_a_statement():
+    q = _quotes("He agreed to sell the mill in 2010, county records show.")
+    assert q["speaker"].tolist() == ["county records"]
+    assert q["content"].tolist() == ["He agreed to sell the mill in 2010"]
+    assert _quotes("The sisters went home, the pictures show.").empty
+
+
+def test_a_short_bracket_between_the_speaker_and_the_cue():
+    q = _quotes("Sen. Ana Ruiz (D-Ohio) said the plant would close.")
+    assert q["speaker"].tolist() == ["Sen. Ana Ruiz"]
+    assert q["content"].tolist() == ["the plant would close"]
+
+
+def test_but_after_a_statement_keeps_its_speaker():
+    q = _quotes(
+        "The Mill Trust, which represents about 900 workers, said in a statement that it was"
+        " pleased but urged the board to keep the night shift."
+    )
+    assert q["content"].tolist() == ["it was pleased", "the board to keep the night shift"]
+    assert q["speaker"].tolist() == ["The Mill Trust", "The Mill Trust"]

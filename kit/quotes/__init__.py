@@ -117,6 +117,23 @@ How the extractor reads an article
    reported content holds a span between quotation marks, the quote is
    **mixed**.
 
+   Questions, requests and speech acts: "asked the mayor how she felt"
+   reports the question (from "how"), "asked the clerk to send the figures"
+   the request with its object; "asked for help" and a passive ("was asked
+   if") report nothing. "Pledged", "vowed", "promised" and "threatened"
+   report "to V"; "noted", "acknowledged", "mentioned", "cited" and
+   "denied" take a noun object ("noted the rise in crime"). A progressive
+   cue ("is calling for", "was telling voters that") is a finite verb. The
+   people a restrictive clause or a participle names speak ("Republicans
+   who say the law failed", "those who said", "voters saying they want
+   ..."), except "who asked". "X, who has publicly vowed ..." and "Trump
+   mocked Ted Cruz, who said ..." take the name before "who"; a cue after a
+   comma, or after "but" ("refused to answer but said"), starts the next
+   statement. "So says S" has the content "So" and the speaker after the
+   cue; "C, records show" closes a statement when a document speaks; a
+   short bracket between a name and its cue ("Sen. Ana Ruiz (D-Ohio)
+   said") is skipped.
+
    ``s_ving_c``
        ``S V ..., V-ing C`` -- Trump attacked the plan, saying it would
        fail: a participle after a comma (saying, adding, telling, noting,

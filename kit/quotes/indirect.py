@@ -9,6 +9,7 @@ import warnings
 from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
+    MAX_CUES_PER_SENTENCE,
     MAX_MODIFIED_WORDS,
     MAX_PLAIN_SUBJECT_WORDS,
     MAX_SENTENCE_CHARS,
@@ -69,7 +70,9 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             )
             continue
         found: list[tuple[int, int]] = []
-        for m in _cue_re().finditer(text, sa, sb):
+        for n_cue, m in enumerate(_cue_re().finditer(text, sa, sb)):
+            if n_cue >= MAX_CUES_PER_SENTENCE:
+                break  # a news sentence holds a few cues; a run of them is bad input
             if any(a <= m.start() < b for a, b in found):
                 continue
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
@@ -78,6 +81,11 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             if j >= 0 and cov_reach[j] > m.start():
                 continue  # inside a statement already found
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
+            lead = text[max(sa, m.start() - 40) : m.start()].split()[-3:]
+            while lead and _bare(lead[-1]) in _AUX_OR_ADVERB:
+                lead.pop()
+            if lead and _bare(lead[-1]) == "who":
+                prev_word = lead[-1:]  # "who has publicly vowed": the relative word
             subject = None
             if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
                 # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
@@ -88,6 +96,14 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
                         text, by_sentence.get(k, ()), who
                     )
+                    if (
+                        subject is None
+                        and m.group(0).split()[0].lower() not in _ASK_FORMS
+                        and not _anonymity_re().search(match_form(text[who : who + 80]))
+                    ):
+                        # "Republicans who say the law failed", "those who said ...": the
+                        # people the restrictive clause names
+                        subject = _restrictive_antecedent(text, sa, who)
                 if subject is None:
                     continue
             if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
@@ -178,6 +194,8 @@ def _indirect_at(
         return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
     use = _cue_verbs().get(" ".join(cue.lower().split()), "any")
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
+    if channel and _cut_noun(text, ch_end, sb):
+        channel = None  # "said in a video message to ...": the channel's noun runs on
     after = ch_end if channel else m.end()
     p = after
     while p < sb and text[p] in " \t\u00a0,":
@@ -203,11 +221,40 @@ def _indirect_at(
         elif ch is not None and not channel:
             # "C, researchers reported, in a study that ...": where it was said
             has_rest, channel = False, text[ch.start() : ch.end()]
+    asked = None
+    if has_rest and cue.split()[0].lower() in _ASK_FORMS and "that" not in text[after:rest_a].split():
+        asked = _asked_object(text, rest_a, rest_b)
+        before_cue = text[left_a : m.start()].split()
+        if asked is not None and before_cue and _bare(before_cue[-1]) in _PASSIVE:
+            return None  # "Trump was asked if ...": the one asking is not the subject
+        if asked is not None:
+            rest_a = asked  # "asked Sanders how he felt": the question, after the person asked
+    if _bare(text[left_a : m.start()].strip()) == "so" and m.group(0).lower() in _SAY_FORMS:
+        # "So says a voice at the end of the film": "So" stands for what was just quoted
+        sp = ctx.speaker_after(m.end(), sb) or _unknown_source(ctx, m.end(), sb)
+        if sp is None:
+            return None
+        ca, cb = _strip(text, left_a, m.start())
+        return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
-        that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS
+        that = "that" in nxt.split() or ":" in nxt or text[rest_a] in _QUOTE_CHARS or asked is not None
+        if not that and _promise_to(cue, text, rest_a, rest_b):
+            that = True  # "pledged to visit every county": what was promised
         participle = cue.split()[0].lower().endswith("ing")
+        before_words = text[left_a : m.start()].split()
+        cue_at = m.start()
+        paren = _PAREN_BEFORE_RE.search(text, left_a, m.start())
+        if paren is not None:
+            cue_at = paren.start()  # "Sen. Ana Ruiz (D-Ohio) said": the name before the brackets
+        progressive = participle and before_words and before_words[-1] in _BE_FORMS
+        if progressive:
+            # "Clinton is calling for ...", "he was telling voters ...": a finite verb
+            participle = False
+            cue_at = text.rindex(before_words[-1], left_a, m.start())
+            if len(cue.split()) > 1:
+                use = "any"  # a cue with its preposition takes a noun object ("calling for")
         needs_that = (
             use == "that" and not that and not participle and not _clause_follows(text, rest_a, rest_b)
         )
@@ -217,9 +264,16 @@ def _indirect_at(
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
             before = text[left_a : m.start()].rstrip()
             last = _bare(before.split()[-1]) if before.split() else ""
-            if not before.endswith((",", "—", "–", ",”", ',"')):
-                if last not in _PARTICIPLE_PREPOSITIONS:
+            people = None
+            if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
+                # "voters saying they want change ...": the participle modifies the people
+                # who speak
+                if that or _clause_follows(text, rest_a, rest_b):
+                    people = _restrictive_antecedent(text, sa, m.start())
+                if people is None or _possessive(before.split()[-1]):
                     return None
+                return _Row("indirect", rest_a, rest_b, people, cue, m.start(), channel, "s_ving_c")
+            if not before.endswith((",", "—", "–", ",”", ',"')):
                 if use == "that" and not that and not _clause_follows(text, rest_a, rest_b):
                     return None  # "before announcing the sentence": an act, not a statement
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
@@ -233,11 +287,14 @@ def _indirect_at(
         if subject is not None:
             found = (subject, subject.start, None)
         else:
+            coordinated = earlier is not None and text[left_a:cue_at].rstrip().endswith((" and", " but"))
             found = (
-                ctx.speaker_before(left_a, m.start())
-                or _coordinated_subject(ctx, sa, m.start())
-                or _relative_subject(ctx, sa, m.start())
-                or ((that or _plain_cue(cue)) and _plain_subject(ctx, sa, m.start()))
+                ctx.speaker_before(left_a, cue_at)
+                # "S said C1 but urged ...": the speaker of the statement just before
+                or (coordinated and (earlier, earlier.start, None))
+                or _coordinated_subject(ctx, sa, cue_at)
+                or _relative_subject(ctx, sa, cue_at)
+                or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
                 or None
             )
         if needs_that and (
@@ -293,6 +350,11 @@ def _indirect_at(
             or (_plain_cue(cue) and _plain_subject(ctx, sa, m.start()))
             or None
         )
+        if found is None and cue.lower() in ("show", "shows", "showed"):
+            # "C, records show.": a document's words close the statement
+            found = _plain_subject(ctx, sa, m.start()) or None
+            if found is not None and not _document(text, found[0]) and found[0].kind != "organization":
+                found = None
     if found is None:
         return None
     sp, content_end, channel0 = found
@@ -303,6 +365,76 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+_ASK_FORMS = frozenset("asked ask asks asking".split())
+_PASSIVE = frozenset("was were been being is are be get got gets".split())
+_ASKED_QUESTION_WORDS = frozenset("if whether how what why when where who which".split())
+
+
+def _asked_object(text: str, a: int, b: int) -> int | None:
+    """``asked O if C``, ``asked O to V``: where the question or request starts, after the
+    person asked (one to five words, no punctuation), or ``a`` itself for a request ("asked
+    the council to vote", whose object is part of what was asked); None when no question
+    or request follows ("asked for help", "asked the price")."""
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, a, min(b, a + 120))][:7]
+    for k in range(1, min(len(words), 6)):
+        raw = text[words[k - 1][0] : words[k - 1][1]]
+        if raw.endswith((",", ";", ":", "—", "–")) or raw.startswith(("“", '"')):
+            return None
+        prev = _bare(raw)
+        if prev in _FINITE or prev in _ASKED_QUESTION_WORDS or prev in ("that", "for", "about", "to"):
+            return None
+        w = text[words[k][0] : words[k][1]]
+        if _bare(w) in _ASKED_QUESTION_WORDS and w.islower() and k + 1 < len(words):
+            return words[k][0]
+        if _bare(w) == "to" and w.islower() and k + 1 < len(words):
+            nxt = _bare(text[words[k + 1][0] : words[k + 1][1]])
+            if nxt.isalpha() and nxt not in _DETERMINER_WORDS and not nxt.endswith("ing"):
+                return a  # "asked the council to vote on it": a request
+            return None
+    return None
+
+
+# A short bracket right before a cue: a party and state, an age, an initialism.
+_PAREN_BEFORE_RE = re.compile(r"[\s\u00a0]\([^()\s]{1,20}(?:[\s\u00a0][^()\s]{1,20}){0,2}\)[\s\u00a0]*$")
+_PROMISE_STEMS = ("pledg", "vow", "promis", "threaten")
+
+
+def _promise_to(cue: str, text: str, a: int, b: int) -> bool:
+    """``pledged to V``, ``vowed not to V``, ``threatened to V``: a verb of promising and
+    the act it promises."""
+    if not cue.split()[0].lower().startswith(_PROMISE_STEMS):
+        return False
+    words = [_bare(w) for w in text[a : min(b, a + 60)].split()[:3]]
+    if words[:1] == ["not"]:
+        words = words[1:]
+    return len(words) >= 2 and words[0] == "to" and words[1].isalpha() and words[1] not in _DETERMINER_WORDS
+
+
+def _cut_noun(text: str, a: int, b: int) -> bool:
+    """Whether a channel read up to ``a`` was cut inside its noun phrase ("in a video |
+    message to the convention"): a lower-case word follows that opens no clause, phrase
+    or time."""
+    x = _WORD.match(text, a + 1) if text[a : a + 1] == " " else None
+    if x is None or x.end() > b:
+        return False
+    raw = text[x.start() : x.end()]
+    w = _bare(raw)
+    return (
+        raw.isalpha()
+        and raw.islower()
+        and w not in _SUBJECT_WORDS
+        and w not in _PREPOSITIONS
+        and w not in _CLAUSE_WORDS
+        and w not in _CONJUNCTIONS
+        and w not in _TIME_WORDS
+        and w not in _FINITE
+        and w not in _QUESTION_WORDS
+        and w != "that"
+        and not w.endswith(("ed", "ing"))
+        and not _adverb(raw)
+    )
 
 
 def _document(text: str, sp) -> bool:
@@ -406,22 +538,42 @@ def _second_attribution(ctx, a: int, b: int) -> int:
         m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
         if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
             return _strip(text, a, x.start())[1]
-    for m in _cue_re().finditer(text, a, b):
+    # A few cues within two windows: a news sentence is under 500 characters, and a bound
+    # keeps a long run of cues (bad input) from costing the square of its length.
+    for n, m in enumerate(_cue_re().finditer(text, a, min(b, a + 2 * WINDOW))):
+        if n >= 12:
+            break
         # "..., saying C": a participle after a comma starts a statement of its own.
-        if m.group(0).split()[0].endswith("ing") and text[a : m.start()].rstrip(" \u00a0").endswith(
-            (",", ",”", ',"')
-        ):
+        if m.group(0).split()[0].endswith("ing") and text[max(a, m.start() - 8) : m.start()].rstrip(
+            " \u00a0"
+        ).endswith((",", ",”", ',"')):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
         # "S praised the plan and said C2": a second cue of the same subject.
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
             x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
             second = _cue_verbs().get(" ".join(m.group(0).lower().split()), "any")
-            if second == "that" and not text[m.end() : m.end() + 6].lstrip(" \u00a0").startswith("that"):
+            if (
+                second == "that"
+                and not text[m.end() : m.end() + 6].lstrip(" \u00a0").startswith("that")
+                and not _clause_follows(text, _strip(text, m.end(), b)[0], b)
+            ):
                 x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
-        # "..., which he said was ...": a relative clause with an attribution of its own.
-        if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()):
+        # "..., which he said was ...": a relative clause with an attribution of its own;
+        # "..., who has vowed ...": the person just named speaks in turn.
+        if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()) or (
+            _RELATIVE_CUE_RE.search(text, max(a, m.start() - 40), m.start())
+        ):
+            return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "he votes for Democrats, said one candidate ...": a cue right after a comma
+        # starts the next statement of the sentence's subject.
+        if (
+            not m.group(0).split()[0].endswith("ing")
+            and m.group(0).lower() != "according to"
+            and text[max(a, m.start() - 8) : m.start()].rstrip(" \u00a0").endswith(",")
+            and m.group(0).islower()
+        ):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
     return b
 
@@ -430,8 +582,12 @@ _RELATIVE_ATTRIBUTION_RE = re.compile(
     r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it"
     r"|(?:an?|the)[\s\u00a0]+(?:[^\s\u00a0,;:]+[\s\u00a0]+){1,3})[\s\u00a0]*$"
 )
+_AUX_OR_ADVERB = frozenset("has have had also later publicly then once repeatedly".split())
+_RELATIVE_CUE_RE = re.compile(
+    r",[\s\u00a0]+who[\s\u00a0]+(?:(?:has|have|had|also|later|publicly|then|once|repeatedly)[\s\u00a0]+){0,2}$"
+)
 # "..., and said C2", "... and also told reporters C2": a second cue for the same subject.
-_AND_CUE_RE = re.compile(r"[\s\u00a0]and[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
+_AND_CUE_RE = re.compile(r"[\s\u00a0](?:and|but)[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
 
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
@@ -507,6 +663,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
         words.pop(0)
     while words and _adverb(text[words[-1][0] : words[-1][1]]):
         words.pop()
+    if len(words) > 1 and _bare(text[words[-1][0] : words[-1][1]]) in _REFLEXIVES:
+        words.pop()  # "Cruz himself said": the name speaks
     if not words or len(words) > MAX_PLAIN_SUBJECT_WORDS:
         return None
     raw = [text[a:b] for a, b in words]
@@ -519,7 +677,7 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     for k, (w, r) in enumerate(zip(low, raw)):
         if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
             return None
-        if k and r.islower() and w.endswith("ed") and k + 1 < len(low):
+        if k and r.islower() and w.endswith("ed") and "-" not in w and k + 1 < len(low):
             # "a poll conducted by ...", "polls released Sunday" modify the subject;
             # "the group unearthed columns" is a clause.
             if (
@@ -584,6 +742,7 @@ _SUBJECT_START = frozenset(
     " his her our".split()
 )
 _NOT_SUBJECT_START = frozenset("to not never let just so then".split())
+_REFLEXIVES = frozenset("himself herself themselves itself".split())
 _OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
 
 
@@ -598,6 +757,46 @@ def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
     return None
 
 
+_SAY_FORMS = frozenset("say says said".split())
+_BE_FORMS = frozenset("is are was were been be".split())
+_PEOPLE_WORDS = frozenset("those people others anyone everyone someone many some most few".split())
+
+
+def _restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
+    """The people before a restrictive "who" (no comma): "those who said", "Republicans who
+    say", "many voters who say"; a plural noun, a word for people, or a capitalised plural,
+    with its determiner and modifiers (up to four words)."""
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, max(sa, who - 80), who)]
+    if not words:
+        return None
+    head_raw = text[words[-1][0] : words[-1][1]]
+    head = _bare(head_raw)
+    if head_raw.endswith((",", ";", ":", "”", '"')) or not head.isalpha():
+        return None
+    plural = head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
+    if head not in _PEOPLE_WORDS and not plural:
+        return None
+    if head not in _PEOPLE_WORDS and (
+        head in _FINITE or head in PRONOUNS or head in _CLAUSE_WORDS or head in _PREPOSITIONS
+    ):
+        return None
+    start = words[-1][0]
+    for a, b in reversed(words[-4:-1]):
+        raw = text[a:b]
+        w = _bare(raw)
+        if raw.endswith((",", ";", ":", "”", '"')) or not w.isalpha():
+            break
+        if w in _DETERMINER_WORDS or w in _SUBJECT_START:
+            start = a
+            break
+        if w in _PREPOSITIONS or w in _FINITE or w in PRONOUNS or w in _CLAUSE_WORDS or w in _CONJUNCTIONS:
+            break
+        if w.endswith(("ed", "ing")) and raw.islower():
+            break
+        start = a
+    return _Speaker(start, words[-1][1], "anonymous")
+
+
 def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
     """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
     text = ctx.text
@@ -608,7 +807,19 @@ def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
     if not segs:
         return None
     sp = ctx.noun_phrase(*segs[-1])
-    return sp if sp is not None and sp.kind != "pronoun" else None
+    if sp is None:
+        # "Trump mocked Ted Cruz, who said ...": the name that ends the clause
+        a, b = segs[-1]
+        words = [(x.start(), x.end()) for x in _WORD.finditer(text, a, b)]
+        for n in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):
+            first = text[words[-n][0] : words[-n][1]]
+            if not _CAP.match(first):
+                continue
+            sp = ctx.noun_phrase(words[-n][0], b)
+            if sp is not None and sp.start == words[-n][0] and sp.kind == "name":
+                return sp
+        return None
+    return sp if sp.kind != "pronoun" else None
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:
@@ -649,7 +860,7 @@ def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False)
     ... and said that ..."); with ``participle``, ``S V1 ..., V-ing C`` ("..., saying")."""
     text = ctx.text
     left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
-    if not left.endswith(" and") and not participle:
+    if not left.endswith((" and", " but")) and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
     # The subject opens the sentence, or follows a leading phrase and its comma ("In an

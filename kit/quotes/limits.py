@@ -38,6 +38,10 @@ MAX_CLOSING_PHRASE_WORDS = 8
 """A closing attribution may end with a phrase of at most this many words ("..., the
 company said in a regulatory filing")."""
 
+MAX_CUES_PER_SENTENCE = 40
+"""Cue words looked at in one sentence for reported speech outside quotation marks: a news
+sentence holds a few; a long run of them (a pasted list, bad input) is read no further."""
+
 
 class QuoteWarning(KitWarning):
     """The quote extractor gave up on a span of the article (the message says which and why)."""
