@@ -138,6 +138,8 @@ class _Warm:
             "memory": limits.memory_mb << 20,
             "nproc": sandbox.MAX_PROCESSES,
             "base": self.base,
+            # the sandbox's read-only binds under /tmp, bound again on each child's fresh /tmp
+            "keep": [p for p in sandbox._ro_paths() if p.startswith("/tmp/")] if mode != "off" else [],
         }
         self.wait = 60 + SETUP_TIMEOUT * max(1, len(setup))
         self.setup: list[dict] | None = None

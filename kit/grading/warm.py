@@ -342,7 +342,7 @@ def _init(chan: socket.socket, shell: Any, state: dict, config: dict, isolate: b
         for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT, signal.SIGUSR2):
             signal.signal(sig, signal.SIG_DFL)  # pid 1 ignores unhandled signals from inside
         if isolate:
-            _private_mounts(int(config["tmp_bytes"]))
+            _private_mounts(int(config["tmp_bytes"]), config.get("keep", []))
             _keyctl(_KEYCTL_JOIN_SESSION_KEYRING, None)
             work, env = "/tmp/work", {}
         else:  # no sandbox: at least a folder of its own, as work folder and home
@@ -372,11 +372,20 @@ def _init(chan: socket.socket, shell: Any, state: dict, config: dict, isolate: b
         os._exit(0)
 
 
-def _private_mounts(tmp_bytes: int) -> None:
+def _private_mounts(tmp_bytes: int, keep: list[str]) -> None:
+    """A fresh ``/tmp`` and ``/dev/shm``, a read-only ``/dev``; ``keep`` are the sandbox's
+    read-only binds that lie under ``/tmp`` (a Python environment or a kit installed there),
+    bound again on the fresh ``/tmp``, read-only."""
     _mount(None, "/", None, _MS_REC | _MS_PRIVATE)
+    held = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in keep}
     _mount("tmpfs", "/tmp", "tmpfs", _MS_NOSUID | _MS_NODEV, f"size={tmp_bytes},mode=1777")
     for sub in ("work", "home", "runtime", "data", "ipython", "mpl"):
         os.mkdir(f"/tmp/{sub}", 0o700)
+    for path, fd in sorted(held.items()):
+        os.makedirs(path, mode=0o755, exist_ok=True)
+        _mount(f"/proc/self/fd/{fd}", path, None, _MS_BIND | _MS_REC)
+        _mount(None, path, None, _MS_REMOUNT | _MS_BIND | _MS_RDONLY | _MS_NOSUID | _MS_NODEV)
+        os.close(fd)
     with contextlib.suppress(FileNotFoundError):
         _mount("tmpfs", "/dev/shm", "tmpfs", _MS_NOSUID | _MS_NODEV, "size=16m,mode=1777")
     # /dev comes from the sandbox and is shared by the children: read-only for them.
