@@ -358,3 +358,30 @@ def test_but_after_a_statement_keeps_its_speaker():
     )
     assert q["content"].tolist() == ["it was pleased", "the board to keep the night shift"]
     assert q["speaker"].tolist() == ["The Mill Trust", "The Mill Trust"]
+
+
+# ----- bad input ------------------------------------------------------------------------
+
+
+def test_a_semicolon_before_a_clause_with_its_own_cue_ends_the_statement():
+    q = _quotes("The mayor said the road should open on Monday; the council said it would wait.")
+    assert q[["speaker", "content"]].values.tolist() == [
+        ["The mayor", "the road should open on Monday"],
+        ["the council", "it would wait"],
+    ]
+    q = _quotes("He said the plan was costly; it would also take years.")
+    assert q["content"].tolist() == ["the plan was costly; it would also take years"]
+
+
+def test_a_long_run_of_cues_in_one_sentence_is_read_quickly_and_clause_by_clause():
+    """A sentence holding far more cue words than any news sentence (a pasted list) is read
+    in bounded time (MAX_CUES_PER_SENTENCE), and no statement swallows the clauses after it."""
+    import time
+
+    from tests.conftest import HANG_LIMIT_S
+
+    clauses = [f"resident {i} said the road should open on day {i}" for i in range(80)]
+    start = time.perf_counter()
+    q = _quotes("At the meeting, " + "; ".join(clauses) + ".")
+    assert time.perf_counter() - start < HANG_LIMIT_S
+    assert len(q) > 0 and not q["content"].str.contains(";").any()

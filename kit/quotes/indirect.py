@@ -146,6 +146,20 @@ def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _before_next_attribution(ctx, a: int, b: int) -> int:
+    """Where a statement after its cue ends when a semicolon opens a clause with a cue of
+    its own ("the mayor said the road opens on Monday; the council said it would wait"):
+    at the semicolon, so that the next clause is a statement of its own."""
+    text = ctx.text
+    p = text.find(";", a, b)
+    if p < 0:
+        return b
+    nxt = _cue_re().search(text, p, min(b, p + 160))
+    if nxt is None:
+        return b
+    return _strip(text, a, p)[1]
+
+
 def _earlier_speaker(rows, sa: int, cue_start: int) -> _Speaker | None:
     """The speaker of a statement whose cue stands earlier in the sentence (``sa`` to
     ``cue_start``): the subject of a participle that follows it ("“…,” she said, adding
@@ -208,6 +222,7 @@ def _indirect_at(
     if text[after:sb].lstrip(" \t\u00a0,").startswith(":"):
         return None  # "S said:" introduces the quotation that follows, a direct quote
     rest_a, rest_b = _content_after(ctx, after, sb)
+    rest_b = _before_next_attribution(ctx, rest_a, rest_b)
     # "C, political analysts say; in 2012 ...": a semicolon after the cue ends the statement.
     semicolon = text[after:sb].lstrip(" \t\u00a0").startswith(";")
     has_rest = not semicolon and rest_b - rest_a > 0 and len(text[rest_a:rest_b].split()) >= 2

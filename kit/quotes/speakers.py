@@ -246,7 +246,10 @@ class _Context:
         """
         text = self.text
         a = max(a, b - WINDOW)
-        segs = _segments(text, a, b)
+        semi = text.rfind(";", a, b)  # a speaker never spans a semicolon
+        segs = (
+            _segments(text, a, b) if semi < 0 else [*_segments(text, a, semi), *_segments(text, semi + 1, b)]
+        )
         # An age between commas ("Jane Smith, 45, a nurse, said") is never the speaker.
         ages = [seg for seg in segs[1:] if _AGE_RE.fullmatch(text, *seg)]
         segs = [seg for seg in segs if seg not in ages]
