@@ -97,6 +97,18 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float) -> bool:
         time.sleep(0.3)
 
 
+def open_lesson(page, url: str) -> None:
+    """Go to a notebook's URL and wait until JupyterLab shows its cells."""
+    page.goto(url)
+    page.wait_for_function(
+        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+        " && window.jupyterapp.shell.currentWidget.content"
+        " && window.jupyterapp.shell.currentWidget.content.widgets",
+        timeout=60_000,
+    )
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+
+
 def offline_guard(blocked: list[str]):
     """A Playwright route handler that lets only local requests through and records the rest."""
 

@@ -21,7 +21,7 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS
+from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS, open_lesson
 
 pytestmark = pytest.mark.browser
 
@@ -48,17 +48,6 @@ def trusted(jupyter_server):
         env={**os.environ, **env},
     )
     return jupyter_server
-
-
-def _open(page, url: str) -> None:
-    page.goto(url)
-    page.wait_for_function(
-        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-        " && window.jupyterapp.shell.currentWidget.content"
-        " && window.jupyterapp.shell.currentWidget.content.widgets",
-        timeout=60_000,
-    )
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
 
 
 def _check_first_open(page, notebook: str) -> None:
@@ -106,7 +95,7 @@ def _check_first_open(page, notebook: str) -> None:
 @pytest.mark.parametrize("notebook", LESSONS)
 def test_first_open(notebook, front_end, trusted, page, artifacts):
     """JupyterLab 4 (``lab``) and Notebook 7 (``notebook7``): every chart and widget drawn before anything runs."""
-    _open(page, getattr(trusted, front_end)(notebook))
+    open_lesson(page, getattr(trusted, front_end)(notebook))
     try:
         _check_first_open(page, notebook)
     finally:
@@ -124,7 +113,7 @@ def test_first_open_untrusted_shows_charts_and_says_how_to_get_widgets(
     # Jupyter trusts by content: a byte-for-byte copy of a trusted lesson would be trusted too.
     nb["metadata"]["copied_for_the_untrusted_test"] = True
     copy.write_text(json.dumps(nb))
-    _open(page, jupyter_server.lab(copy.name))
+    open_lesson(page, jupyter_server.lab(copy.name))
     page.wait_for_function(
         "(c) => document.querySelectorAll('.jp-Notebook .vega-embed svg.marks').length >= c",
         arg=expect["charts"],

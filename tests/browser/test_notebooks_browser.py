@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import accessibility
-from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS
+from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS, open_lesson
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -57,14 +57,7 @@ async () => {
 
 
 def _open_and_run(page, url: str) -> list[dict]:
-    page.goto(url)
-    page.wait_for_function(
-        "() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-        " && window.jupyterapp.shell.currentWidget.content"
-        " && window.jupyterapp.shell.currentWidget.content.widgets",
-        timeout=60_000,
-    )
-    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    open_lesson(page, url)
     return page.evaluate(RUN_ALL)
 
 
