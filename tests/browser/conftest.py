@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -107,6 +108,15 @@ def open_lesson(page, url: str) -> None:
         timeout=60_000,
     )
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+
+
+def assert_drawn(page, failure_text: re.Pattern, charts: int) -> None:
+    """No text on the page says a chart or widget failed, and exactly ``charts`` charts are drawn."""
+    text = page.locator(".jp-Notebook").inner_text()
+    bad = failure_text.search(text)
+    assert bad is None, f"something did not render: {text[max(0, bad.start() - 200) : bad.end() + 200]!r}"
+    svgs = page.locator(".jp-Notebook .vega-embed svg.marks")
+    assert svgs.count() == charts, f"expected {charts} charts, found {svgs.count()}"
 
 
 def offline_guard(blocked: list[str]):

@@ -21,7 +21,7 @@ import sys
 
 import pytest
 
-from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS, open_lesson
+from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS, assert_drawn, open_lesson
 
 pytestmark = pytest.mark.browser
 
@@ -64,11 +64,7 @@ def _check_first_open(page, notebook: str) -> None:
         "() => [...window.jupyterapp.shell.currentWidget.content.model.cells]"
         ".filter((c) => c.type === 'code').map((c) => c.executionCount)"
     )
-    text = page.locator(".jp-Notebook").inner_text()
-    bad = FAILURE_TEXT.search(text)
-    assert bad is None, f"something did not render: {text[max(0, bad.start() - 200) : bad.end() + 200]!r}"
-    svgs = page.locator(".jp-Notebook .vega-embed svg.marks")
-    assert svgs.count() == charts, f"expected {charts} charts, found {svgs.count()}"
+    assert_drawn(page, FAILURE_TEXT, charts)
     # Vega puts the spec's description on the chart's container as its accessible name.
     docs = page.locator('.jp-Notebook .vega-embed[role="graphics-document"]')
     labels = [docs.nth(i).get_attribute("aria-label") or "" for i in range(docs.count())]

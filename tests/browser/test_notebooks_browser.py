@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import accessibility
-from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS, open_lesson
+from tests.browser.conftest import LESSONS, NOT_RENDERED, NOTEBOOKS, assert_drawn, open_lesson
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -75,11 +75,7 @@ def _check_page(page, cells: list[dict], *, charts: int, widgets: int) -> None:
     assert not unrun, f"cells not run: {unrun}"
     errors = [(c["source"], c["errors"]) for c in cells if c["errors"]]
     assert not errors, f"cells with errors: {errors}"
-    text = page.locator(".jp-Notebook").inner_text()
-    bad = FAILURE_TEXT.search(text)
-    assert bad is None, f"something did not render: {text[max(0, bad.start() - 200) : bad.end() + 200]!r}"
-    svgs = page.locator(".jp-Notebook .vega-embed svg.marks")
-    assert svgs.count() == charts, f"expected {charts} charts, found {svgs.count()}"
+    assert_drawn(page, FAILURE_TEXT, charts)
     # Vega puts the spec's description on the chart's container as its aria-label.
     docs = page.locator('.jp-Notebook .vega-embed[role="graphics-document"]')
     assert docs.count() == charts, f"expected {charts} chart documents, found {docs.count()}"
