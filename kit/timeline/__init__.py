@@ -40,7 +40,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     alone counts only after a preposition or a modifier, because "March" and
     "May" are also ordinary words); "in 2019", "since 2014".
 ``year_end``
-    "by year-end", "year's end": the reference year's last day.
+    "year-end results": the reference year's last day; "by year end", "at year's
+    end": the end of the year, which TimeML writes as the year.
 ``holiday``
     "Thanksgiving Day", "Christmas", "Easter week", "last Election Day": the
     nearest one to the reference date (the next in the future tense).

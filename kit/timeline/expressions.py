@@ -166,7 +166,11 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     signal = _signal(text, s_start, c.start)
     if _SINCE.search(text, max(s_start, c.start - 20), c.start):
         ctx = dataclasses.replace(ctx, past=True, future=False)
-    elif not ctx.future and _past_at(text, s_start, c):
+    elif (
+        not ctx.future
+        and _past_at(text, s_start, c)
+        and not _AHEAD.search(text, max(s_start, c.start - 80), c.start)
+    ):
         ctx = dataclasses.replace(ctx, past=True)
     if signal in ("until", "till") and not ctx.future:
         # "closed until Friday": a period still running ends at the next Friday,
@@ -217,6 +221,11 @@ _SINCE = re.compile(r"(?i)(?<![\w])since\s(?:(?:early|late|mid)[\s-])?$")
 """'since March' is the latest March before."""
 
 
+_AHEAD = re.compile(r"(?i)(?<![\w])(?:would|payable)(?![\w])")
+"""A time that may lie ahead of the moment of writing even after a verb in the past tense: "said
+it would close in March" (the future of a past statement), "the reduced dividend is payable Jan. 2"."""
+
+
 def _past_at(text: str, s_start: int, c: _Cand) -> bool:
     """Is the expression governed by a verb in the past tense, before it or right after it?"""
     lo = max(s_start, c.start - 50)
@@ -227,6 +236,13 @@ def _past_at(text: str, s_start: int, c: _Cand) -> bool:
     return bool(_PAST_AFTER.match(text, c.end, c.end + 60))
 
 
+_OPENS_SENTENCE = re.compile(
+    r"(?i)\s*(?:(?:on|in|by|at|from|early|late|later|next|this|starting|beginning)\s)*"
+)
+"""Nothing but a preposition or a modifier before an expression that opens its sentence."""
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|while|when|after|because)\s")
+
+
 def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:
     """Does the sentence speak of the future at this expression? A future cue
     ("will", "is due to", "plans to") before it in its sentence, and no verb in
@@ -235,7 +251,19 @@ def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> b
     ``first_future`` is where the sentence's first future cue ends (None: it has
     none), found once per sentence so that a long sentence is read once, not
     once per expression."""
-    if first_future is None or first_future > c.start:
+    if first_future is None:
+        return False
+    if first_future > c.start:  # "On Tuesday, the league plans to ...": the time opens the clause
+        return (
+            first_future - c.end < 80
+            and text.startswith(",", c.end)
+            and bool(_OPENS_SENTENCE.fullmatch(text, s_start, c.start))
+            and not _CLAUSE_END.search(text, c.end + 1, first_future)
+            and not _PAST_AFTER.match(text, c.end, first_future)
+            and not text[c.end : first_future].lower().endswith(("planned to", "planned to "))
+        )
+    past = [m.start() for m in _PAST_TENSE.finditer(text, first_future, c.start)]
+    if past and not _FUTURE.search(text, past[-1], c.start):  # "will ... since he was rescued in November"
         return False
     return not _PAST_VERB.search(text, max(s_start, c.start - 30), c.start)
 

@@ -799,13 +799,24 @@ def _holiday(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _year_end(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """The end of the year ("by year-end"): year_end. The reference year's, or the year
-    before in the past tense."""
+    """The end of the year: year_end. The reference year's, or the year before in the past
+    tense. "year-end" ("year-end results") is the last day, 31 December; "year end" and "year's
+    end" ("by year end") name the end of the year, which TimeML writes as the year itself."""
+    day = "-" in chunk
     if ctx.ref is None:
-        return "DATE", "XXXX-12-31", "day", ctx.anchor, "no reference date", ctx.zone
+        return (
+            "DATE",
+            "XXXX-12-31" if day else "XXXX",
+            "day" if day else "year",
+            ctx.anchor,
+            "no reference date",
+            ctx.zone,
+        )
     year, how = (
         (ctx.ref.year - 1, "past tense: the last one before") if ctx.past else (ctx.ref.year, "the year of")
     )
+    if not day:
+        return "DATE", f"{year}", "year", ctx.anchor, f"the end of the year: {how} {ctx.ref_label}", ctx.zone
     return "DATE", f"{year}-12-31", "day", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
 
 
