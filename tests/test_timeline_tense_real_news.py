@@ -47,3 +47,10 @@ def test_year_end_as_a_noun_is_the_year_and_as_an_adjective_the_last_day():
     assert rows == {"year-end": ("DATE", "1989-12-31")}
     rows = _rows("Debt stood at $2 billion at year's end.", "1990-03-02")
     assert rows == {"year's end": ("DATE", "1990")}
+
+
+def test_a_timetable_verb_in_the_present_tense_names_the_next_weekday():
+    rows = _rows("The two leaders meet separately Monday with the envoy.", "1998-05-01")
+    assert rows == {"Monday": ("DATE", "1998-05-04")}
+    rows = _rows("The two leaders met separately Monday with the envoy.", "1998-05-01")
+    assert rows == {"Monday": ("DATE", "1998-04-27")}

@@ -236,6 +236,12 @@ def _past_at(text: str, s_start: int, c: _Cand) -> bool:
     return bool(_PAST_AFTER.match(text, c.end, c.end + 60))
 
 
+_SCHEDULED = re.compile(
+    r"(?i)(?<![\w’'])(?:meets?|begins|starts|opens|resumes|arrives|leaves|travels|goes|takes\splace)"
+    r"\s(?:[\w’'-]+\s){0,2}(?:on\s)?$"
+)
+"""A verb in the present tense of a timetable before a time: "meet separately Monday", "the show
+opens in March" (news tells a past event in the past tense)."""
 _OPENS_SENTENCE = re.compile(
     r"(?i)\s*(?:(?:on|in|by|at|from|early|late|later|next|this|starting|beginning)\s)*"
 )
@@ -252,7 +258,7 @@ def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> b
     none), found once per sentence so that a long sentence is read once, not
     once per expression."""
     if first_future is None:
-        return False
+        return bool(_SCHEDULED.search(text, max(s_start, c.start - 40), c.start))
     if first_future > c.start:  # "On Tuesday, the league plans to ...": the time opens the clause
         return (
             first_future - c.end < 80
