@@ -54,3 +54,29 @@ def test_a_timetable_verb_in_the_present_tense_names_the_next_weekday():
     assert rows == {"Monday": ("DATE", "1998-05-04")}
     rows = _rows("The two leaders met separately Monday with the envoy.", "1998-05-01")
     assert rows == {"Monday": ("DATE", "1998-04-27")}
+
+
+def test_a_decade_in_words_takes_the_century_of_the_reference_date():
+    rows = _rows("Membership kept dropping through the nineties.", "1998-03-03")
+    assert rows == {"the nineties": ("DATE", "199")}
+    rows = _rows("Sales stayed flat for the last half of the '80s.", "1989-10-26")
+    assert rows == {"the '80s": ("DATE", "198")}
+    assert _rows("She opened the shop in her forties.", "1998-03-03") == {}
+
+
+def test_a_part_of_day_falls_on_the_day_named_just_before_it():
+    rows = _rows("Hopes were dashed Friday. Dealers placed buy orders in the morning.", "1989-10-30")
+    assert rows == {"Friday": ("DATE", "1989-10-27"), "the morning": ("TIME", "1989-10-27TMO")}
+    rows = _rows("By mid afternoon, officials said the operation was over.", "1998-03-06")
+    assert rows == {"mid afternoon": ("TIME", "1998-03-06TAF")}
+    rows = _rows("The suspect appears before a judge at midday.", "1999-10-08")
+    assert rows == {"midday": ("TIME", "1999-10-08T12:00")}
+    rows = _rows("Shares fell at mid-afternoon yesterday.", "1989-11-02")
+    assert rows == {"mid-afternoon yesterday": ("TIME", "1989-11-01TAF")}
+
+
+def test_an_hour_in_the_morning_or_evening_is_a_clock_time():
+    rows = _rows("People who ride the bus at six in the morning have waited long enough.", "2023-05-02")
+    assert rows == {"six in the morning": ("TIME", "2023-05-02T06:00")}
+    rows = _rows("The ferry docked at ten in the evening.", "2023-05-02")
+    assert rows == {"ten in the evening": ("TIME", "2023-05-02T22:00")}

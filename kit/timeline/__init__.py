@@ -90,6 +90,12 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "last summer", "the fall of 1998": ``1997-SU``, ``1998-FA``.
 ``decade``, ``century``
     "the 1990s" (``199``), "the 20th century" (``19``).
+``decade_words``
+    "the nineties", "the '80s": the latest such decade by the reference date.
+``part_of_day``
+    "in the morning", "by mid-afternoon", "at midday", "overnight": a TIME on the
+    day named in the sentence or the one before, else on the reference date
+    ("overnight" is the night before).
 ``anaphoric``
     "the day before", "a year earlier", "the 99th day", "later that year", "that
     same day", "the previous Friday": counted from the latest time the text

@@ -95,6 +95,16 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ("season", _SEASON),
         ("decade", rf"(?<![\w-])(?i:(?:the\s)?(?:(?:early|mid|late)[\s-])?){_YEAR[:-4]}\d0['’]?s(?![\w])"),
         (
+            "decade_words",
+            rf"(?<![\w-])(?i:the\s(?:(?:early|mid|late)[\s-])?(?:{_DECADE_WORDS}|['’][1-9]0s))(?![\w])",
+        ),
+        (
+            "part_of_day",
+            r"(?<![\w-])(?i:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\sin\sthe\s"
+            r"(?:morning|afternoon|evening)|(?<=in\s)the\s(?:morning|afternoon|evening)"
+            r"|mid[\s-]?(?:morning|afternoon|day)|overnight)(?:\s(?i:yesterday|today))?(?![\w-])",
+        ),
+        (
             "century",
             r"(?<![\w-])(?i:(?:the\s)?(?:1[0-9]|2[01])(?:st|nd|rd|th)|this|the\s(?:last|next|past))\s(?i:century)(?![\w])",
         ),
@@ -161,6 +171,8 @@ _REF_WORDS = (
     r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
+_DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+"""Decades in words ("the nineties"), with "the": "in his forties" is an age."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _QUARTER_ADJ = rf"(?:(?:fiscal|calendar|year-earlier|year-ago|comparable|{_YEAR})\s)"
 _QUARTER = (
@@ -244,20 +256,27 @@ class _Cand:
     lead: int = 0  # characters of modifiers in front, kept in the span but not normalised
 
 
+_NEEDS.update(
+    decade_words=("ties", "0s", "0’s"),
+    part_of_day=("morning", "afternoon", "evening", "midday", "mid-day", "mid day", "overnight"),
+)
 _TRIGGER_WORDS = tuple(
     w.encode()
     for w in (
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
         " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
-        " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
+        " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time midday overnight"
+        " twenties thirties forties fifties sixties seventies eighties nineties"
     ).split()
 )
 _TRIGGER_RE = re.compile(
     rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
 )
 """Any trigger word at the start of a word, in one pass."""
-_TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
+_TRIGGER_DIGITS = re.compile(
+    r"['’][1-9]0s|(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])"
+)
 """Every time expression contains a trigger: a word starting with one of
 ``_TRIGGER_WORDS`` (a month, a weekday, a unit, a deictic word) or a year, a
 clock time or "a.m."/"p.m.". The finder reads only the text around them, so a

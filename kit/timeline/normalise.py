@@ -674,6 +674,61 @@ def _decade(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "DATE", digits, "decade", "absolute", "the text gives the decade", ctx.zone
 
 
+_DECADE_OF = {
+    w: i
+    for i, w in enumerate(
+        ("twenties thirties forties fifties sixties seventies eighties nineties").split(), 2
+    )
+}
+
+
+def _decade_words(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A decade without its century ("the nineties", "the '80s"): decade_words. The latest such
+    decade that has begun by the reference date."""
+    low = match_form(chunk)
+    digit = re.search(r"\d", low)
+    n = int(digit.group()) if digit else _DECADE_OF[re.search(r"[a-z]+ties", low).group()]
+    if ctx.ref is None:
+        return "DATE", None, "decade", "vague", f"'{chunk}': the century needs a reference date", ctx.zone
+    century = ctx.ref.year // 100 - (ctx.ref.year % 100 < n * 10)
+    note = f"'{chunk}': the latest such decade by {ctx.ref_label}"
+    return "DATE", f"{century:02d}{n}", "decade", ctx.anchor, note, ctx.zone
+
+
+def _part_of_day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A part of a day with no day of its own ("in the morning", "by mid-afternoon", "at midday",
+    "overnight", "six in the morning"): part_of_day. A TIME on the day named just before it (see
+    :func:`resolve_anaphora`), or on the reference date; "overnight" is the night before."""
+    low = match_form(chunk)
+    hour = re.match(r"(\w+)\sin\sthe\s(morning|afternoon|evening)", low)
+    if hour and _number(hour.group(1)) and _number(hour.group(1)) <= 12:  # "six in the morning": 06:00
+        h = _number(hour.group(1)) % 12 + (0 if hour.group(2) == "morning" else 12)
+        part = f"{h:02d}:00"
+    elif re.search(r"mid[\s-]?day", low):
+        part = "12:00"
+    else:
+        part = _POD_CODE[re.search(r"morning|afternoon|evening|night", low).group()]
+    deictic = re.search(r"yesterday|today", low)
+    if deictic:
+        _value, _gran, anchor, d, note = _resolve_day(deictic.group(), ctx)
+    elif ctx.ref is None:
+        return (
+            "TIME",
+            f"XXXX-XX-XXT{part}",
+            "part_of_day",
+            ctx.anchor,
+            "no day and no reference date",
+            ctx.zone,
+        )
+    else:
+        d, anchor, note = ctx.ref, ctx.anchor, f"no day given: taken as {ctx.ref_label}"
+    if "overnight" in low:
+        d -= dt.timedelta(days=1)
+        note = f"{note}; overnight: the night before"
+    gran = "hour" if ":" in part else "part_of_day"
+    return "TIME", f"{d.isoformat()}T{part}", gran, anchor, note, ctx.zone
+
+
 def _century(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A century ("the 20th century" is 19): century."""
     low = match_form(chunk)
@@ -848,6 +903,8 @@ NORMALISERS = {
     "season": _season,
     "decade": _decade,
     "century": _century,
+    "decade_words": _decade_words,
+    "part_of_day": _part_of_day,
     "anaphoric": _anaphoric,
     "clock_duration": _clock_duration,
 }
@@ -962,13 +1019,38 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
     for t in timexes:
-        if t.rule in ("anaphoric", "offset_date_ago"):
+        if t.rule == "part_of_day" and not t.quoted:
+            _on_the_day_named(t, named)
+        elif t.rule in ("anaphoric", "offset_date_ago"):
             # counted from another time: never the anchor of the next ("a year ago ... a year earlier")
             if not t.quoted:
                 _anchor_on(t, named)
             continue
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
+
+
+def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
+    """A part of a day with no day of its own ("in the morning") falls on the latest day named in
+    its sentence or the one before ("hopes were dashed Friday. Dealers bought in the morning")."""
+    if t.value is None or re.search(r"(?i)yesterday|today", t.text):
+        return
+    day = next(
+        (
+            a
+            for a in reversed(named)
+            if a.sentence_id >= t.sentence_id - 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", a.value)
+        ),
+        None,
+    )
+    if day is None:
+        return
+    d = dt.date.fromisoformat(day.value)
+    if "overnight" in t.text.lower():
+        d -= dt.timedelta(days=1)
+    t.value = f"{d.isoformat()}{t.value[10:]}"
+    t.anchor = day.anchor
+    t.anchor_note = f"'{t.text}': on '{day.text}' ({day.value}), the day named just before it"
 
 
 def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
