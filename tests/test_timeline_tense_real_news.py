@@ -80,3 +80,8 @@ def test_an_hour_in_the_morning_or_evening_is_a_clock_time():
     assert rows == {"six in the morning": ("TIME", "2023-05-02T06:00")}
     rows = _rows("The ferry docked at ten in the evening.", "2023-05-02")
     assert rows == {"ten in the evening": ("TIME", "2023-05-02T22:00")}
+
+
+def test_a_second_before_a_noun_is_an_ordinal_not_a_length_of_time():
+    assert _rows("A second group of directors sued the board.", "1989-10-26") == {}
+    assert _rows("He paused for a second, then spoke.", "1989-10-26") == {"a second": ("DURATION", "PT1S")}

@@ -127,6 +127,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "duration",
             rf"(?<![\w])(?<!sub-)(?i:{_NUM})(?:\s1/2)?[\s-](?i:(?:more|trading|business|working)\s)?(?i:{_UNIT})"
             r"(?:-long)?(?![\w]|-(?!long)[a-z])"
+            # "a second group", "a second term": an ordinal, not a length of time
+            r"(?!(?<=[Aa]\ssecond)\s(?!(?:ago|later|earlier|before|after|or|and|to|of|in|for)\b)[a-z])"
             r"(?:\s(?i:or\s(?:so|two|three)|and\sa\shalf)(?![\w]))?",
         ),
         (
