@@ -252,7 +252,11 @@ _CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|while|when|after|because)\s")
 def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:
     """Does the sentence speak of the future at this expression? A future cue
     ("will", "is due to", "plans to") before it in its sentence, and no verb in
-    the past tense right before it ("said Friday that ... will" is last Friday).
+    the past tense right before it ("said Friday that ... will" is last Friday)
+    nor after the cue ("will ... since he was rescued in November"); or the
+    expression opens the sentence and a future cue follows in its clause ("On
+    Tuesday, the league plans to ..."); or, with no future cue, a verb of a
+    timetable in the present tense governs it ("meet Monday").
 
     ``first_future`` is where the sentence's first future cue ends (None: it has
     none), found once per sentence so that a long sentence is read once, not

@@ -674,12 +674,10 @@ def _decade(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "DATE", digits, "decade", "absolute", "the text gives the decade", ctx.zone
 
 
-_DECADE_OF = {
-    w: i
-    for i, w in enumerate(
-        ("twenties thirties forties fifties sixties seventies eighties nineties").split(), 2
-    )
-}
+_DECADE_OF = dict(
+    zip("twenties thirties forties fifties sixties seventies eighties nineties".split(), range(2, 10))
+)
+"""The decade digit of a decade in words: "the nineties" is the 9 of 199."""
 
 
 def _decade_words(chunk: str, rule: str, ctx: _Context) -> _Normalised:
