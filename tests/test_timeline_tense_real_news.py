@@ -114,6 +114,29 @@ CASES = {
     # "a second" before a noun is an ordinal, not a length of time
     "a second group": ("A second group of directors sued the board.", "1989-10-26", {}),
     "a second": ("He paused for a second, then spoke.", "1989-10-26", {"a second": ("DURATION", "PT1S")}),
+    # a repeated quarter or month is a set
+    "every quarter": (
+        "The company pays $100 million in interest every quarter.",
+        "1989-10-30",
+        {"every quarter": ("SET", "P1Q")},
+    ),
+    "each July": (
+        "The bands march each July through the town.",
+        "1998-03-22",
+        {"each July": ("SET", "XXXX-07")},
+    ),
+    # a year before a plural after "the", "its" or "fiscal" is still a year; "some 2000 troops" is a count
+    "fiscal 1989 sales": (
+        "Sales will be above fiscal 1989 sales of $155 million.",
+        "1989-11-02",
+        {"fiscal 1989": ("DATE", "1989")},
+    ),
+    "the 1992 protests": (
+        "Leaders of the 1992 protests have moved.",
+        "1998-10-25",
+        {"1992": ("DATE", "1992")},
+    ),
+    "a count": ("Some 2000 troops left.", "1998-10-25", {}),
 }
 
 

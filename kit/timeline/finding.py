@@ -133,7 +133,8 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "set",
-            rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|morning|afternoon|evening|night|weekend|"
+            rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|quarter|morning|afternoon|evening|night|weekend|"
+            rf"{_MONTH_FULL}|"
             + "|".join(_WEEKDAYS)
             + r")|(?:once|twice|three\stimes)\s(?:a|per|every)\s(?:day|week|month|year)"
             r")(?![\w])|(?<![\w])(?:daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w])",
@@ -150,6 +151,8 @@ _MONTH_PREPOSITIONS = frozenset(
     "in since until till by from during through throughout before after of for to over the a".split()
 )
 _NOT_A_YEAR = re.compile(
+    # "the 1992 protests", "fiscal 1989 sales": a year before a plural after "the", "its" or "fiscal"
+    r"(?<!the\s\d{4})(?<!its\s\d{4})(?<![Ff]iscal\s\d{4})"
     r"\s?(?:%|percent\b|per\b|(?!(?:was|has|is|as|his|its|this|does|plus|across|versus|thus|us)\b)[a-z]{2,}s\b"
     r"|(?:people|men|women|feet|miles)\b)"
 )
