@@ -27,6 +27,16 @@ CASES = {
         "1989-10-26",
         {"January": ("DATE", "1990-01")},
     ),
+    "would and a weekday": (
+        "His lawyer said the father would be traveling to Washington Thursday.",
+        "2000-04-05",
+        {"Thursday": ("DATE", "2000-04-06")},
+    ),
+    "would and a past weekday": (
+        "Relatives said they would appeal Wednesday's ruling.",
+        "2000-01-07",
+        {"Wednesday": ("DATE", "2000-01-05")},
+    ),
     # a time opening its sentence takes the tense of the plan that follows it
     "opening a plan": (
         "On Tuesday, the league plans to hold a news conference in Albany.",

@@ -261,6 +261,13 @@ def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> b
     ``first_future`` is where the sentence's first future cue ends (None: it has
     none), found once per sentence so that a long sentence is read once, not
     once per expression."""
+    if (
+        c.rule == "weekday"
+        and not text.startswith(("'s", "’s"), c.end)
+        and _AHEAD.search(text, max(s_start, c.start - 80), c.start)
+        and not _PAST_VERB.search(text, max(s_start, c.start - 30), c.start)
+    ):  # "said the father would travel Thursday": the next Thursday
+        return True
     if first_future is None:
         return bool(_SCHEDULED.search(text, max(s_start, c.start - 40), c.start))
     if first_future > c.start:  # "On Tuesday, the league plans to ...": the time opens the clause
