@@ -38,7 +38,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``month_year``, ``month``, ``year``
     "March 2019"; "in March", "since March", "last March" (a month name
     alone counts only after a preposition or a modifier, because "March" and
-    "May" are also ordinary words); "in 2019", "since 2014".
+    "May" are also ordinary words); "in 2019", "since 2014". A four-digit number
+    before a plural counts things ("some 2000 troops"), unless "the", "its" or
+    "fiscal" comes first ("the 1992 protests", "fiscal 1989 sales").
 ``year_end``
     "year-end results": the reference year's last day; "by year end", "at year's
     end": the end of the year, which TimeML writes as the year.
@@ -77,7 +79,7 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``
-    "every Monday", "each year", "daily", "twice a week".
+    "every Monday", "each year", "every quarter", "each July", "daily", "twice a week".
 ``ref``
     "now", "currently", "the past", "recently", "the future", "the near future",
     "the short term":
