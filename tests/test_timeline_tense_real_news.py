@@ -110,11 +110,17 @@ CASES = {
         "1989-11-02",
         {"mid-afternoon yesterday": ("TIME", "1989-11-01TAF")},
     ),
-    # an hour in the morning or the evening is a clock time
+    # "in the morning" in the present tense is a habit, with no day
+    "a habit": (
+        "We hear the shelling all night, and in the morning we count.",
+        "2025-09-14",
+        {"the morning": ("TIME", "XXXX-XX-XXTMO")},
+    ),
+    # an hour in the morning or the evening is a clock time (a habit in the present tense)
     "six in the morning": (
         "People who ride the bus at six in the morning have waited long enough.",
         "2023-05-02",
-        {"six in the morning": ("TIME", "2023-05-02T06:00")},
+        {"six in the morning": ("TIME", "XXXX-XX-XXT06:00")},
     ),
     "ten in the evening": (
         "The ferry docked at ten in the evening.",

@@ -696,7 +696,9 @@ def _decade_words(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 def _part_of_day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A part of a day with no day of its own ("in the morning", "by mid-afternoon", "at midday",
     "overnight", "six in the morning"): part_of_day. A TIME on the day named just before it (see
-    :func:`resolve_anaphora`), or on the reference date; "overnight" is the night before."""
+    :func:`resolve_anaphora`), or, in a clause in the past or the future tense, on the reference
+    date; "overnight" is the night before. "In the morning" in the present tense is a habit, with
+    no day ("in the morning we count")."""
     low = match_form(chunk)
     hour = re.match(r"(\w+)\sin\sthe\s(morning|afternoon|evening)", low)
     if hour and _number(hour.group(1)) and _number(hour.group(1)) <= 12:  # "six in the morning": 06:00
@@ -709,15 +711,16 @@ def _part_of_day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     deictic = re.search(r"yesterday|today", low)
     if deictic:
         _value, _gran, anchor, d, note = _resolve_day(deictic.group(), ctx)
-    elif ctx.ref is None:
-        return (
-            "TIME",
-            f"XXXX-XX-XXT{part}",
-            "part_of_day",
-            ctx.anchor,
-            "no day and no reference date",
-            ctx.zone,
+    elif ctx.ref is None or (
+        low.endswith(("the morning", "the afternoon", "the evening")) and not (ctx.past or ctx.future)
+    ):
+        # "we hear the shelling all night, and in the morning we count": a habit, not a date
+        note = (
+            "no day and no reference date"
+            if ctx.ref is None
+            else "no day and no tense that dates it: a habit"
         )
+        return "TIME", f"XXXX-XX-XXT{part}", "part_of_day", "vague", note, ctx.zone
     else:
         d, anchor, note = ctx.ref, ctx.anchor, f"no day given: taken as {ctx.ref_label}"
     if "overnight" in low:
