@@ -192,3 +192,19 @@ def test_text_not_in_article(tmp_path):
 def test_evaluate_needs_an_article():
     with pytest.raises(TypeError, match=r"evaluate\(\) takes an Article first, but got a str"):
         kit.evaluate("000_32ac5be837c66968")
+
+
+def test_the_blind_sets_keys_are_as_frozen_before_the_kit_first_ran_on_them():
+    """``evaluation/blind2`` refuses to score when a key, a text or the key builder changed
+    (even by a formatter): the hashes recorded before the first run still hold."""
+    import hashlib
+
+    folder = Path(__file__).resolve().parent.parent / "evaluation" / "blind2"
+    changed = []
+    for line in (folder / "FROZEN.sha256").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        digest, name = line.split(maxsplit=1)
+        if hashlib.sha256((folder / name).read_bytes()).hexdigest() != digest:
+            changed.append(name)
+    assert changed == []
