@@ -1,0 +1,334 @@
+"""Reported speech whose content is a verb's complement, not a that-clause.
+
+``sv_label`` (``S called O X``), ``sv_o_as`` (``S described O as X``), ``sv_o_to``
+(``S called on O to V``) and ``sv_o`` (``S blamed O on X``,
+``S demanded O``): the cue verbs and their shapes are in
+``kit/data/quote_complement_verbs.txt``. The rules run after the others and take only
+cues and words no statement holds yet; the speaker is the verb's subject, found as for
+``sv_c`` (:mod:`kit.quotes.indirect`), or the subject of the sentence for an ``-ing``
+form after a comma ("..., calling them rapists").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from kit.lexicons import match_form, read_lexicon
+from kit.quotes.indirect import (
+    _BE_FORMS,
+    _FINITE,
+    _NOUN_BEFORE,
+    _PASSIVE,
+    _before_next_attribution,
+    _coordinated_subject,
+    _earlier_speaker,
+    _inside,
+    _plain_subject,
+    _possessive,
+    _relative_antecedent,
+)
+from kit.quotes.limits import MAX_CUES_PER_SENTENCE, MAX_SENTENCE_CHARS, WINDOW
+from kit.quotes.speakers import _adverb, _Row
+from kit.quotes.words import (
+    _CLAUSE_WORDS,
+    _DETERMINER_WORDS,
+    _PREPOSITIONS,
+    _QUOTE_CHARS,
+    _TERMINAL,
+    _WHEN_RE,
+    _WORD,
+    PRONOUNS,
+    _bare,
+    _strip,
+    _trie,
+)
+
+SHAPES = ("label", "as", "on", "object")
+"""The shapes of ``quote_complement_verbs.txt`` (see its header)."""
+
+RULES = {"label": "sv_label", "as": "sv_o_as", "on": "sv_o_to", "object": "sv_o"}
+"""The ``rule`` of a statement found through each shape."""
+
+MAX_OBJECT_WORDS = 8
+"""Words between a cue and its "as", "to" or label: the object ("the Republican nominee's
+plan to cut taxes" is eight)."""
+
+
+@cache
+def complement_verbs() -> dict[str, str]:
+    """Cue verb form to its shape, from ``quote_complement_verbs.txt``.
+
+    Examples
+    --------
+    >>> complement_verbs()["called on"], complement_verbs()["described"]
+    ('on', 'as')
+    """
+    out = {}
+    for line in read_lexicon("quote_complement_verbs.txt"):
+        word, _, shape = line.strip().rpartition(" ")
+        if shape in SHAPES:
+            out[" ".join(word.split())] = shape
+    return out
+
+
+@cache
+def _verb_re() -> re.Pattern:
+    forms = sorted(complement_verbs())
+    return re.compile(r"(?<![\w-])" + _trie(forms) + r"\b")
+
+
+_OBJECT_PRONOUNS = frozenset("him her them it us me you himself herself themselves itself this that".split())
+# Words after "called" that make it another verb: "called off", "called for", "called a
+# press conference", "called the police".
+_NOT_LABEL_START = frozenset("for on off in up out back upon into at to by over a an as".split())
+# "a rigged system", "the nominee": what may open an object.
+_OBJECT_START = frozenset(
+    "the his her their its our my your this that these those both all some many most".split()
+)
+_WHAT_RE = re.compile(r"\b(?:what|which)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,4})$")
+_RELATIVE_START = frozenset("who which that whom".split())
+
+
+def _complement_statements(ctx, marks, rows, used_cues) -> None:
+    """Add the ``sv_label``, ``sv_o_as``, ``sv_o_to`` and ``sv_o`` rows to ``rows``."""
+    text = ctx.text
+    spans = sorted((r.content_start, r.content_end) for r in rows)
+    starts = [a for a, _ in spans]
+    reach = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    by_sentence: dict[int, list[_Row]] = {}
+    for r in rows:
+        by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
+    mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
+    mark_starts = [a for a, _ in mark_spans]
+    verbs = complement_verbs()
+    for k, (sa, sb) in enumerate(zip(ctx.s_starts, ctx.s_ends)):
+        if sb - sa > MAX_SENTENCE_CHARS:
+            continue  # the indirect rules warned about it
+        for n, m in enumerate(_verb_re().finditer(text, sa, sb)):
+            if n >= MAX_CUES_PER_SENTENCE:
+                break
+            if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
+                continue
+            j = bisect.bisect_right(starts, m.start()) - 1
+            if j >= 0 and reach[j] > m.start():
+                continue  # inside a statement already found
+            cue = " ".join(m.group(0).split())
+            row = _complement_at(ctx, m, cue, verbs[cue.lower()], sa, sb, by_sentence.get(k, ()))
+            if row is None:
+                continue
+            lo = bisect.bisect_left(starts, row.content_start)
+            if (lo > 0 and reach[lo - 1] > row.content_start) or (
+                lo < len(starts) and starts[lo] < row.content_end
+            ):
+                continue  # overlaps a statement already found
+            q = bisect.bisect_left(mark_starts, row.content_start)
+            if q < len(mark_spans) and mark_spans[q][0] < row.content_end:
+                row.kind = "mixed"  # the speaker's own words in marks inside the content
+            used_cues.add(m.start())
+            rows.append(row)
+            by_sentence.setdefault(k, []).append(row)
+            starts.insert(lo, row.content_start)
+            spans.insert(lo, (row.content_start, row.content_end))
+            reach[:] = []
+            for _, b in spans:
+                reach.append(max(b, reach[-1]) if reach else b)
+
+
+def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, here) -> _Row | None:
+    text = ctx.text
+    left_a = max(sa, m.start() - WINDOW)
+    before = text[left_a : m.start()].split()
+    if before and m.group(0)[0].isupper() and ctx.s_parts[ctx.sentence_at(m.start())] != "headline":
+        return None  # "Calls" is a cue only in a headline written in title case
+    prev = before[-1] if before else ""
+    if prev and (_bare(prev) in _NOUN_BEFORE or _possessive(prev) or prev[:1].isdigit()):
+        return None  # "the calls", "Trump’s demands", "3 calls": a noun
+    lead = list(before)
+    while lead and _adverb(lead[-1]) and _bare(lead[-1]) not in ("has", "have", "had"):
+        lead.pop()
+    if lead and _bare(lead[-1]) in _PASSIVE | _BE_FORMS and not cue.split()[0].lower().endswith("ing"):
+        return None  # "has been called", "was described as": the speaker is not the subject
+    # The content: the words after the cue (a time phrase there is not content), to the end
+    # of the clause.
+    p = m.end()
+    while p < sb and text[p] in " \t\u00a0":
+        p += 1
+    when = _WHEN_RE.match(text, p, min(sb, p + 80))
+    if when:
+        p = _strip(text, p, when.end())[1]
+    ca, cb = _strip(text, p, sb, " \t\n\u00a0,")
+    while cb > ca and text[cb - 1] in _TERMINAL + " \u00a0":
+        cb -= 1
+    cb = _before_next_attribution(ctx, ca, cb)
+    cb = _clause_end(ctx, ca, cb)
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, ca, min(cb, ca + 400))]
+    if len(words) < 2:
+        return None
+    raw = [text[a:b] for a, b in words]
+    low = [_bare(w) for w in raw]
+    # "what he calls corruption", "which she described as a mistake": the relative word is
+    # the object, and the content names it.
+    w = _WHAT_RE.search(text, max(sa, m.start() - 60), m.start())
+    rel = w.start() if w is not None and _bare(w.group("np").strip()) in PRONOUNS else None
+    if rel is not None:
+        if shape not in ("label", "as") or (shape == "as") != (low[0] == "as"):
+            return None
+    elif not _shape_fits(shape, raw, low, cue):
+        return None
+    # The speaker: the verb's subject.
+    participle = cue.split()[0].lower().endswith("ing")
+    before_text = text[left_a : m.start()].rstrip()
+    sp = None
+    if participle and not (lead and _bare(lead[-1]) in _BE_FORMS):
+        if not before_text.endswith((",", "—", "–", ",”", ',"')):
+            return None
+        sp = _earlier_speaker(here, sa, m.start())
+        if sp is None:
+            found = _coordinated_subject(ctx, sa, m.start(), participle=True)
+            sp = found[0] if found else None
+    elif lead and _bare(lead[-1]) == "who":
+        who = text.rindex(lead[-1], left_a, m.start())
+        sp = _relative_antecedent(ctx, sa, who)
+    else:
+        if rel is not None:
+            sp = ctx.noun_phrase(w.start("np"), m.start())
+        else:
+            found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+            if not found and cue.split()[0].lower().endswith("ed") and shape != "label":
+                # not for "called": "a formula called the “chained CPI”" names a thing
+                found = _plain_subject(ctx, sa, m.start())
+            if found:
+                sp = found[0]
+                opening = text[sa : sp.start].strip(" \t\n\u00a0")
+                if opening and not opening.endswith((",", "and", "but")) and sp.kind != "pronoun":
+                    if not _clause_opening(opening):
+                        return None  # the subject must open its clause
+    if sp is None:
+        return None
+    if (
+        shape == "label"
+        and rel is None
+        and raw[0][:1].isupper()
+        and match_form(text[sp.start : sp.end]).startswith(("a ", "an "))
+    ):
+        return None  # "a band called Sophistafunk": a name given to a thing, not a statement
+    if rel is not None:
+        ca = rel
+        for a, b in words[1:]:
+            if _bare(text[a:b]) in _FINITE or text[ca:a].rstrip().endswith(","):
+                cb = _strip(text, ca, a)[1]  # "what he calls X is ...": the noun phrase
+                break
+    elif shape == "object" and low[0] == "that":
+        ca = words[1][0]
+    channel = None
+    return _Row("indirect", ca, cb, sp, cue, m.start(), channel, RULES[shape])
+
+
+def _clause_opening(opening: str) -> bool:
+    """Whether the words before a subject end a clause ("In 2015," or "... and")."""
+    last = opening.split()[-1]
+    return last.endswith((",", ";", ":", "—", "–")) or _bare(last) in ("and", "but", "while", "as", "when")
+
+
+def _clause_end(ctx, a: int, b: int) -> int:
+    """Where a complement ends: before ", while S V", ", according to", a dash that opens an
+    aside or the next cue of the sentence after ", and" (see :func:`_second_attribution`)."""
+    from kit.quotes.indirect import _second_attribution
+
+    text = ctx.text
+    b = _second_attribution(ctx, a, b)
+    for stop in (", according to", " according to"):
+        p = text.find(stop, a, b)
+        if p > a:
+            b = _strip(text, a, p)[1]
+    return b
+
+
+def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
+    """Whether the words after a cue have the verb's shape (see the lexicon's header)."""
+    if raw[0].startswith(("“", '"', "(", "—", "–")) or raw[0][:1] in _QUOTE_CHARS:
+        return False
+    if shape == "object" and low[0] == "that" and len(low) > 2:
+        return True  # "demanded that the council vote"
+    if low[0] in ("that", "for", "about", "to", "off", "up", "out", "back", "with", "from", "into"):
+        return False  # "called for", "blamed for", "pressed for": another verb or a clause
+    if shape in ("on", "as") and (low[0] in _PREPOSITIONS or low[0].endswith("ly")):
+        return False  # "pressed by the moderator to", "dismissed quickly as"
+    if shape == "on":
+        obj = _object_words(raw, low)
+        return obj is not None and obj < len(low) - 1 and low[obj] == "to" and low[obj + 1].isalpha()
+    if shape == "as":
+        obj = _object_words(raw, low)
+        return obj is not None and obj < len(low) - 1 and low[obj] == "as"
+    if shape == "object":
+        if low[0] in _PREPOSITIONS or low[0] in _CLAUSE_WORDS - _OBJECT_START:
+            return False
+        return True
+    # label: an object, then a label that is not a preposition, time or the end
+    for k in range(1, min(len(raw), MAX_OBJECT_WORDS + 1)):
+        if raw[k][:1] in _QUOTE_CHARS:
+            return low[0] not in _NOT_LABEL_START  # "called half of the crowd “deplorables”"
+        if raw[k - 1].endswith((",", ";", ":")) or low[k - 1] in _CLAUSE_WORDS:
+            break
+    if low[0] in _NOT_LABEL_START or (low[0] in ("it",) and low[1] in ("quits", "off")):
+        return False
+    obj = _label_object(raw, low)
+    if obj is None or obj >= len(low):
+        return False
+    nxt = low[obj]
+    if nxt.endswith("ly") and obj + 1 < len(low) and low[obj + 1] in _PREPOSITIONS:
+        return False  # "called Sanders shortly after": a telephone call
+    if nxt in _PREPOSITIONS or nxt in _CLAUSE_WORDS or _WHEN_RE.match(raw[obj]) or nxt in ("to", "and", "or"):
+        return False
+    return not raw[obj - 1].endswith((",", ";", ":"))
+
+
+def _object_words(raw: list[str], low: list[str]) -> int | None:
+    """Where "as" or "to" stands after an object of one to :data:`MAX_OBJECT_WORDS` words
+    (no punctuation, no clause word before it), or None."""
+    for k in range(1, min(len(low), MAX_OBJECT_WORDS + 1)):
+        if raw[k - 1].endswith((",", ";", ":", ".", "?", "!")):
+            return None
+        if low[k - 1] in _CLAUSE_WORDS and low[k - 1] not in ("that", "this", "these", "those"):
+            return None
+        if low[k] in ("as", "to") and raw[k].islower():
+            return k
+    return None
+
+
+def _label_object(raw: list[str], low: list[str]) -> int | None:
+    """Where the label starts after the object of "called": after an object pronoun, after a
+    run of capitalised words (a name, with a possessive), or after a determiner and one to
+    three words; None when the object cannot be told."""
+    if low[0] in _OBJECT_PRONOUNS - {"this", "that"}:
+        return 1
+    if raw[0][:1].isupper() and raw[0][:1].isalpha():
+        k = 0
+        while k < len(raw) and raw[k][:1].isupper() and raw[k][:1] not in _QUOTE_CHARS:
+            k += 1
+            if raw[k - 1].endswith(("'s", "’s")) and k < len(raw):
+                # "Trump's plan": the possessor, then its noun
+                k += 1
+                break
+        return k
+    if low[0] in _OBJECT_START or low[0] in _DETERMINER_WORDS:
+        # "the charges unsubstantiated": the determiner and its noun, the label after it;
+        # "the White House": a name after the determiner
+        if len(raw) > 1 and raw[1][:1].isupper():
+            k = 1
+            while k < len(raw) and raw[k][:1].isupper():
+                k += 1
+            return k
+        k = 2
+        while k < len(raw) and k < 4 and raw[k - 1].islower() and not raw[k - 1].endswith(","):
+            if raw[k][:1] in _QUOTE_CHARS or low[k] in ("a", "an", "the"):
+                return k
+            if low[k] in _PREPOSITIONS or low[k] in _CLAUSE_WORDS:
+                return k
+            k += 1
+        return 2 if len(raw) > 2 else None
+    return None
