@@ -36,6 +36,7 @@ from kit.quotes.words import (
     _DETERMINER_WORDS,
     _PREPOSITIONS,
     _QUOTE_CHARS,
+    _SUBORDINATORS,
     _TERMINAL,
     _WHEN_RE,
     _WORD,
@@ -88,17 +89,14 @@ _OBJECT_START = frozenset(
     "the his her their its our my your this that these those both all some many most".split()
 )
 _WHAT_RE = re.compile(r"\b(?:what|which)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,4})$")
-_RELATIVE_START = frozenset("who which that whom".split())
+# Words that cannot end a statement cut before the next one ("... her hero before").
+_TRAILING = frozenset("before after while when as and but or because since with".split())
 
 
 def _complement_statements(ctx, marks, rows, used_cues) -> None:
     """Add the ``sv_label``, ``sv_o_as``, ``sv_o_to`` and ``sv_o`` rows to ``rows``."""
     text = ctx.text
-    spans = sorted((r.content_start, r.content_end) for r in rows)
-    starts = [a for a, _ in spans]
-    reach = []
-    for _, b in spans:
-        reach.append(max(b, reach[-1]) if reach else b)
+    starts, reach = _index(rows)
     by_sentence: dict[int, list[_Row]] = {}
     for r in rows:
         by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
@@ -113,13 +111,25 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
                 break
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
                 continue
+            here = by_sentence.get(k, [])
+            host = None
             j = bisect.bisect_right(starts, m.start()) - 1
             if j >= 0 and reach[j] > m.start():
-                continue  # inside a statement already found
+                # inside a statement already found: only "S V C1, called O X" (a second verb
+                # of the same subject) starts a statement of its own
+                host = _host(text, here, m.start())
+                if host is None:
+                    continue
             cue = " ".join(m.group(0).split())
-            row = _complement_at(ctx, m, cue, verbs[cue.lower()], sa, sb, by_sentence.get(k, ()))
+            row = _complement_at(ctx, m, cue, verbs[cue.lower()], sa, sb, here, host)
             if row is None:
                 continue
+            if host is not None:
+                host.content_end = _strip(text, host.content_start, _host_end(text, host, m.start()))[1]
+                q = bisect.bisect_left(mark_starts, host.content_start)
+                if host.kind == "mixed" and not (q < len(mark_spans) and mark_spans[q][0] < host.content_end):
+                    host.kind = "indirect"  # its words in marks were the second verb's
+                starts, reach = _index(rows)
             lo = bisect.bisect_left(starts, row.content_start)
             if (lo > 0 and reach[lo - 1] > row.content_start) or (
                 lo < len(starts) and starts[lo] < row.content_end
@@ -131,14 +141,43 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
             used_cues.add(m.start())
             rows.append(row)
             by_sentence.setdefault(k, []).append(row)
-            starts.insert(lo, row.content_start)
-            spans.insert(lo, (row.content_start, row.content_end))
-            reach[:] = []
-            for _, b in spans:
-                reach.append(max(b, reach[-1]) if reach else b)
+            starts, reach = _index(rows)
 
 
-def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, here) -> _Row | None:
+def _index(rows) -> tuple[list[int], list[int]]:
+    """The content starts of ``rows`` in order, and the furthest end reached at each."""
+    spans = sorted((r.content_start, r.content_end) for r in rows)
+    reach: list[int] = []
+    for _, b in spans:
+        reach.append(max(b, reach[-1]) if reach else b)
+    return [a for a, _ in spans], reach
+
+
+_HOST_RE = re.compile(r"(?:,|[\s\u00a0]and)[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
+
+
+def _host(text: str, here, cue_start: int):
+    """The statement of the same sentence whose content holds a cue that a comma or "and"
+    coordinates with its verb ("He suggested C1, called her “third-rate” and ..."), or None."""
+    for r in here:
+        if (
+            r.content_start < cue_start < r.content_end
+            and r.cue_start < r.content_start
+            and r.speaker is not None
+            and r.inherited is None
+            and r.kind != "direct"
+            and _HOST_RE.search(text, max(r.content_start, cue_start - 12), cue_start)
+        ):
+            return r
+    return None
+
+
+def _host_end(text: str, host, cue_start: int) -> int:
+    m = _HOST_RE.search(text, max(host.content_start, cue_start - 12), cue_start)
+    return m.start() if m else cue_start
+
+
+def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, here, host=None) -> _Row | None:
     text = ctx.text
     left_a = max(sa, m.start() - WINDOW)
     before = text[left_a : m.start()].split()
@@ -165,6 +204,22 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
         cb -= 1
     cb = _before_next_attribution(ctx, ca, cb)
     cb = _clause_end(ctx, ca, cb)
+    for r in here:
+        # "called her fallen son her hero before explaining ...": the next statement of the
+        # sentence ends this one
+        marks_of_r = [r.content_start, r.cue_start]
+        if r.speaker is not None and r.inherited is None:
+            marks_of_r.append(r.speaker.start)
+        after = [x for x in marks_of_r if ca < x]
+        if after and min(after) < cb:
+            cb = min(after)
+    cb = _coordinated_verb(text, ca, cb)
+    while cb > ca:
+        cb = _strip(text, ca, cb)[1]
+        last = text[ca:cb].split()[-1:]
+        if not last or _bare(last[0]) not in _TRAILING:
+            break
+        cb -= len(last[0])
     words = [(x.start(), x.end()) for x in _WORD.finditer(text, ca, min(cb, ca + 400))]
     if len(words) < 2:
         return None
@@ -183,7 +238,9 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     participle = cue.split()[0].lower().endswith("ing")
     before_text = text[left_a : m.start()].rstrip()
     sp = None
-    if participle and not (lead and _bare(lead[-1]) in _BE_FORMS):
+    if host is not None:
+        sp = host.speaker  # "S V C1, called O X": the subject of the first verb
+    elif participle and not (lead and _bare(lead[-1]) in _BE_FORMS):
         if not before_text.endswith((",", "—", "–", ",”", ',"')):
             return None
         sp = _earlier_speaker(here, sa, m.start())
@@ -204,7 +261,7 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
             if found:
                 sp = found[0]
                 opening = text[sa : sp.start].strip(" \t\n\u00a0")
-                if opening and not opening.endswith((",", "and", "but")) and sp.kind != "pronoun":
+                if opening and sp.kind != "pronoun":
                     if not _clause_opening(opening):
                         return None  # the subject must open its clause
     if sp is None:
@@ -228,10 +285,23 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel, RULES[shape])
 
 
+_AND_VERB_RE = re.compile(
+    r"[\s\u00a0]+and[\s\u00a0]+(?:then[\s\u00a0]+)?[a-z]+ed[\s\u00a0]+(?:the|a|an|his|her|their|its|our|him|them"
+    r"|it|us|me|one|two|to|on|in|with|for|that|this|those|these)\b"
+)
+
+
+def _coordinated_verb(text: str, a: int, b: int) -> int:
+    """Where a complement ends before a second verb of its subject ("called her “third-rate”
+    and boycotted one of the debates")."""
+    m = _AND_VERB_RE.search(text, a, b)
+    return m.start() if m else b
+
+
 def _clause_opening(opening: str) -> bool:
     """Whether the words before a subject end a clause ("In 2015," or "... and")."""
     last = opening.split()[-1]
-    return last.endswith((",", ";", ":", "—", "–")) or _bare(last) in ("and", "but", "while", "as", "when")
+    return last.endswith((",", ";", ":", "—", "–")) or _bare(last) in _SUBORDINATORS | {"and", "but", "when"}
 
 
 def _clause_end(ctx, a: int, b: int) -> int:
@@ -323,12 +393,7 @@ def _label_object(raw: list[str], low: list[str]) -> int | None:
             while k < len(raw) and raw[k][:1].isupper():
                 k += 1
             return k
-        k = 2
-        while k < len(raw) and k < 4 and raw[k - 1].islower() and not raw[k - 1].endswith(","):
-            if raw[k][:1] in _QUOTE_CHARS or low[k] in ("a", "an", "the"):
-                return k
-            if low[k] in _PREPOSITIONS or low[k] in _CLAUSE_WORDS:
-                return k
-            k += 1
+        if len(raw) > 3 and low[2] in ("a", "an", "the") and raw[1].islower():
+            return 2  # "the plan a disaster"
         return 2 if len(raw) > 2 else None
     return None
