@@ -20,7 +20,9 @@ from kit.quotes.indirect import (
     _BE_FORMS,
     _FINITE,
     _NOUN_BEFORE,
+    _PARTICIPLE_PREPOSITIONS,
     _PASSIVE,
+    _QUESTION_WORDS,
     _before_next_attribution,
     _coordinated_subject,
     _earlier_speaker,
@@ -46,10 +48,10 @@ from kit.quotes.words import (
     _trie,
 )
 
-SHAPES = ("label", "as", "on", "object")
+SHAPES = ("label", "as", "describe", "on", "ask", "object")
 """The shapes of ``quote_complement_verbs.txt`` (see its header)."""
 
-RULES = {"label": "sv_label", "as": "sv_o_as", "on": "sv_o_to", "object": "sv_o"}
+RULES = {"label": "sv_label", "as": "sv_o_as", "describe": "sv_o_as", "on": "sv_o_to", "ask": "sv_o_to", "object": "sv_o"}
 """The ``rule`` of a statement found through each shape."""
 
 MAX_OBJECT_WORDS = 8
@@ -230,7 +232,7 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     w = _WHAT_RE.search(text, max(sa, m.start() - 60), m.start())
     rel = w.start() if w is not None and _bare(w.group("np").strip()) in PRONOUNS else None
     if rel is not None:
-        if shape not in ("label", "as") or (shape == "as") != (low[0] == "as"):
+        if shape not in ("label", "as", "describe") or (shape != "label") != (low[0] == "as"):
             return None
     elif not _shape_fits(shape, raw, low, cue):
         return None
@@ -241,8 +243,9 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     if host is not None:
         sp = host.speaker  # "S V C1, called O X": the subject of the first verb
     elif participle and not (lead and _bare(lead[-1]) in _BE_FORMS):
-        if not before_text.endswith((",", "—", "–", ",”", ',"')):
-            return None
+        last = _bare(before_text.split()[-1]) if before_text.split() else ""
+        if not before_text.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
+            return None  # "..., calling", "by asking": the subject of the sentence
         sp = _earlier_speaker(here, sa, m.start())
         if sp is None:
             found = _coordinated_subject(ctx, sa, m.start(), participle=True)
@@ -281,8 +284,14 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
                 break
     elif shape == "object" and low[0] == "that":
         ca = words[1][0]
-    channel = None
-    return _Row("indirect", ca, cb, sp, cue, m.start(), channel, RULES[shape])
+    rule = RULES[shape]
+    if shape == "ask":
+        k = _object_words(raw, low, ("to",) + tuple(_QUESTION_WORDS))
+        if low[k] != "to":
+            ca, rule = words[k][0], "sv_o_wh"  # "asked the mayor how she felt": the question
+    if shape == "describe" and rel is None and _shape_fits("as", raw, low, cue) is False:
+        rule = "sv_o"  # "described a rigged system": the object alone
+    return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
 
 
 _AND_VERB_RE = re.compile(
@@ -334,6 +343,15 @@ def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
     if shape == "as":
         obj = _object_words(raw, low)
         return obj is not None and obj < len(low) - 1 and low[obj] == "as"
+    if shape == "ask":
+        if low[0] in _PREPOSITIONS or low[0].endswith("ly") or low[0] in ("for", "about"):
+            return False  # "asked for help", "asked about the plan"
+        obj = _object_words(raw, low, ("to",) + tuple(_QUESTION_WORDS))
+        if obj is None or low[obj - 1] in _PREPOSITIONS:
+            return False  # "questions for which": a relative clause, not the question
+        return obj < len(low) - 1 and low[obj + 1].isalpha()
+    if shape == "describe":
+        return _shape_fits("as", raw, low, cue) or _shape_fits("object", raw, low, cue)
     if shape == "object":
         if low[0] in _PREPOSITIONS or low[0] in _CLAUSE_WORDS - _OBJECT_START:
             return False
@@ -357,7 +375,7 @@ def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
     return not raw[obj - 1].endswith((",", ";", ":"))
 
 
-def _object_words(raw: list[str], low: list[str]) -> int | None:
+def _object_words(raw: list[str], low: list[str], heads=("as", "to")) -> int | None:
     """Where "as" or "to" stands after an object of one to :data:`MAX_OBJECT_WORDS` words
     (no punctuation, no clause word before it), or None."""
     for k in range(1, min(len(low), MAX_OBJECT_WORDS + 1)):
@@ -365,7 +383,7 @@ def _object_words(raw: list[str], low: list[str]) -> int | None:
             return None
         if low[k - 1] in _CLAUSE_WORDS and low[k - 1] not in ("that", "this", "these", "those"):
             return None
-        if low[k] in ("as", "to") and raw[k].islower():
+        if low[k] in heads and raw[k].islower():
             return k
     return None
 
