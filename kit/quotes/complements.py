@@ -51,7 +51,14 @@ from kit.quotes.words import (
 SHAPES = ("label", "as", "describe", "on", "ask", "object")
 """The shapes of ``quote_complement_verbs.txt`` (see its header)."""
 
-RULES = {"label": "sv_label", "as": "sv_o_as", "describe": "sv_o_as", "on": "sv_o_to", "ask": "sv_o_to", "object": "sv_o"}
+RULES = {
+    "label": "sv_label",
+    "as": "sv_o_as",
+    "describe": "sv_o_as",
+    "on": "sv_o_to",
+    "ask": "sv_o_to",
+    "object": "sv_o",
+}
 """The ``rule`` of a statement found through each shape."""
 
 MAX_OBJECT_WORDS = 8
@@ -92,7 +99,7 @@ _OBJECT_START = frozenset(
 )
 _WHAT_RE = re.compile(r"\b(?:what|which)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,4})$")
 # Words that cannot end a statement cut before the next one ("... her hero before").
-_TRAILING = frozenset("before after while when as and but or because since with".split())
+_TRAILING = frozenset("before after while when as and but or because since with even also".split())
 
 
 def _complement_statements(ctx, marks, rows, used_cues) -> None:
@@ -193,6 +200,12 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
         lead.pop()
     if lead and _bare(lead[-1]) in _PASSIVE | _BE_FORMS and not cue.split()[0].lower().endswith("ing"):
         return None  # "has been called", "was described as": the speaker is not the subject
+    # An auxiliary chain before the cue ("would call", "can call", "is calling", "has
+    # called"): the subject stands before it.
+    cue_at = m.start()
+    aux = _AUX_RE.search(text, max(left_a, m.start() - 40), m.start())
+    if aux is not None and aux.start() > left_a:
+        cue_at = aux.start()
     # The content: the words after the cue (a time phrase there is not content), to the end
     # of the clause.
     p = m.end()
@@ -217,14 +230,14 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
             cb = min(after)
     cb = _coordinated_verb(text, ca, cb)
     while cb > ca:
-        cb = _strip(text, ca, cb)[1]
+        cb = _strip(text, ca, cb, " \t\n\u00a0,;:—–-'‘“\"")[1]
         last = text[ca:cb].split()[-1:]
         if not last or _bare(last[0]) not in _TRAILING:
             break
         cb -= len(last[0])
     words = [(x.start(), x.end()) for x in _WORD.finditer(text, ca, min(cb, ca + 400))]
     if len(words) < 2:
-        return None
+        return None  # "called it ‘a disaster’, he told ...": the label is a quotation of its own
     raw = [text[a:b] for a, b in words]
     low = [_bare(w) for w in raw]
     # "what he calls corruption", "which she described as a mistake": the relative word is
@@ -243,7 +256,11 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     if host is not None:
         sp = host.speaker  # "S V C1, called O X": the subject of the first verb
     elif participle and not (lead and _bare(lead[-1]) in _BE_FORMS):
-        last = _bare(before_text.split()[-1]) if before_text.split() else ""
+        bw = before_text.split()
+        while len(bw) > 1 and (_adverb(bw[-1]) or _bare(bw[-1]) == "even"):
+            bw.pop()  # "..., even suggesting"
+        before_text = " ".join(bw)
+        last = _bare(bw[-1]) if bw else ""
         if not before_text.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
             return None  # "..., calling", "by asking": the subject of the sentence
         sp = _earlier_speaker(here, sa, m.start())
@@ -257,10 +274,10 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
         if rel is not None:
             sp = ctx.noun_phrase(w.start("np"), m.start())
         else:
-            found = ctx.speaker_before(left_a, m.start()) or _coordinated_subject(ctx, sa, m.start())
+            found = ctx.speaker_before(left_a, cue_at) or _coordinated_subject(ctx, sa, cue_at)
             if not found and cue.split()[0].lower().endswith("ed") and shape != "label":
                 # not for "called": "a formula called the “chained CPI”" names a thing
-                found = _plain_subject(ctx, sa, m.start())
+                found = _plain_subject(ctx, sa, cue_at)
             if found:
                 sp = found[0]
                 opening = text[sa : sp.start].strip(" \t\n\u00a0")
@@ -294,6 +311,11 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
 
 
+_AUX_RE = re.compile(
+    r"(?<![\w’'-])(?:(?:would|could|can|will|may|might|should|must|is|are|was|were|has|have|had)"
+    r"(?:[\s\u00a0]+(?:not|never|also|have|been|be|even|now|still|already|often|repeatedly))*"
+    r"|appeared[\s\u00a0]+to|seemed[\s\u00a0]+to|went[\s\u00a0]+on[\s\u00a0]+to)[\s\u00a0]+$"
+)
 _AND_VERB_RE = re.compile(
     r"[\s\u00a0]+and[\s\u00a0]+(?:then[\s\u00a0]+)?[a-z]+ed[\s\u00a0]+(?:the|a|an|his|her|their|its|our|him|them"
     r"|it|us|me|one|two|to|on|in|with|for|that|this|those|these)\b"
@@ -394,6 +416,18 @@ def _label_object(raw: list[str], low: list[str]) -> int | None:
     three words; None when the object cannot be told."""
     if low[0] in _OBJECT_PRONOUNS - {"this", "that"}:
         return 1
+    if raw[0].islower() and low[0] not in _OBJECT_START and low[0] not in _DETERMINER_WORDS:
+        # "climate change a hoax": a bare noun phrase, then the label's article
+        for k in range(1, min(len(raw) - 1, 4)):
+            if (
+                raw[k - 1].endswith((",", ";", ":"))
+                or low[k - 1] in _PREPOSITIONS
+                or low[k - 1] in _CLAUSE_WORDS
+            ):
+                return None
+            if low[k] in ("a", "an", "the"):
+                return k
+        return None
     if raw[0][:1].isupper() and raw[0][:1].isalpha():
         k = 0
         while k < len(raw) and raw[k][:1].isupper() and raw[k][:1] not in _QUOTE_CHARS:
