@@ -105,10 +105,13 @@ _TRAILING = frozenset("before after while when as and but or because since with 
 def _complement_statements(ctx, marks, rows, used_cues) -> None:
     """Add the ``sv_label``, ``sv_o_as``, ``sv_o_to`` and ``sv_o`` rows to ``rows``."""
     text = ctx.text
-    starts, reach = _index(rows)
     by_sentence: dict[int, list[_Row]] = {}
     for r in rows:
         by_sentence.setdefault(ctx.sentence_at(r.cue_start), []).append(r)
+    for r in rows:
+        if r.rule == "called_q":
+            _extend_label(ctx, r, by_sentence.get(ctx.sentence_at(r.cue_start), ()))
+    starts, reach = _index(rows)
     mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
     mark_starts = [a for a, _ in mark_spans]
     verbs = complement_verbs()
@@ -151,6 +154,56 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
             rows.append(row)
             by_sentence.setdefault(k, []).append(row)
             starts, reach = _index(rows)
+
+
+def _extend_label(ctx, row, here) -> None:
+    """A label in marks (``called_q``) runs on to the end of its clause, as the label's
+    reason or circumstance belongs to what was said ("called him a ‘pathological liar’ for
+    continuing to insist ..."), up to the next statement of the sentence."""
+    text = ctx.text
+    k = ctx.sentence_at(row.content_start)
+    sb = ctx.s_ends[k]
+    if row.content_end >= sb:
+        return
+    end = _clause_limit(ctx, row.content_end, sb, here)
+    rest = text[row.content_end : end]
+    if (
+        len(rest.split()) < 2
+        or rest.lstrip(" \u00a0")[:1] in ",;:—–(" + _QUOTE_CHARS
+        or _bare(rest.split()[0]) in PRONOUNS
+        or (len(rest.split()) <= 4 and _bare(rest.split()[0]) in _PREPOSITIONS)
+        or _WHEN_RE.fullmatch(text, *_strip(text, row.content_end, end))
+    ):
+        return  # "called it ‘a disaster’, he told ...", "“reckless” on Sunday": the label ends it
+    row.content_end = end
+
+
+def _clause_limit(ctx, a: int, sb: int, here) -> int:
+    """Where a complement that starts at ``a`` ends: the end of its sentence, or before the
+    next attribution, the next statement of the sentence or a second verb of its subject."""
+    text = ctx.text
+    ca, cb = _strip(text, a, sb, " \t\n\u00a0,")
+    while cb > ca and text[cb - 1] in _TERMINAL + " \u00a0":
+        cb -= 1
+    cb = _before_next_attribution(ctx, ca, cb)
+    cb = _clause_end(ctx, ca, cb)
+    for r in here:
+        # "called her fallen son her hero before explaining ...": the next statement of the
+        # sentence ends this one
+        marks_of_r = [r.content_start, r.cue_start]
+        if r.speaker is not None and r.inherited is None:
+            marks_of_r.append(r.speaker.start)
+        after = [x for x in marks_of_r if ca < x]
+        if after and min(after) < cb:
+            cb = min(after)
+    cb = _coordinated_verb(text, ca, cb)
+    while cb > ca:
+        cb = _strip(text, ca, cb, " \t\n\u00a0,;:—–-'‘“\"")[1]
+        last = text[ca:cb].split()[-1:]
+        if not last or _bare(last[0]) not in _TRAILING:
+            break
+        cb -= len(last[0])
+    return cb
 
 
 def _index(rows) -> tuple[list[int], list[int]]:
@@ -214,27 +267,8 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     when = _WHEN_RE.match(text, p, min(sb, p + 80))
     if when:
         p = _strip(text, p, when.end())[1]
-    ca, cb = _strip(text, p, sb, " \t\n\u00a0,")
-    while cb > ca and text[cb - 1] in _TERMINAL + " \u00a0":
-        cb -= 1
-    cb = _before_next_attribution(ctx, ca, cb)
-    cb = _clause_end(ctx, ca, cb)
-    for r in here:
-        # "called her fallen son her hero before explaining ...": the next statement of the
-        # sentence ends this one
-        marks_of_r = [r.content_start, r.cue_start]
-        if r.speaker is not None and r.inherited is None:
-            marks_of_r.append(r.speaker.start)
-        after = [x for x in marks_of_r if ca < x]
-        if after and min(after) < cb:
-            cb = min(after)
-    cb = _coordinated_verb(text, ca, cb)
-    while cb > ca:
-        cb = _strip(text, ca, cb, " \t\n\u00a0,;:—–-'‘“\"")[1]
-        last = text[ca:cb].split()[-1:]
-        if not last or _bare(last[0]) not in _TRAILING:
-            break
-        cb -= len(last[0])
+    ca = _strip(text, p, sb, " \t\n\u00a0,")[0]
+    cb = _clause_limit(ctx, ca, sb, here)
     words = [(x.start(), x.end()) for x in _WORD.finditer(text, ca, min(cb, ca + 400))]
     if len(words) < 2:
         return None  # "called it ‘a disaster’, he told ...": the label is a quotation of its own
