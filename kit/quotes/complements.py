@@ -1,12 +1,19 @@
 """Reported speech whose content is a verb's complement, not a that-clause.
 
 ``sv_label`` (``S called O X``), ``sv_o_as`` (``S described O as X``), ``sv_o_to``
-(``S called on O to V``) and ``sv_o`` (``S blamed O on X``,
-``S demanded O``): the cue verbs and their shapes are in
+(``S called on O to V``, ``S asked O to V``), ``sv_o_wh`` (``S asked O whether C``) and
+``sv_o`` (``S blamed O on X``, ``S demanded O``): the cue verbs and their shapes are in
 ``kit/data/quote_complement_verbs.txt``. The rules run after the others and take only
 cues and words no statement holds yet; the speaker is the verb's subject, found as for
 ``sv_c`` (:mod:`kit.quotes.indirect`), or the subject of the sentence for an ``-ing``
-form after a comma ("..., calling them rapists").
+form after a comma ("..., calling them rapists"). See "Complements" in :mod:`kit.quotes`.
+
+Examples
+--------
+>>> import kit
+>>> a = kit.parse_article("Sanders called on the senator to resign and described the plan as a scam.")
+>>> a.quotes[["speaker", "cue", "content", "rule"]].values.tolist()
+[['Sanders', 'called on', 'the senator to resign', 'sv_o_to'], ['Sanders', 'described', 'the plan as a scam', 'sv_o_as']]
 """
 
 from __future__ import annotations
@@ -24,6 +31,7 @@ from kit.quotes.indirect import (
     _PASSIVE,
     _QUESTION_WORDS,
     _before_next_attribution,
+    _clause_follows,
     _coordinated_subject,
     _earlier_speaker,
     _inside,
@@ -73,7 +81,7 @@ def complement_verbs() -> dict[str, str]:
     Examples
     --------
     >>> complement_verbs()["called on"], complement_verbs()["described"]
-    ('on', 'as')
+    ('on', 'describe')
     """
     out = {}
     for line in read_lexicon("quote_complement_verbs.txt"):
@@ -103,7 +111,7 @@ _TRAILING = frozenset("before after while when as and but or because since with 
 
 
 def _complement_statements(ctx, marks, rows, used_cues) -> None:
-    """Add the ``sv_label``, ``sv_o_as``, ``sv_o_to`` and ``sv_o`` rows to ``rows``."""
+    """Add the ``sv_label``, ``sv_o_as``, ``sv_o_to``, ``sv_o_wh`` and ``sv_o`` rows to ``rows``."""
     text = ctx.text
     by_sentence: dict[int, list[_Row]] = {}
     for r in rows:
@@ -291,7 +299,7 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
         sp = host.speaker  # "S V C1, called O X": the subject of the first verb
     elif participle and not (lead and _bare(lead[-1]) in _BE_FORMS):
         bw = before_text.split()
-        while len(bw) > 1 and (_adverb(bw[-1]) or _bare(bw[-1]) == "even"):
+        while len(bw) > 1 and not bw[-1].endswith(",") and (_adverb(bw[-1]) or _bare(bw[-1]) == "even"):
             bw.pop()  # "..., even suggesting"
         before_text = " ".join(bw)
         last = _bare(bw[-1]) if bw else ""
@@ -345,6 +353,10 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
 
 
+_PLACE_OR_TIME = frozenset(
+    "on in at about after before during to from with for over by last this yesterday today".split()
+)
+_AND_CLAUSE_RE = re.compile(r"[,;][\s\u00a0]+(?:and|but|so|yet)[\s\u00a0]+")
 _AUX_RE = re.compile(
     r"(?<![\w’'-])(?:(?:would|could|can|will|may|might|should|must|is|are|was|were|has|have|had)"
     r"(?:[\s\u00a0]+(?:not|never|also|have|been|be|even|now|still|already|often|repeatedly))*"
@@ -376,6 +388,9 @@ def _clause_end(ctx, a: int, b: int) -> int:
 
     text = ctx.text
     b = _second_attribution(ctx, a, b)
+    for m in _AND_CLAUSE_RE.finditer(text, a, b):
+        if _clause_follows(text, m.end(), b):
+            return _strip(text, a, m.start())[1]  # "warned of flooding, and the council closed ..."
     for stop in (", according to", " according to"):
         p = text.find(stop, a, b)
         if p > a:
@@ -481,5 +496,7 @@ def _label_object(raw: list[str], low: list[str]) -> int | None:
             return k
         if len(raw) > 3 and low[2] in ("a", "an", "the") and raw[1].islower():
             return 2  # "the plan a disaster"
+        if any(w in _PLACE_OR_TIME for w in low[2:4]):
+            return None  # "called the harbour master on Tuesday": a call, no label
         return 2 if len(raw) > 2 else None
     return None
