@@ -220,3 +220,17 @@ def test_every_rule_is_documented():
 
     for rule in {*RULES.values(), "sv_o_wh"}:
         assert f"``{rule}``" in kit.quotes.__doc__
+
+
+def test_participle_after_with_and_a_name():
+    q = _quotes("Reactions were mixed, with Senator Ana Ruiz calling the plan a “patchwork.”")
+    assert q[["kind", "speaker", "content", "rule"]].values.tolist() == [
+        ["mixed", "Senator Ana Ruiz", "the plan a “patchwork.”", "sv_label"]
+    ]
+
+
+def test_which_and_a_named_subject():
+    q = _quotes("The mill closed in May, which Mayor Ana Ruiz called a betrayal of the town.")
+    assert q[["speaker", "content", "rule"]].values.tolist() == [
+        ["Mayor Ana Ruiz", "which Mayor Ana Ruiz called a betrayal of the town", "sv_label"]
+    ]

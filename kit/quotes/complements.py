@@ -38,6 +38,7 @@ from kit.quotes.indirect import (
     _plain_subject,
     _possessive,
     _relative_antecedent,
+    _restrictive_antecedent,
 )
 from kit.quotes.limits import MAX_CUES_PER_SENTENCE, MAX_SENTENCE_CHARS, WINDOW
 from kit.quotes.speakers import _adverb, _Row
@@ -105,7 +106,9 @@ _NOT_LABEL_START = frozenset("for on off in up out back upon into at to by over 
 _OBJECT_START = frozenset(
     "the his her their its our my your this that these those both all some many most".split()
 )
-_WHAT_RE = re.compile(r"\b(?:what|which)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,4})$")
+_WHAT_RE = re.compile(r"\b(?:what|which|whom)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,5})$")
+# "with Sen. Ana Ruiz calling ...", "and Trump calling ...": a name right before a participle.
+_WITH_RE = re.compile(r"(?<![\w-])(?:with|and)[\s\u00a0]+(?P<np>[A-Z][^,;:“”\"]{0,80})$")
 # Words that cannot end a statement cut before the next one ("... her hero before").
 _TRAILING = frozenset("before after while when as and but or because since with even also".split())
 
@@ -285,7 +288,13 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     # "what he calls corruption", "which she described as a mistake": the relative word is
     # the object, and the content names it.
     w = _WHAT_RE.search(text, max(sa, m.start() - 60), m.start())
-    rel = w.start() if w is not None and _bare(w.group("np").strip()) in PRONOUNS else None
+    rel_sp = None
+    if w is not None and _bare(w.group("np").strip()) not in PRONOUNS:
+        # "which Mr. Trump called ‘a disgrace’": a name or a known noun phrase as subject
+        rel_sp = ctx.noun_phrase(w.start("np"), cue_at)
+        if rel_sp is None or rel_sp.start != w.start("np") or rel_sp.kind == "pronoun":
+            w, rel_sp = None, None
+    rel = w.start() if w is not None else None
     if rel is not None:
         if shape not in ("label", "as", "describe") or (shape != "label") != (low[0] == "as"):
             return None
@@ -304,17 +313,20 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
         before_text = " ".join(bw)
         last = _bare(bw[-1]) if bw else ""
         if not before_text.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
-            return None  # "..., calling", "by asking": the subject of the sentence
-        sp = _earlier_speaker(here, sa, m.start())
-        if sp is None:
-            found = _coordinated_subject(ctx, sa, m.start(), participle=True)
-            sp = found[0] if found else None
+            sp = _named_before_participle(ctx, sa, m.start(), last)
+            if sp is None:
+                return None
+        else:
+            sp = _earlier_speaker(here, sa, m.start())
+            if sp is None:
+                found = _coordinated_subject(ctx, sa, m.start(), participle=True)
+                sp = found[0] if found else None
     elif lead and _bare(lead[-1]) == "who":
         who = text.rindex(lead[-1], left_a, m.start())
         sp = _relative_antecedent(ctx, sa, who)
     else:
         if rel is not None:
-            sp = ctx.noun_phrase(w.start("np"), m.start())
+            sp = rel_sp or ctx.noun_phrase(w.start("np"), m.start())
         else:
             found = ctx.speaker_before(left_a, cue_at) or _coordinated_subject(ctx, sa, cue_at)
             if not found and cue.split()[0].lower().endswith("ed") and shape != "label":
@@ -375,6 +387,22 @@ def _coordinated_verb(text: str, a: int, b: int) -> int:
     return m.start() if m else b
 
 
+def _named_before_participle(ctx, sa: int, cue_start: int, last: str):
+    """The subject of a participle with no comma before it: a name after "with" or "and"
+    ("with Sen. Ana Ruiz calling it ...", "and Trump calling it ..."), or the people
+    "those" names ("those describing themselves as ..."); None otherwise."""
+    text = ctx.text
+    x = _WITH_RE.search(text, max(sa, cue_start - 120), cue_start)
+    if x is not None:
+        sp = ctx.noun_phrase(x.start("np"), cue_start)
+        if sp is not None and sp.start == x.start("np") and sp.kind != "pronoun":
+            return sp
+        return None
+    if last in ("those", "people", "others", "voters", "respondents"):
+        return _restrictive_antecedent(text, sa, cue_start)
+    return None
+
+
 def _clause_opening(opening: str) -> bool:
     """Whether the words before a subject end a clause ("In 2015," or "... and")."""
     last = opening.split()[-1]
@@ -429,7 +457,7 @@ def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
         return True
     # label: an object, then a label that is not a preposition, time or the end
     for k in range(1, min(len(raw), MAX_OBJECT_WORDS + 1)):
-        if raw[k][:1] in _QUOTE_CHARS:
+        if raw[k][:1] in _QUOTE_CHARS or raw[k].startswith("''"):
             return low[0] not in _NOT_LABEL_START  # "called half of the crowd “deplorables”"
         if raw[k - 1].endswith((",", ";", ":")) or low[k - 1] in _CLAUSE_WORDS:
             break
