@@ -136,6 +136,12 @@ def test_ask_to():
     ]
 
 
+def test_warned_to():
+    assert _rows("Last month, the state auditor warned county clerks to lock their ballot rooms.") == [
+        ("indirect", "the state auditor", "warned", "county clerks to lock their ballot rooms", "sv_o_to")
+    ]
+
+
 def test_asked_a_question_with_a_long_object():
     rows = _rows("The Gazette asked Hale and the new Harbour Board chairman if he would run again.")
     assert rows == [("indirect", "The Gazette", "asked", "if he would run again", "sv_o_wh")]

@@ -175,8 +175,8 @@ How the extractor reads an article
        also ``characterized``, ``dismissed``, ``criticized`` ... ``as``.
    ``sv_o_to``
        ``S called on O to V`` -- Palmieri called on Trump to apologize;
-       ``S asked O to V`` -- The ads ask the candidates to make ...: the
-       request with its object.
+       ``S asked O to V`` -- The ads ask the candidates to make ...; also
+       ``warned O to V``: the request with its object.
    ``sv_o_wh``
        ``S asked O wh-C`` -- HuffPost asked the senator if he had ...: the
        question, from its wh-word.
