@@ -31,24 +31,92 @@ def _rows(body: str, columns=COLUMNS) -> list[tuple]:
     return [tuple(r) for r in q[columns].itertuples(index=False)]
 
 
+# One sentence, one statement: (test id, sentence, (kind, speaker, cue, content, rule)).
+ONE_ROW = [
+    (
+        "label_without_quotation_marks",
+        "The Ruiz campaign called the audit careless and rushed.",
+        ("indirect", "The Ruiz campaign", "called", "the audit careless and rushed", "sv_label"),
+    ),
+    (
+        "label_after_an_auxiliary_and_a_bare_noun_object",
+        "Mayor Ana Ruiz has called flood insurance a racket run by lenders.",
+        ("indirect", "Mayor Ana Ruiz", "called", "flood insurance a racket run by lenders", "sv_label"),
+    ),
+    (
+        "described_as",
+        "Local Democrats also described the showdown as ominous.",
+        ("indirect", "Local Democrats", "described", "the showdown as ominous", "sv_o_as"),
+    ),
+    (
+        "dismissed_as_with_marks_is_mixed",
+        "The mill's owner dismissed the report as “a smear.”",
+        ("mixed", "The mill's owner", "dismissed", "the report as “a smear.”", "sv_o_as"),
+    ),
+    (
+        "described_with_a_noun_object",
+        "Ruiz described a town divided by the closure of the mill.",
+        ("indirect", "Ruiz", "described", "a town divided by the closure of the mill", "sv_o"),
+    ),
+    (
+        "called_on_to",
+        "Palmieri called on the mayor to stop the sale and apologize.",
+        ("indirect", "Palmieri", "called on", "the mayor to stop the sale and apologize", "sv_o_to"),
+    ),
+    (
+        "ask_to",
+        "Residents ask the council to reopen the library.",
+        ("indirect", "Residents", "ask", "the council to reopen the library", "sv_o_to"),
+    ),
+    (
+        "warned_to",
+        "Last month, the state auditor warned county clerks to lock their ballot rooms.",
+        ("indirect", "the state auditor", "warned", "county clerks to lock their ballot rooms", "sv_o_to"),
+    ),
+    (
+        "blamed_on_with_marks_is_mixed",
+        'The mayor blamed the shootings on "implicit bias".',
+        ("mixed", "The mayor", "blamed", 'the shootings on "implicit bias', "sv_o"),
+    ),
+    (
+        "demands_a_noun_object",
+        "Hale demands accountability and transparency from the board.",
+        ("indirect", "Hale", "demands", "accountability and transparency from the board", "sv_o"),
+    ),
+    (
+        "demanded_that",
+        "The union demanded that the owners reopen the mill.",
+        ("indirect", "The union", "demanded", "the owners reopen the mill", "sv_o"),
+    ),
+    (
+        "verb_with_its_preposition_ends_before_the_next_clause",
+        "Forecasters had warned of flooding last week, and the council closed the road.",
+        ("indirect", "Forecasters", "warned of", "flooding last week", "sv_o"),
+    ),
+    (
+        "label_given_after_a_comma_takes_the_subject_of_the_sentence",
+        "Tom Hale left the hearing early, calling the plan a gift to developers.",
+        ("indirect", "Tom Hale", "calling", "the plan a gift to developers", "sv_label"),
+    ),
+    (
+        "asked_a_question_with_a_long_object",
+        "The Gazette asked Hale and the new Harbour Board chairman if he would run again.",
+        ("indirect", "The Gazette", "asked", "if he would run again", "sv_o_wh"),
+    ),
+    (
+        "asking_after_by",
+        "Hale closed the debate by asking Ruiz whether the budget was balanced.",
+        ("indirect", "Hale", "asking", "whether the budget was balanced", "sv_o_wh"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), [c[1:] for c in ONE_ROW], ids=[c[0] for c in ONE_ROW])
+def test_one_statement(body, expected):
+    assert _rows(body) == [expected]
+
+
 # ----- sv_label: S called O X ------------------------------------------------------------
-
-
-def test_label_without_quotation_marks():
-    assert _rows("The Ruiz campaign called the audit careless and rushed.") == [
-        ("indirect", "The Ruiz campaign", "called", "the audit careless and rushed", "sv_label")
-    ]
-
-
-def test_label_after_an_auxiliary_and_a_bare_noun_object():
-    assert _rows("Mayor Ana Ruiz has called flood insurance a racket run by lenders.") == [
-        ("indirect", "Mayor Ana Ruiz", "called", "flood insurance a racket run by lenders", "sv_label")
-    ]
-
-
-def test_label_given_after_a_comma_takes_the_subject_of_the_sentence():
-    rows = _rows("Tom Hale left the hearing early, calling the plan a gift to developers.")
-    assert rows == [("indirect", "Tom Hale", "calling", "the plan a gift to developers", "sv_label")]
 
 
 def test_what_he_calls():
@@ -99,84 +167,8 @@ def test_label_after_a_comma_inside_a_statement_ends_it():
 # ----- sv_o_as: S described O as X --------------------------------------------------------
 
 
-def test_described_as():
-    assert _rows("Local Democrats also described the showdown as ominous.") == [
-        ("indirect", "Local Democrats", "described", "the showdown as ominous", "sv_o_as")
-    ]
-
-
-def test_dismissed_as_with_marks_is_mixed():
-    assert _rows("The mill's owner dismissed the report as “a smear.”") == [
-        ("mixed", "The mill's owner", "dismissed", "the report as “a smear.”", "sv_o_as")
-    ]
-
-
-def test_described_with_a_noun_object():
-    assert _rows("Ruiz described a town divided by the closure of the mill.") == [
-        ("indirect", "Ruiz", "described", "a town divided by the closure of the mill", "sv_o")
-    ]
-
-
 def test_a_passive_is_skipped():
     assert _quotes("The closure was described as a blow to the town.").empty
-
-
-# ----- sv_o_to and sv_o_wh: requests and questions --------------------------------------
-
-
-def test_called_on_to():
-    assert _rows("Palmieri called on the mayor to stop the sale and apologize.") == [
-        ("indirect", "Palmieri", "called on", "the mayor to stop the sale and apologize", "sv_o_to")
-    ]
-
-
-def test_ask_to():
-    assert _rows("Residents ask the council to reopen the library.") == [
-        ("indirect", "Residents", "ask", "the council to reopen the library", "sv_o_to")
-    ]
-
-
-def test_warned_to():
-    assert _rows("Last month, the state auditor warned county clerks to lock their ballot rooms.") == [
-        ("indirect", "the state auditor", "warned", "county clerks to lock their ballot rooms", "sv_o_to")
-    ]
-
-
-def test_asked_a_question_with_a_long_object():
-    rows = _rows("The Gazette asked Hale and the new Harbour Board chairman if he would run again.")
-    assert rows == [("indirect", "The Gazette", "asked", "if he would run again", "sv_o_wh")]
-
-
-def test_asking_after_by():
-    rows = _rows("Hale closed the debate by asking Ruiz whether the budget was balanced.")
-    assert rows == [("indirect", "Hale", "asking", "whether the budget was balanced", "sv_o_wh")]
-
-
-# ----- sv_o: the object and the rest of the clause ----------------------------------------
-
-
-def test_blamed_on_with_marks_is_mixed():
-    assert _rows('The mayor blamed the shootings on "implicit bias".') == [
-        ("mixed", "The mayor", "blamed", 'the shootings on "implicit bias', "sv_o")
-    ]
-
-
-def test_demands_a_noun_object():
-    assert _rows("Hale demands accountability and transparency from the board.") == [
-        ("indirect", "Hale", "demands", "accountability and transparency from the board", "sv_o")
-    ]
-
-
-def test_demanded_that():
-    assert _rows("The union demanded that the owners reopen the mill.") == [
-        ("indirect", "The union", "demanded", "the owners reopen the mill", "sv_o")
-    ]
-
-
-def test_verb_with_its_preposition_ends_before_the_next_clause():
-    assert _rows("Forecasters had warned of flooding last week, and the council closed the road.") == [
-        ("indirect", "Forecasters", "warned of", "flooding last week", "sv_o")
-    ]
 
 
 # ----- where a complement ends, and who speaks ------------------------------------------
@@ -210,6 +202,20 @@ def test_modal_before_the_cue():
     ]
 
 
+def test_participle_after_with_and_a_name():
+    q = _quotes("Reactions were mixed, with Senator Ana Ruiz calling the plan a “patchwork.”")
+    assert q[["kind", "speaker", "content", "rule"]].values.tolist() == [
+        ["mixed", "Senator Ana Ruiz", "the plan a “patchwork.”", "sv_label"]
+    ]
+
+
+def test_which_and_a_named_subject():
+    q = _quotes("The mill closed in May, which Mayor Ana Ruiz called a betrayal of the town.")
+    assert q[["speaker", "content", "rule"]].values.tolist() == [
+        ["Mayor Ana Ruiz", "which Mayor Ana Ruiz called a betrayal of the town", "sv_label"]
+    ]
+
+
 # ----- the lexicon ----------------------------------------------------------------------
 
 
@@ -226,17 +232,3 @@ def test_every_rule_is_documented():
 
     for rule in {*RULES.values(), "sv_o_wh"}:
         assert f"``{rule}``" in kit.quotes.__doc__
-
-
-def test_participle_after_with_and_a_name():
-    q = _quotes("Reactions were mixed, with Senator Ana Ruiz calling the plan a “patchwork.”")
-    assert q[["kind", "speaker", "content", "rule"]].values.tolist() == [
-        ["mixed", "Senator Ana Ruiz", "the plan a “patchwork.”", "sv_label"]
-    ]
-
-
-def test_which_and_a_named_subject():
-    q = _quotes("The mill closed in May, which Mayor Ana Ruiz called a betrayal of the town.")
-    assert q[["speaker", "content", "rule"]].values.tolist() == [
-        ["Mayor Ana Ruiz", "which Mayor Ana Ruiz called a betrayal of the town", "sv_label"]
-    ]
