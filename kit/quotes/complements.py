@@ -296,7 +296,9 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
             w, rel_sp = None, None
     rel = w.start() if w is not None else None
     if rel is not None:
-        if shape not in ("label", "as", "describe") or (shape != "label") != (low[0] == "as"):
+        if shape == "object" and low[0] in ("for", "on"):
+            pass  # "which Hollande blamed for the attacks"
+        elif shape not in ("label", "as", "describe") or (shape != "label") != (low[0] == "as"):
             return None
     elif not _shape_fits(shape, raw, low, cue):
         return None
@@ -349,8 +351,9 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
         return None  # "a band called Sophistafunk": a name given to a thing, not a statement
     if rel is not None:
         ca = rel
-        for a, b in words[1:]:
-            if _bare(text[a:b]) in _FINITE or text[ca:a].rstrip().endswith(","):
+        for i in range(1, len(words)):
+            a = words[i][0]
+            if _bare(raw[i]) in _FINITE or raw[i - 1].rstrip("”\"'’").endswith(","):
                 cb = _strip(text, ca, a)[1]  # "what he calls X is ...": the noun phrase
                 break
     elif shape == "object" and low[0] == "that":
