@@ -34,6 +34,11 @@ def _rows(body: str, columns=COLUMNS) -> list[tuple]:
 # One sentence, one statement: (test id, sentence, (kind, speaker, cue, content, rule)).
 ONE_ROW = [
     (
+        "time_after_an_appositive",
+        "Ana Ruiz, the mayor, on Tuesday described the plan as a scam.",
+        ("indirect", "Ana Ruiz", "described", "the plan as a scam", "sv_o_as"),
+    ),
+    (
         "label_without_quotation_marks",
         "The Ruiz campaign called the audit careless and rushed.",
         ("indirect", "The Ruiz campaign", "called", "the audit careless and rushed", "sv_label"),

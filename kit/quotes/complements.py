@@ -270,6 +270,13 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     aux = _AUX_RE.search(text, max(left_a, m.start() - 40), m.start())
     if aux is not None and aux.start() > left_a:
         cue_at = aux.start()
+    comma = text.rfind(",", max(left_a, cue_at - 40), cue_at)
+    if comma > left_a:
+        ta, tb = _strip(text, comma + 1, cue_at)
+        if tb > ta and (
+            _WHEN_RE.fullmatch(text, ta, tb) or _WHEN_RE.fullmatch(text[ta].lower() + text[ta + 1 : tb])
+        ):
+            cue_at = comma + 1  # "Ryan, the Speaker, on Tuesday called": a time after the appositive
     # The content: the words after the cue (a time phrase there is not content), to the end
     # of the clause.
     p = m.end()
