@@ -122,7 +122,14 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
     for r in rows:
         if r.rule == "called_q":
             _extend_label(ctx, r, by_sentence.get(ctx.sentence_at(r.cue_start), ()))
-    starts, reach = _index(rows)
+    # The statements whose content touches each sentence: a cue inside one, or a complement
+    # that would overlap one, is looked up among a few rows, never the whole article.
+    cover: dict[int, list[_Row]] = {}
+    for r in rows:
+        for j in range(
+            ctx.sentence_at(r.content_start), ctx.sentence_at(max(r.content_start, r.content_end - 1)) + 1
+        ):
+            cover.setdefault(j, []).append(r)
     mark_spans = list(zip(marks["start_char"].tolist(), marks["end_char"].tolist()))
     mark_starts = [a for a, _ in mark_spans]
     verbs = complement_verbs()
@@ -135,9 +142,9 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
             if m.start() in used_cues or _inside(mark_spans, mark_starts, m.start()):
                 continue
             here = by_sentence.get(k, [])
+            near = cover.get(k, [])
             host = None
-            j = bisect.bisect_right(starts, m.start()) - 1
-            if j >= 0 and reach[j] > m.start():
+            if any(r.content_start <= m.start() < r.content_end for r in near):
                 # inside a statement already found: only "S V C1, called O X" (a second verb
                 # of the same subject) starts a statement of its own
                 host = _host(text, here, m.start())
@@ -147,24 +154,27 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
             row = _complement_at(ctx, m, cue, verbs[cue.lower()], sa, sb, here, host)
             if row is None:
                 continue
+            host_end = None
             if host is not None:
-                host.content_end = _strip(text, host.content_start, _host_end(text, host, m.start()))[1]
+                host_end = _strip(text, host.content_start, _host_end(text, host, m.start()))[1]
+            if any(
+                r.content_start < row.content_end
+                and row.content_start < (host_end if r is host else r.content_end)
+                for r in near
+            ):
+                continue  # overlaps a statement already found
+            if host is not None:
+                host.content_end = host_end
                 q = bisect.bisect_left(mark_starts, host.content_start)
                 if host.kind == "mixed" and not (q < len(mark_spans) and mark_spans[q][0] < host.content_end):
                     host.kind = "indirect"  # its words in marks were the second verb's
-                starts, reach = _index(rows)
-            lo = bisect.bisect_left(starts, row.content_start)
-            if (lo > 0 and reach[lo - 1] > row.content_start) or (
-                lo < len(starts) and starts[lo] < row.content_end
-            ):
-                continue  # overlaps a statement already found
             q = bisect.bisect_left(mark_starts, row.content_start)
             if q < len(mark_spans) and mark_spans[q][0] < row.content_end:
                 row.kind = "mixed"  # the speaker's own words in marks inside the content
             used_cues.add(m.start())
             rows.append(row)
             by_sentence.setdefault(k, []).append(row)
-            starts, reach = _index(rows)
+            cover.setdefault(k, []).append(row)
 
 
 def _extend_label(ctx, row, here) -> None:
@@ -215,15 +225,6 @@ def _clause_limit(ctx, a: int, sb: int, here) -> int:
             break
         cb -= len(last[0])
     return cb
-
-
-def _index(rows) -> tuple[list[int], list[int]]:
-    """The content starts of ``rows`` in order, and the furthest end reached at each."""
-    spans = sorted((r.content_start, r.content_end) for r in rows)
-    reach: list[int] = []
-    for _, b in spans:
-        reach.append(max(b, reach[-1]) if reach else b)
-    return [a for a, _ in spans], reach
 
 
 _HOST_RE = re.compile(r"(?:,|[\s\u00a0]and)[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
