@@ -81,7 +81,7 @@ ONE_ROW = [
     (
         "blamed_on_with_marks_is_mixed",
         'The mayor blamed the shootings on "implicit bias".',
-        ("mixed", "The mayor", "blamed", 'the shootings on "implicit bias', "sv_o"),
+        ("mixed", "The mayor", "blamed", 'the shootings on "implicit bias"', "sv_o"),
     ),
     (
         "demands_a_noun_object",
@@ -211,6 +211,13 @@ def test_participle_after_with_and_a_name():
     q = _quotes("Reactions were mixed, with Senator Ana Ruiz calling the plan a “patchwork.”")
     assert q[["kind", "speaker", "content", "rule"]].values.tolist() == [
         ["mixed", "Senator Ana Ruiz", "the plan a “patchwork.”", "sv_label"]
+    ]
+
+
+def test_who_has_called_takes_the_name_before_who():
+    q = _quotes("Contrast that with Tom Hale, who has called the levy “theft” for years.")
+    assert q[["speaker", "content", "rule"]].values.tolist() == [
+        ["Tom Hale", "the levy “theft” for years", "sv_label"]
     ]
 
 

@@ -219,7 +219,9 @@ def _clause_limit(ctx, a: int, sb: int, here) -> int:
             cb = min(after)
     cb = _coordinated_verb(text, ca, cb)
     while cb > ca:
-        cb = _strip(text, ca, cb, " \t\n\u00a0,;:—–-'‘“\"")[1]
+        cb = _strip(text, ca, cb, " \t\n\u00a0,;:—–-‘“")[1]
+        if text[ca:cb].count('"') % 2 and text[cb - 1 : cb] == '"':
+            cb = _strip(text, ca, cb - 1, " \t\n\u00a0,;:—–-")[1]  # an opening mark left alone
         last = text[ca:cb].split()[-1:]
         if not last or _bare(last[0]) not in _TRAILING:
             break
@@ -289,7 +291,7 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
     ca = _strip(text, p, sb, " \t\n\u00a0,")[0]
     cb = _clause_limit(ctx, ca, sb, here)
     words = [(x.start(), x.end()) for x in _WORD.finditer(text, ca, min(cb, ca + 400))]
-    if len(words) < 2:
+    if sum(any(c.isalpha() for c in text[a:b]) for a, b in words) < 2:
         return None  # "called it ‘a disaster’, he told ...": the label is a quotation of its own
     raw = [text[a:b] for a, b in words]
     low = [_bare(w) for w in raw]
@@ -331,9 +333,12 @@ def _complement_at(ctx, m: re.Match, cue: str, shape: str, sa: int, sb: int, her
             if sp is None:
                 found = _coordinated_subject(ctx, sa, m.start(), participle=True)
                 sp = found[0] if found else None
-    elif lead and _bare(lead[-1]) == "who":
-        who = text.rindex(lead[-1], left_a, m.start())
+    elif _bare(text[left_a:cue_at].split()[-1:][0] if text[left_a:cue_at].split() else "") == "who":
+        # "Trump, who has called the pact “insanity”": the name before ", who"
+        who = text.rindex("who", left_a, cue_at)
         sp = _relative_antecedent(ctx, sa, who)
+        if sp is None:
+            return None
     else:
         if rel is not None:
             sp = rel_sp or ctx.noun_phrase(w.start("np"), m.start())
@@ -470,7 +475,9 @@ def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
     for k in range(1, min(len(raw), MAX_OBJECT_WORDS + 1)):
         if raw[k][:1] in _QUOTE_CHARS or raw[k].startswith("''"):
             return low[0] not in _NOT_LABEL_START  # "called half of the crowd “deplorables”"
-        if raw[k - 1].endswith((",", ";", ":")) or low[k - 1] in _CLAUSE_WORDS:
+        if raw[k - 1].endswith((",", ";", ":")) or (
+            k > 1 and low[k - 1] in _CLAUSE_WORDS - {"that", "who", "which", "those", "these"}
+        ):
             break
     if low[0] in _NOT_LABEL_START or (low[0] in ("it",) and low[1] in ("quits", "off")):
         return False
