@@ -34,6 +34,32 @@ def _rows(body: str, columns=COLUMNS) -> list[tuple]:
 # One sentence, one statement: (test id, sentence, (kind, speaker, cue, content, rule)).
 ONE_ROW = [
     (
+        "modal_before_the_cue",
+        "Some critics would call the plan a giveaway.",
+        ("indirect", "Some critics", "call", "the plan a giveaway", "sv_label"),
+    ),
+    (
+        "participle_after_with_and_a_name",
+        "Reactions were mixed, with Senator Ana Ruiz calling the plan a “patchwork.”",
+        ("mixed", "Senator Ana Ruiz", "calling", "the plan a “patchwork.”", "sv_label"),
+    ),
+    (
+        "who_has_called_takes_the_name_before_who",
+        "Contrast that with Tom Hale, who has called the levy “theft” for years.",
+        ("mixed", "Tom Hale", "called", "the levy “theft” for years", "sv_label"),
+    ),
+    (
+        "which_and_a_named_subject",
+        "The mill closed in May, which Mayor Ana Ruiz called a betrayal of the town.",
+        (
+            "indirect",
+            "Mayor Ana Ruiz",
+            "called",
+            "which Mayor Ana Ruiz called a betrayal of the town",
+            "sv_label",
+        ),
+    ),
+    (
         "time_after_an_appositive",
         "Ana Ruiz, the mayor, on Tuesday described the plan as a scam.",
         ("indirect", "Ana Ruiz", "described", "the plan as a scam", "sv_o_as"),
@@ -197,34 +223,6 @@ def test_the_next_statement_of_the_sentence_ends_a_complement():
     assert q[["content", "cue"]].values.tolist() == [
         ["the closure a betrayal", "called"],
         ["what the town had lost", "explaining"],
-    ]
-
-
-def test_modal_before_the_cue():
-    q = _quotes("Some critics would call the plan a giveaway.")
-    assert q[["speaker", "content", "rule"]].values.tolist() == [
-        ["Some critics", "the plan a giveaway", "sv_label"]
-    ]
-
-
-def test_participle_after_with_and_a_name():
-    q = _quotes("Reactions were mixed, with Senator Ana Ruiz calling the plan a “patchwork.”")
-    assert q[["kind", "speaker", "content", "rule"]].values.tolist() == [
-        ["mixed", "Senator Ana Ruiz", "the plan a “patchwork.”", "sv_label"]
-    ]
-
-
-def test_who_has_called_takes_the_name_before_who():
-    q = _quotes("Contrast that with Tom Hale, who has called the levy “theft” for years.")
-    assert q[["speaker", "content", "rule"]].values.tolist() == [
-        ["Tom Hale", "the levy “theft” for years", "sv_label"]
-    ]
-
-
-def test_which_and_a_named_subject():
-    q = _quotes("The mill closed in May, which Mayor Ana Ruiz called a betrayal of the town.")
-    assert q[["speaker", "content", "rule"]].values.tolist() == [
-        ["Mayor Ana Ruiz", "which Mayor Ana Ruiz called a betrayal of the town", "sv_label"]
     ]
 
 
