@@ -82,7 +82,9 @@ How the extractor reads an article
        brutal massacre”; also ``described O as “Q”``, ``branded``,
        ``labelled``, ``dubbed``, ``termed``. The label in marks is the
        speaker's word, so the quote is **mixed** with the cue "called" (the
-       content is the object and the label). The object has one to six words
+       content is the object and the label, and the rest of its clause: "called
+       him a “liar” for insisting ..."; not a time or a short phrase after it). The
+       object has one to six words
        and does not end in "a" or "the" ("called the barrier a “wall of hope”"
        labels in the writer's words; the marks there are a scare quote);
        "called for" and "called on" are other verbs. A label whose speaker is
@@ -148,6 +150,46 @@ How the extractor reads an article
        round-ups (``Chris Cillizza, The Washington Post: "..."``); a label
        of ``quote_colon_labels.txt`` (UPDATE, Editor's note) is no speaker.
        The content runs to the end of the paragraph (:mod:`kit.quotes.colon`).
+
+   **Complements.** Some reporting verbs take no that-clause: what was said is
+   the verb's object and what follows it (:mod:`kit.quotes.complements`, verbs
+   and shapes in ``quote_complement_verbs.txt``). These rules run last, on cues
+   and words no other rule took; the speaker is the verb's subject, found as for
+   ``sv_c`` (also before an auxiliary: "would call", "is calling", "has
+   called"), the subject of the sentence for an ``-ing`` form after a comma or
+   "by" ("..., calling them rapists"), or the speaker of a statement just before
+   when a comma or "and" joins the two verbs ("He suggested C, called her
+   “third-rate”": the first statement ends at the comma).
+
+   ``sv_label``
+       ``S called O X`` -- The campaign called the charges unsubstantiated;
+       Trump has called climate change a hoax; also ``branded``, ``labelled``,
+       ``dubbed``, ``termed``. The content is the object and the label, to the
+       end of the clause. The object is a pronoun, a name, a determiner and its
+       noun, or a noun phrase before "a", "an" or "the"; "called a meeting",
+       "called the police", "called Putin on Tuesday" and "a band called
+       Sophistafunk" (a name given to a thing) are not labels. "What he calls
+       corruption" has the content from "what".
+   ``sv_o_as``
+       ``S described O as X`` -- Democrats described the showdown as ominous;
+       also ``characterized``, ``dismissed``, ``criticized`` ... ``as``.
+   ``sv_o_to``
+       ``S called on O to V`` -- Palmieri called on Trump to apologize;
+       ``S asked O to V`` -- The ads ask the candidates to make ...; also
+       ``warned O to V``: the request with its object.
+   ``sv_o_wh``
+       ``S asked O wh-C`` -- HuffPost asked the senator if he had ...: the
+       question, from its wh-word.
+   ``sv_o``
+       ``S V O ...`` -- blamed the shootings on bias, demanded accountability,
+       demanded that ..., described a rigged system, dismissed the criticism,
+       warned of a recession, complained about the schedule: the object and
+       the rest of the clause.
+
+   The content of a complement ends before the next statement of its sentence,
+   a second verb of its subject ("... and boycotted one of the debates"), ", while
+   S V" or "according to". A passive ("was called", "has been described as")
+   reports no one's words as its subject's and is skipped.
 
    Real news also reports speech with verbs that take no "that" when a
    clause follows ("Ministers have insisted they ...", "he added some
@@ -264,7 +306,8 @@ The package
 ``speakers`` (noun phrases, speakers and channels around a cue), ``direct``
 (quotations: ``q_sv``, ``q_vs``, ``sv_q``, ``called_q``, ``floating``),
 ``indirect`` (``sv_c``, ``c_sv``, ``c_vs``, ``according_to``, ``s_ving_c``),
-``colon`` (``s_colon``), ``resolve``
+``colon`` (``s_colon``), ``complements`` (``sv_label``, ``sv_o_as``,
+``sv_o_to``, ``sv_o_wh``, ``sv_o``), ``resolve``
 (names, pronouns, genders and source types) and ``build`` (the table, and
 :func:`quotes` for a learner's cue verbs).
 """

@@ -11,6 +11,7 @@ import pandas as pd
 
 from kit.lexicons import match_form
 from kit.quotes.colon import colon_statements
+from kit.quotes.complements import _complement_statements
 from kit.quotes.direct import _called_quotes, _direct_quotes, _floating, _sentence_span
 from kit.quotes.indirect import _indirect_quotes
 from kit.quotes.resolve import _resolve
@@ -27,6 +28,7 @@ def _extract(doc, marks: pd.DataFrame, entities: pd.DataFrame | None) -> tuple[l
     _indirect_quotes(ctx, marks, rows, used_cues)
     colon_statements(ctx, rows, list(zip(marks["start_char"].tolist(), marks["end_char"].tolist())))
     leftovers = _called_quotes(ctx, leftovers, rows)
+    _complement_statements(ctx, marks, rows, used_cues)
     rows.sort(key=lambda r: r.content_start)
     _resolve(ctx, [r for r in rows])
     # A label with no one to give it ("They called it “firm support”" with no "they" before

@@ -278,6 +278,7 @@ def _indirect_at(
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
             before = text[left_a : m.start()].rstrip()
+            before = re.sub(r"[\s\u00a0]+(?:even|also|then|[a-z]+ly)$", "", before)  # ", even saying"
             last = _bare(before.split()[-1]) if before.split() else ""
             people = None
             if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
