@@ -206,7 +206,8 @@ _NEEDS = {
     "decade": ("0s", "0's", "0’s"),
     "century": ("century",),
     "anaphoric": (
-        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day", "that "),
+        *("earlier", "later", "previous", "following", "next", "prior", "same", "that "),
+        *("st day", "nd day", "rd day", "th day"),
         *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
     ),
     "offset_date_ago": ("ago",),
@@ -233,6 +234,46 @@ _NEEDS = {
     "past_duration": ("past", "previous", "last", "next", "coming", "ended", "ending"),
 }
 """Words every match of a pattern contains: a window without any of them skips the pattern."""
+_NEEDS_RE = {
+    "vague_duration": r"seconds|minutes|hours|days|weeks|months|years|decades|centuries|ages",
+    "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
+    r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
+    "deictic": r"today|tonight|yesterday|tomorrow|\s(?:week|month|year|morning|afternoon|evening|night)",
+    "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+    r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|\d(?:st|nd|rd|th)\sday"
+    r"|that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night)",
+}
+"""A stronger test for the costliest patterns: every match's folded text (see :func:`_fold`)
+contains a match of this expression, so a window without one skips the pattern."""
+_FOLD_TABLE = {c: " " for c in range(0x3001) if chr(c).isspace()} | {0x130: "i", 0x131: "i", 0x17F: "s"}
+"""Every white space a pattern's ``\\s`` matches becomes a space; the three letters that match an
+ASCII letter only when case is ignored (İ, ı, ſ) become it."""
+
+
+def _fold(window: str) -> str:
+    """The window as the prefilter reads it: white space as spaces, lower case, so that a
+    need in :data:`_NEEDS` is in it whenever a pattern that needs it matches the window."""
+    return window.translate(_FOLD_TABLE).lower()
+
+
+@cache
+def _finder() -> list[tuple[str, re.Pattern, tuple[re.Pattern, ...]]]:
+    """The patterns in priority order, each with the tests (compiled, shared between patterns
+    with the same needs) a window must pass for the pattern to be tried."""
+    shared: dict[str, re.Pattern] = {}
+
+    def test(source: str) -> re.Pattern:
+        return shared.setdefault(source, re.compile(source))
+
+    out = []
+    for name, pattern in _patterns():
+        tests = []
+        if name in _NEEDS:
+            tests.append(test("|".join(re.escape(n) for n in _NEEDS[name])))
+        if name in _NEEDS_RE:
+            tests.append(test(_NEEDS_RE[name]))
+        out.append((name, pattern, tuple(tests)))
+    return out
 
 
 @dataclass
@@ -300,13 +341,26 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     return _choose(text, found)
 
 
-def _window_candidates(text: str, start: int, end: int, s_start: int) -> list[_Cand]:
+def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter: bool = True) -> list[_Cand]:
+    """The matches of every pattern in one window. A pattern is tried only when the window
+    passes its tests (see :func:`_finder`); ``prefilter=False`` tries them all (the same result,
+    slower)."""
     found: list[_Cand] = []
-    low = text[start:end].lower()
-    for priority, (name, pattern) in enumerate(_patterns()):
-        needs = _NEEDS.get(name)
-        if needs and not any(n in low for n in needs):
-            continue  # the window lacks a word every match of this pattern contains
+    folded = _fold(text[start:end])
+    passed: dict[re.Pattern, bool] = {}
+    for priority, (name, pattern, tests) in enumerate(_finder()):
+        skip = False
+        if not prefilter:
+            tests = ()
+        for t in tests:
+            ok = passed.get(t)
+            if ok is None:
+                ok = passed[t] = t.search(folded) is not None
+            if not ok:
+                skip = True  # the window lacks a word every match of this pattern contains
+                break
+        if skip:
+            continue
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
             if name == "month":
