@@ -234,6 +234,8 @@ _NEEDS = {
     "past_duration": ("past", "previous", "last", "next", "coming", "ended", "ending"),
 }
 """Words every match of a pattern contains: a window without any of them skips the pattern."""
+_CLOCK_TEST = r"\d(?::[0-5]\d|\s?[ap]\.?m)|noon|midnight"
+_WEEKDAY_TEST = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _NEEDS_RE = {
     "vague_duration": r"seconds|minutes|hours|days|weeks|months|years|decades|centuries|ages",
     "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
@@ -242,6 +244,22 @@ _NEEDS_RE = {
     "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
     r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|\d(?:st|nd|rd|th)\sday"
     r"|that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night)",
+    "clock": _CLOCK_TEST,
+    "day_clock": _CLOCK_TEST,
+    "weekday_date": _WEEKDAY_TEST,
+    "weekday": _WEEKDAY_TEST,
+    "date_mdy": r"(?:\d|st|nd|rd|th),?\s(?:1[89]|20)\d\d",
+    "date_dmy": r"[a-z.],?\s(?:1[89]|20)\d\d",
+    "date_iso": r"\d\d-[01]\d-[0-3]\d",
+    "month_year": r"(?:ary|ch|il|may|ne|ly|st|ber)\s(?:1[89]|20)\d\d",
+    "date_md": r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d",
+    "date_dm": r"\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    "month": r"(?:jan|febr)uary|march|april|may|june|july|august|(?:septem|octo|novem|decem)ber",
+    "year": r"(?:1[89]|20)\d\d",
+    "ref": r"now(?![a-z])|nowadays|currently|recently|at\spresent|these\sdays"
+    r"|the\s(?:present|past|future|time|near|short)",
+    "past_duration": r"(?:past|previous|last|next|coming)\s|\s(?:ended|ending)\s",
+    "set": r"(?:every|each|once|twice|times)\s|(?:dai|week|month|year|annual|hour|night)ly",
 }
 """A stronger test for the costliest patterns: every match's folded text (see :func:`_fold`)
 contains a match of this expression, so a window without one skips the pattern."""
@@ -257,22 +275,36 @@ def _fold(window: str) -> str:
 
 
 @cache
-def _finder() -> list[tuple[str, re.Pattern, tuple[re.Pattern, ...]]]:
-    """The patterns in priority order, each with the tests (compiled, shared between patterns
-    with the same needs) a window must pass for the pattern to be tried."""
-    shared: dict[str, re.Pattern] = {}
-
-    def test(source: str) -> re.Pattern:
-        return shared.setdefault(source, re.compile(source))
-
+def _finder() -> tuple[
+    list[tuple[str, re.Pattern, frozenset[str] | None, re.Pattern | None]], tuple[str, ...]
+]:
+    """The patterns in priority order, each with its needs (a window must contain one) and its
+    stronger test (a window must match it), and every need of every pattern."""
+    tests: dict[str, re.Pattern] = {}
     out = []
     for name, pattern in _patterns():
-        tests = []
-        if name in _NEEDS:
-            tests.append(test("|".join(re.escape(n) for n in _NEEDS[name])))
-        if name in _NEEDS_RE:
-            tests.append(test(_NEEDS_RE[name]))
-        out.append((name, pattern, tuple(tests)))
+        needs = frozenset(_NEEDS[name]) if name in _NEEDS else None
+        test = tests.setdefault(_NEEDS_RE[name], re.compile(_NEEDS_RE[name])) if name in _NEEDS_RE else None
+        out.append((name, pattern, needs, test))
+    return out, tuple(sorted({n for needs in _NEEDS.values() for n in needs}))
+
+
+def _to_try(folded: str) -> list[bool]:
+    """For each pattern, in priority order: may it match in this (folded) window?"""
+    patterns, all_needs = _finder()
+    present = set(filter(folded.__contains__, all_needs))
+    passed: dict[re.Pattern, bool] = {}
+    out = []
+    for _, _, needs, test in patterns:
+        if needs is not None and needs.isdisjoint(present):
+            out.append(False)  # the window lacks a word every match of this pattern contains
+        elif test is None:
+            out.append(True)
+        else:
+            ok = passed.get(test)
+            if ok is None:
+                ok = passed[test] = test.search(folded) is not None
+            out.append(ok)
     return out
 
 
@@ -346,20 +378,10 @@ def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter:
     passes its tests (see :func:`_finder`); ``prefilter=False`` tries them all (the same result,
     slower)."""
     found: list[_Cand] = []
-    folded = _fold(text[start:end])
-    passed: dict[re.Pattern, bool] = {}
-    for priority, (name, pattern, tests) in enumerate(_finder()):
-        skip = False
-        if not prefilter:
-            tests = ()
-        for t in tests:
-            ok = passed.get(t)
-            if ok is None:
-                ok = passed[t] = t.search(folded) is not None
-            if not ok:
-                skip = True  # the window lacks a word every match of this pattern contains
-                break
-        if skip:
+    patterns = _finder()[0]
+    tried = _to_try(_fold(text[start:end])) if prefilter else [True] * len(patterns)
+    for priority, (name, pattern, _, _) in enumerate(patterns):
+        if not tried[priority]:
             continue
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
