@@ -4,11 +4,14 @@ finds the same expressions with and without the prefilter."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kit.timeline.finding import _finder, _fold, _to_try, _window_candidates
+from kit.timeline.finding import _TRIGGER_DIGITS, _finder, _fold, _to_try, _window_candidates
+from kit.timeline.zones import _case_fold, _name_hint, _names_re
 
 PATTERNS = _finder()[0]
 
@@ -25,5 +28,29 @@ def test_a_pattern_that_matches_is_tried(priority):
         assert _to_try(_fold(window))[priority], (name, m.group())
         with_tests = _window_candidates(window, 0, len(window), 0)
         assert with_tests == _window_candidates(window, 0, len(window), 0, prefilter=False)
+
+    check()
+
+
+PLAIN_DIGIT_TRIGGERS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
+"""The digit triggers as first written (slower: no scan straight to the digits)."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789١٩ :aApPmM.x\n"), max_size=40), st.integers(0, 5))
+def test_digit_triggers_are_the_plain_ones(text, pos):
+    fast = [m.span() for m in _TRIGGER_DIGITS.finditer(text, pos)]
+    assert fast == [m.span() for m in PLAIN_DIGIT_TRIGGERS.finditer(text, pos)]
+
+
+@pytest.mark.parametrize("kinds", [("person", "organisation", "place"), ("person", "organisation"), ("place",)])
+def test_a_name_passes_the_quick_test(kinds):
+    names = _names_re(kinds)
+
+    @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+    @given(st.from_regex(names, fullmatch=False))
+    def check(clause):
+        assume(names.search(clause))
+        assert _name_hint(kinds).search(_case_fold(clause))
 
     check()

@@ -330,11 +330,14 @@ _TRIGGER_RE = re.compile(
     rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
 )
 """Any trigger word at the start of a word, in one pass."""
-_TRIGGER_DIGITS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])")
+_TRIGGER_DIGITS = re.compile(
+    r"\d(?:(?<=(?<!\d)1)[89]\d\d(?!\d)|(?<=(?<!\d)2)0\d\d(?!\d)|:[0-5]\d|\s?[aApP]\.?[mM](?![a-zA-Z]))"
+)
 """Every time expression contains a trigger: a word starting with one of
 ``_TRIGGER_WORDS`` (a month, a weekday, a unit, a deictic word) or a year, a
 clock time or "a.m."/"p.m.". The finder reads only the text around them, so a
-megabyte of numbers or words costs a few fast scans."""
+megabyte of numbers or words costs a few fast scans. Each digit trigger starts with a digit, so
+the scan skips straight to the digits (a year is a digit, then a look back at it)."""
 WINDOW = 60
 """Characters read on each side of a trigger word (longer than any expression's reach)."""
 
