@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kit.timeline.finding import _TRIGGER_DIGITS, _finder, _fold, _to_try, _window_candidates
+from kit.timeline.finding import _FOLD_TABLE, _TRIGGER_DIGITS, _finder, _fold, _to_try, _window_candidates
 from kit.timeline.zones import _case_fold, _name_hint, _names_re
 
 PATTERNS = _finder()[0]
@@ -43,7 +43,9 @@ def test_digit_triggers_are_the_plain_ones(text, pos):
     assert fast == [m.span() for m in PLAIN_DIGIT_TRIGGERS.finditer(text, pos)]
 
 
-@pytest.mark.parametrize("kinds", [("person", "organisation", "place"), ("person", "organisation"), ("place",)])
+@pytest.mark.parametrize(
+    "kinds", [("person", "organisation", "place"), ("person", "organisation"), ("place",)]
+)
 def test_a_name_passes_the_quick_test(kinds):
     names = _names_re(kinds)
 
@@ -54,3 +56,9 @@ def test_a_name_passes_the_quick_test(kinds):
         assert _name_hint(kinds).search(_case_fold(clause))
 
     check()
+
+
+def test_the_ascii_fold_is_the_general_one():
+    every = "".join(chr(i) for i in range(128))
+    assert _fold(every) == every.translate(_FOLD_TABLE).lower()
+    assert _fold(every + "İ") == (every + "i").translate(_FOLD_TABLE).lower()

@@ -267,10 +267,16 @@ _FOLD_TABLE = {c: " " for c in range(0x3001) if chr(c).isspace()} | {0x130: "i",
 """Every white space a pattern's ``\\s`` matches becomes a space; the three letters that match an
 ASCII letter only when case is ignored (İ, ı, ſ) become it."""
 
+_ASCII_FOLD = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"abcdefghijklmnopqrstuvwxyz" + b" " * 9
+)
+
 
 def _fold(window: str) -> str:
     """The window as the prefilter reads it: white space as spaces, lower case, so that a
     need in :data:`_NEEDS` is in it whenever a pattern that needs it matches the window."""
+    if window.isascii():  # the usual case: one pass over the bytes
+        return window.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     return window.translate(_FOLD_TABLE).lower()
 
 
