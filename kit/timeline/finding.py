@@ -211,7 +211,18 @@ _NEEDS = {
         *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
     ),
     "offset_date_ago": ("ago",),
-    "set": ("every", "each", "once", "twice", "times", "ly"),
+    "set": (
+        *("every ", "each ", "once ", "twice ", "times "),
+        *("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"),
+    ),
+    "deictic": (
+        *("today", "tonight", "yesterday", "tomorrow"),
+        *(" week", " month", " year", " morning", " afternoon", " evening", " night"),
+    ),
+    "vague_duration": (
+        *("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+        "ages",
+    ),
     "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "clock_duration": (":",),
@@ -231,16 +242,15 @@ _NEEDS = {
     "month": _MONTH_STEMS,
     "date_md": _MONTH_STEMS,
     "date_dm": _MONTH_STEMS,
-    "past_duration": ("past", "previous", "last", "next", "coming", "ended", "ending"),
+    "past_duration": ("past ", "previous ", "last ", "next ", "coming ", " ended ", " ending "),
 }
-"""Words every match of a pattern contains: a window without any of them skips the pattern."""
+"""Words every match of a pattern contains, as :func:`_fold` writes them (lower case, each white
+space a space): a window without any of them skips the pattern."""
 _CLOCK_TEST = r"\d(?::[0-5]\d|\s?[ap]\.?m)|noon|midnight"
 _WEEKDAY_TEST = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _NEEDS_RE = {
-    "vague_duration": r"seconds|minutes|hours|days|weeks|months|years|decades|centuries|ages",
     "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
     r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
-    "deictic": r"today|tonight|yesterday|tomorrow|\s(?:week|month|year|morning|afternoon|evening|night)",
     "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
     r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|\d(?:st|nd|rd|th)\sday"
     r"|that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night)",
@@ -258,8 +268,6 @@ _NEEDS_RE = {
     "year": r"(?:1[89]|20)\d\d",
     "ref": r"now(?![a-z])|nowadays|currently|recently|at\spresent|these\sdays"
     r"|the\s(?:present|past|future|time|near|short)",
-    "past_duration": r"(?:past|previous|last|next|coming)\s|\s(?:ended|ending)\s",
-    "set": r"(?:every|each|once|twice|times)\s|(?:dai|week|month|year|annual|hour|night)ly",
 }
 """A stronger test for the costliest patterns: every match's folded text (see :func:`_fold`)
 contains a match of this expression, so a window without one skips the pattern."""
