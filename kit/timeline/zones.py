@@ -108,6 +108,8 @@ def _surname_re(name: str) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _persons_in(article_text: str) -> frozenset[str]:
     """The lexicon's people named in full somewhere in the article."""
+    if not _name_hint(("person",)).search(_case_fold(article_text)):
+        return frozenset()
     return frozenset(_lookup_zone(m.group()).name for m in _names_re(("person",)).finditer(article_text))
 
 
