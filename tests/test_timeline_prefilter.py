@@ -10,10 +10,19 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kit.timeline.finding import _FOLD_TABLE, _TRIGGER_DIGITS, _finder, _fold, _to_try, _window_candidates
+from kit.timeline.finding import (
+    _FOLD_TABLE,
+    _NEEDS,
+    _TRIGGER_DIGITS,
+    _finder,
+    _fold,
+    _present,
+    _to_try,
+    _window_candidates,
+)
 from kit.timeline.zones import _case_fold, _name_hint, _names_re
 
-PATTERNS = _finder()[0]
+PATTERNS = _finder()
 
 
 @pytest.mark.parametrize("priority", range(len(PATTERNS)), ids=[p[0] for p in PATTERNS])
@@ -62,3 +71,12 @@ def test_the_ascii_fold_is_the_general_one():
     every = "".join(chr(i) for i in range(128))
     assert _fold(every) == every.translate(_FOLD_TABLE).lower()
     assert _fold(every + "İ") == (every + "i").translate(_FOLD_TABLE).lower()
+
+
+EVERY_NEED = sorted({n for needs in _NEEDS.values() for n in needs})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*EVERY_NEED, " ", "s", "-", "a", "day", "1"]), max_size=12).map("".join))
+def test_the_needs_in_one_pass_are_the_needs_in_the_window(window):
+    assert _present(window) == {n for n in EVERY_NEED if n in window}

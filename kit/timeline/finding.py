@@ -4,6 +4,7 @@ the choice between overlapping matches."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -289,27 +290,59 @@ def _fold(window: str) -> str:
 
 
 @cache
-def _finder() -> tuple[
-    list[tuple[str, re.Pattern, frozenset[str] | None, re.Pattern | None]], tuple[str, ...]
-]:
+def _finder() -> list[tuple[str, re.Pattern, frozenset[str] | None, re.Pattern | None]]:
     """The patterns in priority order, each with its needs (a window must contain one) and its
-    stronger test (a window must match it), and every need of every pattern."""
+    stronger test (a window must match it)."""
     tests: dict[str, re.Pattern] = {}
     out = []
     for name, pattern in _patterns():
         needs = frozenset(_NEEDS[name]) if name in _NEEDS else None
         test = tests.setdefault(_NEEDS_RE[name], re.compile(_NEEDS_RE[name])) if name in _NEEDS_RE else None
         out.append((name, pattern, needs, test))
-    return out, tuple(sorted({n for needs in _NEEDS.values() for n in needs}))
+    return out
+
+
+def _trie(words: Iterable[str]) -> str:
+    """One regular expression for a set of words, as a tree of their letters ("ago|ages" is
+    "ag(?:o|es)"): it finds the longest word starting at a place, and tries one letter at a time."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(tree)
+
+
+@cache
+def _needs_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """Every need of every pattern in one pass: an expression that finds, at each place of a
+    window, the longest need starting there, and for each need the needs it starts with."""
+    every = sorted({n for needs in _NEEDS.values() for n in needs})
+    starts = {n: frozenset(m for m in every if n.startswith(m)) for n in every}
+    return re.compile(f"(?=({_trie(every)}))"), starts
+
+
+def _present(folded: str) -> set[str]:
+    """The needs in a (folded) window: ``{n for n in needs if n in folded}``, in one pass."""
+    finder, starts = _needs_finder()
+    return set().union(*map(starts.__getitem__, finder.findall(folded)))
 
 
 def _to_try(folded: str) -> list[bool]:
     """For each pattern, in priority order: may it match in this (folded) window?"""
-    patterns, all_needs = _finder()
-    present = set(filter(folded.__contains__, all_needs))
+    present = _present(folded)
     passed: dict[re.Pattern, bool] = {}
     out = []
-    for _, _, needs, test in patterns:
+    for _, _, needs, test in _finder():
         if needs is not None and needs.isdisjoint(present):
             out.append(False)  # the window lacks a word every match of this pattern contains
         elif test is None:
@@ -395,7 +428,7 @@ def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter:
     passes its tests (see :func:`_finder`); ``prefilter=False`` tries them all (the same result,
     slower)."""
     found: list[_Cand] = []
-    patterns = _finder()[0]
+    patterns = _finder()
     tried = _to_try(_fold(text[start:end])) if prefilter else [True] * len(patterns)
     for priority, (name, pattern, _, _) in enumerate(patterns):
         if not tried[priority]:
