@@ -14,6 +14,8 @@ from kit.timeline.finding import (
     _FOLD_TABLE,
     _NEEDS,
     _TRIGGER_DIGITS,
+    _TRIGGER_RE,
+    _TRIGGER_WORDS,
     _finder,
     _fold,
     _present,
@@ -80,3 +82,15 @@ EVERY_NEED = sorted({n for needs in _NEEDS.values() for n in needs})
 @given(st.lists(st.sampled_from([*EVERY_NEED, " ", "s", "-", "a", "day", "1"]), max_size=12).map("".join))
 def test_the_needs_in_one_pass_are_the_needs_in_the_window(window):
     assert _present(window) == {n for n in EVERY_NEED if n in window}
+
+
+PLAIN_TRIGGERS = re.compile(
+    rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
+)
+"""The trigger words as one plain alternation, the longest first."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_TRIGGER_WORDS, b" ", b"s", b"-", b"x", b"1"]), max_size=12).map(b"".join))
+def test_the_trigger_tree_finds_what_the_plain_alternation_finds(low):
+    assert [m.span() for m in _TRIGGER_RE.finditer(low)] == [m.span() for m in PLAIN_TRIGGERS.finditer(low)]

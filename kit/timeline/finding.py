@@ -373,10 +373,8 @@ _TRIGGER_WORDS = tuple(
         " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
     ).split()
 )
-_TRIGGER_RE = re.compile(
-    rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
-)
-"""Any trigger word at the start of a word, in one pass."""
+_TRIGGER_RE = re.compile(rb"(?<![a-z0-9])(?:" + _trie(w.decode() for w in _TRIGGER_WORDS).encode() + rb")")
+"""Any trigger word at the start of a word (the longest), in one pass."""
 _TRIGGER_DIGITS = re.compile(
     r"\d(?:(?<=(?<!\d)1)[89]\d\d(?!\d)|(?<=(?<!\d)2)0\d\d(?!\d)|:[0-5]\d|\s?[aApP]\.?[mM](?![a-zA-Z]))"
 )
