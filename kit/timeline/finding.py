@@ -4,10 +4,10 @@ the choice between overlapping matches."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from kit.lexicons import word_tree
 from kit.timeline.vocab import (
     _CLOCK,
     _DAY,
@@ -302,33 +302,13 @@ def _finder() -> list[tuple[str, re.Pattern, frozenset[str] | None, re.Pattern |
     return out
 
 
-def _trie(words: Iterable[str]) -> str:
-    """One regular expression for a set of words, as a tree of their letters ("ago|ages" is
-    "ag(?:o|es)"): it finds the longest word starting at a place, and tries one letter at a time."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in node.items() if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(tree)
-
-
 @cache
 def _needs_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
     """Every need of every pattern in one pass: an expression that finds, at each place of a
     window, the longest need starting there, and for each need the needs it starts with."""
     every = sorted({n for needs in _NEEDS.values() for n in needs})
     starts = {n: frozenset(m for m in every if n.startswith(m)) for n in every}
-    return re.compile(f"(?=({_trie(every)}))"), starts
+    return re.compile(f"(?=({word_tree(every)}))"), starts
 
 
 def _present(folded: str) -> set[str]:
@@ -373,7 +353,9 @@ _TRIGGER_WORDS = tuple(
         " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time"
     ).split()
 )
-_TRIGGER_RE = re.compile(rb"(?<![a-z0-9])(?:" + _trie(w.decode() for w in _TRIGGER_WORDS).encode() + rb")")
+_TRIGGER_RE = re.compile(
+    rb"(?<![a-z0-9])(?:" + word_tree(w.decode() for w in _TRIGGER_WORDS).encode() + rb")"
+)
 """Any trigger word at the start of a word (the longest), in one pass."""
 _TRIGGER_DIGITS = re.compile(
     r"\d(?:(?<=(?<!\d)1)[89]\d\d(?!\d)|(?<=(?<!\d)2)0\d\d(?!\d)|:[0-5]\d|\s?[aApP]\.?[mM](?![a-zA-Z]))"
