@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import cache, lru_cache
@@ -252,3 +253,40 @@ def match_text(text: str) -> str:
         m = match_form(ch)
         out.append(m if len(m) == 1 else ch)
     return "".join(out)
+
+
+def word_tree(words: Iterable[str], space: str = r"\ ") -> str:
+    """Return one regular expression for a word list, factored by common prefixes (a trie).
+
+    Each place of a text is tried one letter at a time instead of against every
+    word, and the longest word starting there wins, as with the words sorted
+    longest first. ``space`` is the expression a space in a word becomes.
+
+    Examples
+    --------
+    >>> word_tree(["ago", "ages", "age"])
+    '(?:ag(?:e(?:s)?|o))'
+    """
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = []
+        for ch in sorted(node, key=lambda c: (c == "", c)):
+            if ch == "":
+                continue
+            esc = space if ch == " " else re.escape(ch)
+            branches.append(esc + pattern(node[ch]))
+        ends = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:  # a word may stop here: the longer words are tried first
+            return "(?:" + body + ")?"
+        return body
+
+    return "(?:" + pattern(tree) + ")"

@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from functools import cache, lru_cache
 
 from kit.errors import did_you_mean, format_options
-from kit.lexicons import learner_entries, match_form, number_words, read_lexicon
+from kit.lexicons import learner_entries, match_form, number_words, read_lexicon, word_tree
 
 USES = ("any", "that")
 """How a cue verb may be used (see ``kit/data/quote_cue_verbs.txt``)."""
@@ -104,29 +104,7 @@ def _cue_re_with(extra: tuple[tuple[str, str], ...]) -> re.Pattern:
 def _trie(words: list[str]) -> str:
     """One regular expression for a word list, factored by common prefixes (a trie), so
     that each position of the text is tried against one branch instead of every word."""
-    tree: dict = {}
-    for w in words:
-        node = tree
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def pattern(node: dict) -> str:
-        branches = []
-        for ch in sorted(node, key=lambda c: (c == "", c)):
-            if ch == "":
-                continue
-            esc = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(esc + pattern(node[ch]))
-        ends = "" in node
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:  # a word may stop here: the longer words are tried first
-            return "(?:" + body + ")?"
-        return body
-
-    return "(?:" + pattern(tree) + ")"
+    return word_tree(words, space=r"\s+")
 
 
 @cache

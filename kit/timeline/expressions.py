@@ -336,21 +336,26 @@ def _speaker_finder(text: str, quote_marks: pd.DataFrame, quotes: pd.DataFrame):
     The quotes table names the speaker; the words of the sentence outside
     quotation marks may name one the lexicon places in a time zone."""
 
+    rows: list[tuple] = []
+    marks: list[tuple[int, int]] = []
+
     def who(pos: int, sid: int, s_start: int, s_end: int):
+        if not rows and not marks:  # read the two tables once, at the first quoted expression
+            cols = ("start_char", "end_char", "speaker_name", "speaker", "speaker_role")
+            rows.extend(zip(*(quotes[c].tolist() for c in cols)))
+            marks.extend(zip(quote_marks["start_char"].tolist(), quote_marks["end_char"].tolist()))
         texts: list[str] = []
         name = None
-        rows = quotes[(quotes["start_char"] <= pos) & (quotes["end_char"] > pos)]
-        for row in rows.itertuples():
-            for col in ("speaker_name", "speaker", "speaker_role"):
-                value = getattr(row, col)
-                if isinstance(value, str):
-                    texts.append(value)
-            name = name or (row.speaker_name if isinstance(row.speaker_name, str) else None)
-            name = name or (row.speaker if isinstance(row.speaker, str) else None)
+        for start, end, speaker_name, speaker, speaker_role in rows:
+            if not start <= pos < end:
+                continue
+            texts.extend(v for v in (speaker_name, speaker, speaker_role) if isinstance(v, str))
+            name = name or (speaker_name if isinstance(speaker_name, str) else None)
+            name = name or (speaker if isinstance(speaker, str) else None)
         outside = text[s_start:s_end]
-        for m in quote_marks.itertuples():
-            if m.start_char < s_end and m.end_char > s_start:
-                a, b = max(m.start_char, s_start) - s_start, min(m.end_char, s_end) - s_start
+        for m_start, m_end in marks:
+            if m_start < s_end and m_end > s_start:
+                a, b = max(m_start, s_start) - s_start, min(m_end, s_end) - s_start
                 outside = outside[:a] + " " * (b - a) + outside[b:]
         texts.append(outside)
         for t in texts:

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kit.lexicons import word_tree
 from kit.timeline.vocab import (
     _CLOCK,
     _DAY,
@@ -223,11 +224,23 @@ _NEEDS = {
     "decade": ("0s", "0's", "0’s"),
     "century": ("century",),
     "anaphoric": (
-        *("earlier", "later", "previous", "following", "next", "prior", "same", "th day", "that "),
+        *("earlier", "later", "previous", "following", "next", "prior", "same", "that "),
+        *("st day", "nd day", "rd day", "th day"),
         *(f"{u} {w}" for u in ("day", "week", "month", "year") for w in ("before", "after")),
     ),
     "offset_date_ago": ("ago",),
-    "set": ("every", "each", "once", "twice", "times", "ly"),
+    "set": (
+        *("every ", "each ", "once ", "twice ", "times "),
+        *("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"),
+    ),
+    "deictic": (
+        *("today", "tonight", "yesterday", "tomorrow"),
+        *(" week", " month", " year", " morning", " afternoon", " evening", " night"),
+    ),
+    "vague_duration": (
+        *("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
+        "ages",
+    ),
     "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "clock_duration": (":",),
@@ -247,9 +260,96 @@ _NEEDS = {
     "month": _MONTH_STEMS,
     "date_md": _MONTH_STEMS,
     "date_dm": _MONTH_STEMS,
-    "past_duration": ("past", "previous", "last", "next", "coming", "ended", "ending"),
+    "past_duration": ("past ", "previous ", "last ", "next ", "coming ", " ended ", " ending "),
 }
-"""Words every match of a pattern contains: a window without any of them skips the pattern."""
+"""Words every match of a pattern contains, as :func:`_fold` writes them (lower case, each white
+space a space): a window without any of them skips the pattern."""
+_CLOCK_TEST = r"\d(?::[0-5]\d|\s?[ap]\.?m)|noon|midnight"
+_WEEKDAY_TEST = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_NEEDS_RE = {
+    "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
+    r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
+    "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
+    r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|\d(?:st|nd|rd|th)\sday"
+    r"|that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night)",
+    "clock": _CLOCK_TEST,
+    "day_clock": _CLOCK_TEST,
+    "weekday_date": _WEEKDAY_TEST,
+    "weekday": _WEEKDAY_TEST,
+    "date_mdy": r"(?:\d|st|nd|rd|th),?\s(?:1[89]|20)\d\d",
+    "date_dmy": r"[a-z.],?\s(?:1[89]|20)\d\d",
+    "date_iso": r"\d\d-[01]\d-[0-3]\d",
+    "month_year": r"(?:ary|ch|il|may|ne|ly|st|ber)\s(?:1[89]|20)\d\d",
+    "date_md": r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s\d",
+    "date_dm": r"\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    "month": r"(?:jan|febr)uary|march|april|may|june|july|august|(?:septem|octo|novem|decem)ber",
+    "year": r"(?:1[89]|20)\d\d",
+    "ref": r"now(?![a-z])|nowadays|currently|recently|at\spresent|these\sdays"
+    r"|the\s(?:present|past|future|time|near|short)",
+}
+"""A stronger test for the costliest patterns: every match's folded text (see :func:`_fold`)
+contains a match of this expression, so a window without one skips the pattern."""
+_FOLD_TABLE = {c: " " for c in range(0x3001) if chr(c).isspace()} | {0x130: "i", 0x131: "i", 0x17F: "s"}
+"""Every white space a pattern's ``\\s`` matches becomes a space; the three letters that match an
+ASCII letter only when case is ignored (İ, ı, ſ) become it."""
+
+_ASCII_FOLD = bytes.maketrans(
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZ\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f", b"abcdefghijklmnopqrstuvwxyz" + b" " * 9
+)
+
+
+def _fold(window: str) -> str:
+    """The window as the prefilter reads it: white space as spaces, lower case, so that a
+    need in :data:`_NEEDS` is in it whenever a pattern that needs it matches the window."""
+    if window.isascii():  # the usual case: one pass over the bytes
+        return window.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
+    return window.translate(_FOLD_TABLE).lower()
+
+
+@cache
+def _finder() -> list[tuple[str, re.Pattern, frozenset[str] | None, re.Pattern | None]]:
+    """The patterns in priority order, each with its needs (a window must contain one) and its
+    stronger test (a window must match it)."""
+    tests: dict[str, re.Pattern] = {}
+    out = []
+    for name, pattern in _patterns():
+        needs = frozenset(_NEEDS[name]) if name in _NEEDS else None
+        test = tests.setdefault(_NEEDS_RE[name], re.compile(_NEEDS_RE[name])) if name in _NEEDS_RE else None
+        out.append((name, pattern, needs, test))
+    return out
+
+
+@cache
+def _needs_finder() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """Every need of every pattern in one pass: an expression that finds, at each place of a
+    window, the longest need starting there, and for each need the needs it starts with."""
+    every = sorted({n for needs in _NEEDS.values() for n in needs})
+    starts = {n: frozenset(m for m in every if n.startswith(m)) for n in every}
+    return re.compile(f"(?=({word_tree(every)}))"), starts
+
+
+def _present(folded: str) -> set[str]:
+    """The needs in a (folded) window: ``{n for n in needs if n in folded}``, in one pass."""
+    finder, starts = _needs_finder()
+    return set().union(*map(starts.__getitem__, finder.findall(folded)))
+
+
+def _to_try(folded: str) -> list[bool]:
+    """For each pattern, in priority order: may it match in this (folded) window?"""
+    present = _present(folded)
+    passed: dict[re.Pattern, bool] = {}
+    out = []
+    for _, _, needs, test in _finder():
+        if needs is not None and needs.isdisjoint(present):
+            out.append(False)  # the window lacks a word every match of this pattern contains
+        elif test is None:
+            out.append(True)
+        else:
+            ok = passed.get(test)
+            if ok is None:
+                ok = passed[test] = test.search(folded) is not None
+            out.append(ok)
+    return out
 
 
 @dataclass
@@ -276,16 +376,17 @@ _TRIGGER_WORDS = tuple(
     ).split()
 )
 _TRIGGER_RE = re.compile(
-    rb"(?<![a-z0-9])(?:" + b"|".join(sorted(_TRIGGER_WORDS, key=len, reverse=True)) + rb")"
+    rb"(?<![a-z0-9])(?:" + word_tree(w.decode() for w in _TRIGGER_WORDS).encode() + rb")"
 )
-"""Any trigger word at the start of a word, in one pass."""
+"""Any trigger word at the start of a word (the longest), in one pass."""
 _TRIGGER_DIGITS = re.compile(
-    r"['’][1-9]0s|(?<!\d)(?:1[89]|20)\d\d(?!\d)|\d:[0-5]\d|\d\s?[aApP]\.?[mM](?![a-zA-Z])"
+    r"\d(?:(?<=['’][1-9])0s|(?<=(?<!\d)1)[89]\d\d(?!\d)|(?<=(?<!\d)2)0\d\d(?!\d)|:[0-5]\d|\s?[aApP]\.?[mM](?![a-zA-Z]))"
 )
 """Every time expression contains a trigger: a word starting with one of
 ``_TRIGGER_WORDS`` (a month, a weekday, a unit, a deictic word) or a year, a
 clock time or "a.m."/"p.m.". The finder reads only the text around them, so a
-megabyte of numbers or words costs a few fast scans."""
+megabyte of numbers or words costs a few fast scans. Each digit trigger starts with a digit, so
+the scan skips straight to the digits (a year is a digit, then a look back at it)."""
 WINDOW = 60
 """Characters read on each side of a trigger word (longer than any expression's reach)."""
 
@@ -324,13 +425,16 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     return _choose(text, found)
 
 
-def _window_candidates(text: str, start: int, end: int, s_start: int) -> list[_Cand]:
+def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter: bool = True) -> list[_Cand]:
+    """The matches of every pattern in one window. A pattern is tried only when the window
+    passes its tests (see :func:`_finder`); ``prefilter=False`` tries them all (the same result,
+    slower)."""
     found: list[_Cand] = []
-    low = text[start:end].lower()
-    for priority, (name, pattern) in enumerate(_patterns()):
-        needs = _NEEDS.get(name)
-        if needs and not any(n in low for n in needs):
-            continue  # the window lacks a word every match of this pattern contains
+    patterns = _finder()
+    tried = _to_try(_fold(text[start:end])) if prefilter else [True] * len(patterns)
+    for priority, (name, pattern, _, _) in enumerate(patterns):
+        if not tried[priority]:
+            continue
         for m in pattern.finditer(text, start, end):
             a, b = m.span()
             if name == "month":

@@ -70,7 +70,7 @@ def _find_zone_in(text: str, article_text: str, kinds=("person", "organisation")
     """The zone of the first lexicon name in ``text``; a person's surname counts
     when the full name is in the article."""
     best: tuple[int, _Zone] | None = None
-    m = _names_re(tuple(kinds)).search(text)
+    m = _names_re(tuple(kinds)).search(text) if _name_hint(tuple(kinds)).search(_case_fold(text)) else None
     if m:
         best = (m.start(), _lookup_zone(m.group()))
     persons = _persons_in(article_text) if "person" in kinds else frozenset()
@@ -84,6 +84,23 @@ def _find_zone_in(text: str, article_text: str, kinds=("person", "organisation")
 
 
 @cache
+def _name_hint(kinds: tuple[str, ...]) -> re.Pattern:
+    """A quick test every name of these kinds passes (on :func:`_case_fold` text): the name's
+    first word as a whole word. Far faster than the names themselves, ignoring case."""
+    words = {re.split("['’]", z.name.split()[0].lower())[0] for z in _zones() if z.kind in kinds}
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![a-z])(?:{alts})(?![a-z])")
+
+
+_CASE_FOLD = {0x130: "i", 0x131: "i", 0x17F: "s"}
+"""The letters that match an ASCII letter only when case is ignored (İ, ı, ſ), as that letter."""
+
+
+def _case_fold(text: str) -> str:
+    return text.lower() if text.isascii() else text.translate(_CASE_FOLD).lower()
+
+
+@cache
 def _surname_re(name: str) -> re.Pattern:
     return re.compile(rf"(?<![\w'’-]){re.escape(name.split()[-1])}{_NAME_END}")
 
@@ -91,6 +108,8 @@ def _surname_re(name: str) -> re.Pattern:
 @lru_cache(maxsize=8)
 def _persons_in(article_text: str) -> frozenset[str]:
     """The lexicon's people named in full somewhere in the article."""
+    if not _name_hint(("person",)).search(_case_fold(article_text)):
+        return frozenset()
     return frozenset(_lookup_zone(m.group()).name for m in _names_re(("person",)).finditer(article_text))
 
 
