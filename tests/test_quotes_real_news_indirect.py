@@ -385,3 +385,30 @@ def test_a_long_run_of_cues_in_one_sentence_is_read_quickly_and_clause_by_clause
     q = _quotes("At the meeting, " + "; ".join(clauses) + ".")
     assert time.perf_counter() - start < HANG_LIMIT_S
     assert len(q) > 0 and not q["content"].str.contains(";").any()
+
+
+# ----- where the cue sits: clauses around it ---------------------------------------
+
+
+def test_a_quoted_title_in_the_opening_phrase_is_not_the_statement():
+    q = _quotes('Speaking on "Morning Desk," the mayor said the mill would reopen in "a few weeks."')
+    assert q[["kind", "content", "speaker", "rule"]].values.tolist() == [
+        ["mixed", 'the mill would reopen in "a few weeks."', "the mayor", "sv_c"]
+    ]
+
+
+def test_a_coordinated_clause_with_a_cue_of_its_own_is_a_second_statement():
+    q = _quotes(
+        "The mayor stressed that the plan was not finished, and union leaders warned that"
+        " the mill could close by spring."
+    )
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the plan was not finished", "The mayor", "sv_c"],
+        ["the mill could close by spring", "union leaders", "sv_c"],
+    ]
+    q = _quotes("The mayor said the budget was tight, though she noted taxes are not rising.")
+    assert q["content"].tolist() == ["the budget was tight", "taxes are not rising"]
+    assert q["speaker"].tolist() == ["The mayor", "she"]
+    # a second clause with no cue stays part of the statement
+    q = _quotes("The mayor said the tax would rise, and the deficit would fall.")
+    assert q["content"].tolist() == ["the tax would rise, and the deficit would fall"]

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pandas as pd
 
-from kit.quotes.indirect import _coordinated_subject
+from kit.quotes.indirect import _clause_follows, _coordinated_subject
 from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
 from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
@@ -23,6 +23,7 @@ from kit.quotes.words import (
     _PREPOSITIONS,
     _QUOTE_CHARS,
     _TIME_RE,
+    _WHEN_RE,
     PRONOUNS,
     _bare,
     _cue_re,
@@ -99,7 +100,7 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
         if q_end - q_start < 1 or not text[q_start:q_end].strip():
             continue
         suffix = "+continued" if len(chain) > 1 else ""
-        row = _attribution_after(ctx, c_end, q_start, q_end, used_cues) or _attribution_before(
+        row = _attribution_after(ctx, c_end, q_start, q_end, used_cues, o_start) or _attribution_before(
             ctx, o_start, q_start, q_end, used_cues
         )
         if row is not None:
@@ -201,7 +202,7 @@ def _short_attribution(ctx, p: int, end: int) -> bool:
     return m is not None and (m.start() == p or not ctx.text[m.end() : end].strip(" .\u00a0").split()[1:])
 
 
-def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
+def _attribution_after(ctx, c_end, q_start, q_end, used_cues, o_start=None) -> _Row | None:
     """``“Q,” S V`` or ``“Q,” V S``: an attribution after the closing mark."""
     text = ctx.text
     k = ctx.sentence_at(max(c_end - 1, 0))
@@ -249,11 +250,41 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
                 sp.role, between = text[between[0][0] : between[0][1]], []
         if between:  # other words between the quote and the speaker
             return None
-        channel, _ = ctx.channel_after(m.end(), window_end, cue)
+        channel, ch_end = ctx.channel_after(m.end(), window_end, cue)
+        if (
+            _reports_clause(ctx, ch_end if channel else m.end(), s_end, cue)
+            and o_start is not None
+            and _lead_in(ctx, o_start) is not None
+        ):
+            # "On CBS's “Face the Nation,” Ryan said the law failed": the quotation is a
+            # title inside the sentence's opening phrase; the cue reports the clause after it.
+            return None
         channel = channel or channel0
         rule = "q_sv"
     used_cues.add(m.start())
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel, rule)
+
+
+def _reports_clause(ctx, a: int, b: int, cue: str) -> bool:
+    """Whether a cue ending at ``a`` goes on with a clause of its own ("said that ...",
+    "said his campaign was ..."), after a time word or two ("said Sunday the law ...");
+    after "say", any three words that open with no preposition."""
+    text = ctx.text
+    p = a
+    while p < b and text[p] in " \t\u00a0":
+        p += 1
+    if p >= b or not text[p].isalnum():
+        return False
+    t = _WHEN_RE.match(text, p, b)
+    if t is not None and t.end() < b and text[t.end()] in " \u00a0":
+        p = t.end() + 1
+    if text.startswith("that ", p):
+        return True
+    if cue.lower() in ("said", "says", "say"):
+        words = text[p:b].split()[:3]
+        if len(words) == 3 and _bare(words[0]) not in _PREPOSITIONS and words[0][-1].isalnum():
+            return True
+    return _clause_follows(text, p, b)
 
 
 def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:

@@ -551,8 +551,20 @@ def _second_attribution(ctx, a: int, b: int) -> int:
     text = ctx.text
     for x in _CONTRAST_RE.finditer(text, a, b):
         m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
-        if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
-            return _strip(text, a, x.start())[1]
+        if m is None or m.group(0).lower() == "according to":
+            continue
+        subject = ctx.noun_phrase(x.end(), m.start())
+        if subject is None:
+            plain = _plain_subject(ctx, x.end(), m.start())
+            subject = plain[0] if plain and plain[0].start == x.end() else None
+        if subject is not None:
+            if x.group(0).split()[-1] == "and" or not x.group(0).startswith(","):
+                # "C1, and rights groups warned that C2", "C1 though she noted C2": only
+                # when the second cue reports a clause of its own
+                after = _strip(text, m.end(), b)[0]
+                if not text.startswith("that", after) and not _clause_soon(text, after, b):
+                    continue
+            return _strip(text, a, x.start() + (x.group(0)[1] in "”\"’'"))[1]
     # A few cues within two windows: a news sentence is under 500 characters, and a bound
     # keeps a long run of cues (bad input) from costing the square of its length.
     for n, m in enumerate(_cue_re().finditer(text, a, min(b, a + 2 * WINDOW))):
@@ -868,6 +880,15 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
         if w in _PREPOSITIONS or words[k - 1].endswith((",", ";", ":")):
             return False  # the object ended without a verb: "added the salt to the soup"
     return False
+
+
+def _clause_soon(text: str, a: int, b: int) -> bool:
+    """:func:`_clause_follows`, or an auxiliary or ``be`` among the first four words
+    ("noted clients are beginning to ...")."""
+    if _clause_follows(text, a, b):
+        return True
+    words = text[a : min(b, a + 80)].split()[:4]
+    return any(w.islower() and _bare(w) in _FINITE for w in words[1:])
 
 
 def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):

@@ -206,7 +206,9 @@ _WHEN_RE = re.compile(
     r"|July|August|September|October|November|December|week|month|year|today|yesterday|tonight|morning"
     r"|afternoon|evening|night)\b[\s\u00a0]*){1,2}(?:\d{1,2}(?:st|nd|rd|th)?\b)?",
 )
-_CONTRAST_RE = re.compile(r",[\s\u00a0]+(?:while|whereas|but)[\s\u00a0]+")
+_CONTRAST_RE = re.compile(
+    r"(?:,[”\"’']?[\s\u00a0]+(?:while|whereas|but|and)|[\s\u00a0](?:though|although))[\s\u00a0]+"
+)
 _RELATIVE_WORDS = frozenset("who whom whose which".split())
 # Words that start a modifier after a speaker noun ("people familiar with", "a source
 # close to", "an official who", "experts not involved in", "the Department of").
