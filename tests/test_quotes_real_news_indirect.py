@@ -412,3 +412,32 @@ def test_a_coordinated_clause_with_a_cue_of_its_own_is_a_second_statement():
     # a second clause with no cue stays part of the statement
     q = _quotes("The mayor said the tax would rise, and the deficit would fall.")
     assert q["content"].tolist() == ["the tax would rise, and the deficit would fall"]
+
+
+def test_a_quantifier_that_speaks():
+    q = _quotes("Several said the mill should reopen. Many say the vote was rushed.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the mill should reopen", "Several", "sv_c"],
+        ["the vote was rushed", "Many", "sv_c"],
+    ]
+    assert _quotes("The workers had their say on the mill.").empty
+
+
+def test_auxiliaries_and_negations_before_the_cue():
+    q = _quotes(
+        "The foreman did not say who ordered the closure. The owner would only say that the mill"
+        " was losing money. The union could deny that it was consulted. She often said the mill was her life."
+    )
+    assert q[["content", "speaker", "cue"]].values.tolist() == [
+        ["who ordered the closure", "The foreman", "say"],
+        ["the mill was losing money", "The owner", "say"],
+        ["it was consulted", "The union", "deny"],
+        ["the mill was her life", "She", "said"],
+    ]
+
+
+def test_a_sentence_cut_after_brackets_keeps_its_subject():
+    q = _quotes("The mill is old. Rep. Ana Ruiz (D-Ohio.) said the county should buy it.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the county should buy it", "Rep. Ana Ruiz", "sv_c"]
+    ]

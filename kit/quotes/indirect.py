@@ -70,7 +70,17 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             )
             continue
         found: list[tuple[int, int]] = []
-        for n_cue, m in enumerate(_cue_re().finditer(text, sa, sb)):
+        cues_from = sa
+        if (
+            k > 0
+            and text[sa : sa + 1].islower()
+            and ctx.s_paras[k - 1] == ctx.s_paras[k]
+            and text[ctx.s_starts[k - 1] : ctx.s_ends[k - 1]].rstrip().endswith(".)")
+        ):
+            # "Sen. Ana Ruiz (D-Ohio.) | said ...": a sentence cut after an abbreviation in
+            # brackets; its subject stands in the piece before
+            sa = ctx.s_starts[k - 1]
+        for n_cue, m in enumerate(_cue_re().finditer(text, cues_from, sb)):
             if n_cue >= MAX_CUES_PER_SENTENCE:
                 break  # a news sentence holds a few cues; a run of them is bad input
             if any(a <= m.start() < b for a, b in found):
@@ -106,8 +116,12 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                         subject = _restrictive_antecedent(text, sa, who)
                 if subject is None:
                     continue
-            if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
-                continue  # "the states", "these claims", "its report": a noun, not a cue
+            if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE and not (
+                m.group(0) in _VERB_ONLY and _bare(prev_word[0]) not in _ARTICLES
+            ):
+                # "the states", "these claims", "its report": a noun, not a cue; but
+                # "Several said", "many say": a quantifier that speaks
+                continue
             if prev_word and prev_word[0][:1].isdigit() and m.group(0).endswith("s") and m.group(0) != "says":
                 continue  # "15 states", "3 reports": a count before a noun ("6 in 10 say" speaks)
             if prev_word and _possessive(prev_word[0]):
@@ -616,6 +630,10 @@ _RELATIVE_CUE_RE = re.compile(
 # "..., and said C2", "... and also told reporters C2": a second cue for the same subject.
 _AND_CUE_RE = re.compile(r"[\s\u00a0](?:and|but)[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
 
+# Cue forms that are verbs after a quantifier ("Several said", "Many say"), and the
+# articles and possessives after which even they are nouns ("the say", "their say").
+_VERB_ONLY = frozenset("said say told wrote".split())
+_ARTICLES = frozenset("the a an its their our his her your my".split())
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
     "the a an these those both many some all several other its their our his her your my two three"
@@ -671,6 +689,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     words = [(x.start(), x.end()) for x in _WORD.finditer(text, lo, cue_start)]
     if lo > sa and words:
         words.pop(0)  # a word cut by the window
+    while words and _adverb(text[words[-1][0] : words[-1][1]]):
+        words.pop()  # "The foreman did not say": the auxiliaries before the cue
     k = len(words)
     while k > 0:
         raw = text[words[k - 1][0] : words[k - 1][1]]

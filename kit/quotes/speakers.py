@@ -89,7 +89,17 @@ class _Row:
 def _adverb(word: str) -> bool:
     """An adverb or auxiliary between a speaker and the cue ("also", "has", "famously")."""
     w = _bare(word)
+    if word.islower() and w.replace("’", "'") in _AUXILIARIES:
+        return True  # "did not say", "would only say", "could deny", "often said"
     return w in _TRAILING_ADVERBS or (len(w) > 4 and w.endswith("ly") and word.islower())
+
+
+# Auxiliaries, negations and frequency words between a speaker and the cue, in lower case
+# only ("Will", "May" and "Can" may be names).
+_AUXILIARIES = frozenset(
+    "did does do would could will can may might should must not only even often always sometimes"
+    " didn't doesn't don't won't wouldn't couldn't can't cannot hasn't haven't hadn't".split()
+)
 
 
 class _Context:
