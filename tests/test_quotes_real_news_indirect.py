@@ -441,3 +441,36 @@ def test_a_sentence_cut_after_brackets_keeps_its_subject():
     assert q[["content", "speaker", "rule"]].values.tolist() == [
         ["the county should buy it", "Rep. Ana Ruiz", "sv_c"]
     ]
+
+
+def test_relative_clauses_name_their_speaker():
+    q = _quotes(
+        "The council heard from a retired welder, who said the mill had poisoned the river."
+        " The plan was blocked by the State Court of Appeals, which ruled that the sale was unlawful."
+    )
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the mill had poisoned the river", "a retired welder", "sv_c"],
+        ["the sale was unlawful", "State Court of Appeals", "sv_c"],
+    ]
+
+
+def test_a_relative_clause_after_a_time_phrase_or_between_dashes():
+    q = _quotes(
+        "The owner is Ana Ruiz, who in 2010 said the mill would never close."
+        " Mayor Tom Hale - who once said the plant was “a relic” - said on Monday that it would stay."
+    )
+    assert q[["kind", "content", "speaker"]].values.tolist() == [
+        ["indirect", "the mill would never close", "Ana Ruiz"],
+        ["mixed", "the plant was “a relic”", "Mayor Tom Hale"],
+        ["indirect", "it would stay", "Mayor Tom Hale"],
+    ]
+
+
+def test_a_relative_clause_ends_before_the_sentence_s_own_attribution():
+    q = _quotes(
+        "After the audit, which found that the mill broke safety rules, the owners said they would appeal."
+    )
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the mill broke safety rules", "the audit"],
+        ["they would appeal", "the owners"],
+    ]

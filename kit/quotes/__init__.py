@@ -113,7 +113,16 @@ How the extractor reads an article
    "and" ("praised the workers and said ...") starts a statement of its
    own. A sentence may hold two attributions ("..., according to police,
    while organisers said ..."): the content of the first stops before ", while
-   S V", ", but S V" or ", whereas S V", and each gets its own row. When the
+   S V", ", but S V" or ", whereas S V", and each gets its own row; also
+   before ", and S V" and "though S V" when the second cue reports a clause
+   of its own ("..., and rights groups warned that ...", "though she noted
+   taxes are ..."). Auxiliaries, negations and frequency words may stand
+   between the subject and the cue ("did not say who ...", "would only say
+   that", "could deny", "often said"), and a quantifier may be the subject
+   ("Several said", "Many say"). A quotation inside the sentence's opening
+   phrase ("On CBS's “Face the Nation,” Ryan said the law failed") is a
+   title, not the statement, when the cue goes on with a clause: the row is
+   the ``sv_c`` after it. When the
    reported content holds a span between quotation marks, the quote is
    **mixed**.
 
@@ -127,7 +136,14 @@ How the extractor reads an article
    people a restrictive clause or a participle names speak ("Republicans
    who say the law failed", "those who said", "voters saying they want
    ..."), except "who asked". "X, who has publicly vowed ..." and "Trump
-   mocked Ted Cruz, who said ..." take the name before "who"; a cue after a
+   mocked Ted Cruz, who said ..." take the name before "who" (also after a
+   time phrase, "who in 2010 said", and after a dash, "Trump - who said ...
+   -", where the content ends at the closing dash); "a lecture from the
+   Mexican president, who said" takes the noun phrase after the last
+   preposition, and "the Board of Elections, which ruled that ..." a name,
+   an organisation or a document before "which". The content of a relative
+   clause ends at a comma followed by the sentence's own subject and cue
+   ("the report, which found C, the campaign disputed ..."); a cue after a
    comma, or after "but" ("refused to answer but said"), starts the next
    statement. "So says S" has the content "So" and the speaker after the
    cue; "C, records show" closes a statement when a document speaks; a

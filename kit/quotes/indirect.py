@@ -17,6 +17,16 @@ from kit.quotes.limits import (
     WINDOW,
     QuoteWarning,
 )
+from kit.quotes.relative import (
+    aside_start,
+    clause_end,
+    opened_by_dash,
+    relative_antecedent,
+    relative_subject,
+    relative_word_before,
+    restrictive_antecedent,
+    speaker_before_who,
+)
 from kit.quotes.speakers import _adverb, _Context, _Row, _Speaker
 from kit.quotes.words import (
     _CAP,
@@ -24,6 +34,7 @@ from kit.quotes.words import (
     _CONJUNCTIONS,
     _CONTRAST_RE,
     _DETERMINER_WORDS,
+    _FINITE,
     _NP_FUNCTION,
     _NUMBER_WORDS,
     _PHRASE_PREPOSITIONS,
@@ -91,20 +102,19 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             if j >= 0 and cov_reach[j] > m.start():
                 continue  # inside a statement already found
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
-            lead = text[max(sa, m.start() - 40) : m.start()].split()[-3:]
-            while lead and _bare(lead[-1]) in _AUX_OR_ADVERB:
-                lead.pop()
-            if lead and _bare(lead[-1]) == "who":
-                prev_word = lead[-1:]  # "who has publicly vowed": the relative word
+            rel = relative_word_before(text, sa, m.start())
+            if rel is None and prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
+                rel = text.rindex(prev_word[0], sa, m.start()), _bare(prev_word[0])
             subject = None
-            if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
-                # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
-                # "a clerk who asked that ..." is a relative clause, not an attribution.
-                who = text.rindex(prev_word[0], sa, m.start())
-                subject = None
-                if _bare(prev_word[0]) == "who":
-                    subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
-                        text, by_sentence.get(k, ()), who
+            if rel is not None:
+                # "Jessica Leeds, who told the Times that ...", "the court, which ruled that
+                # ...": the name before ", who" speaks; "a clerk who asked that ..." is a
+                # relative clause, not an attribution.
+                who, word = rel
+                prev_word = [word]
+                if word == "who":
+                    subject = speaker_before_who(text, by_sentence.get(k, ()), who) or relative_antecedent(
+                        ctx, sa, who
                     )
                     if (
                         subject is None
@@ -113,11 +123,15 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     ):
                         # "Republicans who say the law failed", "those who said ...": the
                         # people the restrictive clause names
-                        subject = _restrictive_antecedent(text, sa, who)
+                        subject = restrictive_antecedent(text, sa, who)
+                elif word == "which":
+                    subject = relative_antecedent(ctx, sa, who, which=True)
                 if subject is None:
                     continue
-            if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE and not (
-                m.group(0) in _VERB_ONLY and _bare(prev_word[0]) not in _ARTICLES
+            if (
+                prev_word
+                and _bare(prev_word[0]) in _NOUN_BEFORE
+                and not (m.group(0) in _VERB_ONLY and _bare(prev_word[0]) not in _ARTICLES)
             ):
                 # "the states", "these claims", "its report": a noun, not a cue; but
                 # "Several said", "many say": a quantifier that speaks
@@ -133,6 +147,12 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             )
             if row is None:
                 continue
+            if subject is not None and rel is not None:
+                # "Trump - who said he would win - said ...", "the report, which found C,
+                # the campaign disputed ...": the clause ends at a dash, or at the comma
+                # before the sentence's own attribution
+                dash = opened_by_dash(text, sa, rel[0])
+                row.content_end = clause_end(ctx, row.content_start, row.content_end, dash)
             j = bisect.bisect_left(mark_starts, row.content_start)
             if j < len(mark_spans) and mark_spans[j][0] < row.content_end:
                 row.kind = "mixed"  # a span between quotation marks inside the content"
@@ -298,7 +318,7 @@ def _indirect_at(
                 # "voters saying they want change ...": the participle modifies the people
                 # who speak
                 if that or _clause_follows(text, rest_a, rest_b):
-                    people = _restrictive_antecedent(text, sa, m.start())
+                    people = restrictive_antecedent(text, sa, m.start())
                 if people is None or _possessive(before.split()[-1]):
                     return None
                 return _Row("indirect", rest_a, rest_b, people, cue, m.start(), channel, "s_ving_c")
@@ -313,6 +333,9 @@ def _indirect_at(
             else:
                 return None
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
+        aside = aside_start(text, left_a, cue_at)
+        if aside is not None:
+            cue_at = aside  # "Mayor Tom Hale - who once said ... - said": the subject before the aside
         if subject is not None:
             found = (subject, subject.start, None)
         else:
@@ -322,7 +345,7 @@ def _indirect_at(
                 # "S said C1 but urged ...": the speaker of the statement just before
                 or (coordinated and (earlier, earlier.start, None))
                 or _coordinated_subject(ctx, sa, cue_at)
-                or _relative_subject(ctx, sa, cue_at)
+                or relative_subject(ctx, sa, cue_at)
                 or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
                 or None
             )
@@ -488,31 +511,6 @@ def _condition_before(ctx, left_a: int, content_end: int, sp) -> int | None:
     return ca
 
 
-def _relative_subject(ctx, sa: int, cue_start: int):
-    """A pronoun speaker inside a relative clause: "a wall, which he said Mexico would pay
-    for", "his daughters, who he said were living abroad"."""
-    text = ctx.text
-    m = _RELATIVE_SUBJECT_RE.search(text, max(sa, cue_start - 80), cue_start)
-    if m is None:
-        return None
-    a, b = m.start("np"), _strip(text, m.start("np"), cue_start)[1]
-    if _bare(text[a:b]) in PRONOUNS:
-        return _Speaker(a, b, "pronoun"), a, None
-    if any(_bare(w) in _FINITE or _bare(w) in PRONOUNS for w in text[a:b].split()):
-        return None
-    sp = ctx.noun_phrase(a, b)
-    if sp is None or sp.kind == "pronoun" or sp.start != a:
-        return None
-    return sp, a, None
-
-
-# "which he said", "who an FBI inquiry said": a relative word, then a subject of one to
-# five words right before the cue.
-_RELATIVE_SUBJECT_RE = re.compile(
-    r"\b(?:which|who|whom|that)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,5})$"
-)
-
-
 def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int | None:
     """Where a statement starts when its attribution stands inside it, between commas
     ("C1, S V, C2"); None when the cue is not followed by a comma or the words before
@@ -647,11 +645,6 @@ _SUBJECT_WORDS = frozenset(
     " many most all both none nobody everyone everything nothing".split()
 )
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
-_FINITE = frozenset(
-    "is are was were has have had will would could should can may might must did does do won't"
-    " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
-    " shouldn't".split()
-)
 
 
 _DOCUMENT_WORDS = frozenset(
@@ -782,91 +775,13 @@ def _plain_cue(cue: str) -> bool:
     return w in ("said", "says", "say", "told", "tells", "wrote") or (w.endswith("ed") and w != "need")
 
 
-# Words that may open a subject kept as written: determiners and quantifiers.
-_SUBJECT_START = frozenset(
-    "the a an some many most all both several few other another each every more majorities majority"
-    " half nearly about almost roughly only just fewer among no any these those this that its their"
-    " his her our".split()
-)
 _NOT_SUBJECT_START = frozenset("to not never let just so then".split())
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
 _OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
 
 
-def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
-    """The speaker of a statement just found, right before ", who" ("“…,” said Mr. Ekovich,
-    who noted that ...")."""
-    for r in rows:
-        sp = r.speaker
-        if sp is not None and r.inherited is None and sp.kind != "pronoun" and sp.end <= who:
-            if text[sp.end : who].strip(" \u00a0") == ",":
-                return sp
-    return None
-
-
 _SAY_FORMS = frozenset("say says said".split())
 _BE_FORMS = frozenset("is are was were been be".split())
-_PEOPLE_WORDS = frozenset("those people others anyone everyone someone many some most few".split())
-
-
-def _restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
-    """The people before a restrictive "who" (no comma): "those who said", "Republicans who
-    say", "many voters who say"; a plural noun, a word for people, or a capitalised plural,
-    with its determiner and modifiers (up to four words)."""
-    words = [(x.start(), x.end()) for x in _WORD.finditer(text, max(sa, who - 80), who)]
-    if not words:
-        return None
-    head_raw = text[words[-1][0] : words[-1][1]]
-    head = _bare(head_raw)
-    if head_raw.endswith((",", ";", ":", "”", '"')) or not head.isalpha():
-        return None
-    plural = head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
-    if head not in _PEOPLE_WORDS and not plural:
-        return None
-    if head not in _PEOPLE_WORDS and (
-        head in _FINITE or head in PRONOUNS or head in _CLAUSE_WORDS or head in _PREPOSITIONS
-    ):
-        return None
-    start = words[-1][0]
-    for a, b in reversed(words[-4:-1]):
-        raw = text[a:b]
-        w = _bare(raw)
-        if raw.endswith((",", ";", ":", "”", '"')) or not w.isalpha():
-            break
-        if w in _DETERMINER_WORDS or w in _SUBJECT_START:
-            start = a
-            break
-        if w in _PREPOSITIONS or w in _FINITE or w in PRONOUNS or w in _CLAUSE_WORDS or w in _CONJUNCTIONS:
-            break
-        if w.endswith(("ed", "ing")) and raw.islower():
-            break
-        start = a
-    return _Speaker(start, words[-1][1], "anonymous")
-
-
-def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
-    """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
-    text = ctx.text
-    before = text[max(sa, who - WINDOW) : who].rstrip(" \u00a0")
-    if not before.endswith(",") or _anonymity_re().search(match_form(text[who : who + 80])):
-        return None
-    segs = _segments(text, max(sa, who - WINDOW), who)
-    if not segs:
-        return None
-    sp = ctx.noun_phrase(*segs[-1])
-    if sp is None:
-        # "Trump mocked Ted Cruz, who said ...": the name that ends the clause
-        a, b = segs[-1]
-        words = [(x.start(), x.end()) for x in _WORD.finditer(text, a, b)]
-        for n in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):
-            first = text[words[-n][0] : words[-n][1]]
-            if not _CAP.match(first):
-                continue
-            sp = ctx.noun_phrase(words[-n][0], b)
-            if sp is not None and sp.start == words[-n][0] and sp.kind == "name":
-                return sp
-        return None
-    return sp if sp.kind != "pronoun" else None
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:

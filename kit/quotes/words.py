@@ -296,3 +296,17 @@ def _segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _bare(word: str) -> str:
     return match_form(word).strip("()[]\"“”'’.,;:!?").removesuffix("'s")
+
+
+# Finite verbs and auxiliaries: a word among them shows a clause, not a noun phrase.
+_FINITE = frozenset(
+    "is are was were has have had will would could should can may might must did does do won't"
+    " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
+    " shouldn't".split()
+)
+# Words that may open a subject kept as written: determiners and quantifiers.
+_SUBJECT_START = frozenset(
+    "the a an some many most all both several few other another each every more majorities majority"
+    " half nearly about almost roughly only just fewer among no any these those this that its their"
+    " his her our".split()
+)
