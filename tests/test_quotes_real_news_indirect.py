@@ -474,3 +474,15 @@ def test_a_relative_clause_ends_before_the_sentence_s_own_attribution():
         ["the mill broke safety rules", "the audit"],
         ["they would appeal", "the owners"],
     ]
+
+
+def test_a_long_document_subject_reports_without_that():
+    q = _quotes("The mill is old. Video of the meeting shows the owner leaving before the vote.")
+    assert q[["content", "speaker", "source_type"]].values.tolist() == [
+        ["the owner leaving before the vote", "Video of the meeting", "organization"]
+    ]
+
+
+def test_a_long_possessive_appositive_between_name_and_cue():
+    q = _quotes("Mexico, the county's largest buyer and its oldest partner across the river, said it would wait.")
+    assert q[["content", "speaker"]].values.tolist() == [["it would wait", "Mexico"]]

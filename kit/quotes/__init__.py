@@ -106,7 +106,8 @@ How the extractor reads an article
    of voters said", "A poll conducted in May found"), when it holds no verb,
    clause word or pronoun and the cue is a verb wherever it stands ("said",
    "says", an ``-ed`` form, or any cue before "that"). A document ("the
-   poll showed Trump leading") reports without "that". A leading condition
+   poll showed Trump leading", "Video of the meeting shows the owner
+   leaving") reports without "that", whatever the length of its subject. A leading condition
    ("If the plant closes, Ruiz said ...") is part of the statement; a
    semicolon after the cue ends it. A cue form after a possessive or a
    count ("Clinton's tweet", "15 states") is a noun. A second cue after

@@ -347,6 +347,7 @@ def _indirect_at(
                 or _coordinated_subject(ctx, sa, cue_at)
                 or relative_subject(ctx, sa, cue_at)
                 or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
+                or _document_subject(ctx, sa, cue_at)
                 or None
             )
         if needs_that and (
@@ -650,7 +651,7 @@ _QUESTION_WORDS = frozenset("whether if why how what when where who which".split
 _DOCUMENT_WORDS = frozenset(
     "report reports poll polls survey surveys study studies analysis data figures documents records"
     " filing filings estimates results statistics count tally review audit investigation memo letter"
-    " transcript".split()
+    " transcript video videos footage recording recordings photo photos emails".split()
 )
 
 
@@ -669,6 +670,16 @@ def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
         return None
     kind = "organization" if any(w in _DOCUMENT_WORDS for w in words) else "anonymous"
     return _Speaker(s, e, kind)
+
+
+def _document_subject(ctx, sa: int, cue_start: int):
+    """A subject kept as written that names a document ("The average of polls taken over the
+    past two weeks shows ...", "Video of the incident shows ..."), before any cue."""
+    found = _plain_subject(ctx, sa, cue_start)
+    if found is None or not _document(ctx.text, found[0]):
+        return None
+    found[0].kind = "organization"
+    return found
 
 
 def _plain_subject(ctx, sa: int, cue_start: int):

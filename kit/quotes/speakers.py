@@ -297,7 +297,7 @@ class _Context:
             ps, pe = segs[i - 1]
             words = text[s:e].split()
             role = _speaker_nouns().get(_bare(words[0])) in ("person", "anonymous")
-            if words[0].endswith(("'s", "’s", "s'", "s’")) and 1 < len(words) <= 6:
+            if words[0].endswith(("'s", "’s", "s'", "s’")) and 1 < len(words) <= 12:
                 # "Tad Devine, Sanders's chief strategist, said": a lower-case noun after
                 # the possessor heads the role
                 post = [k for k, w in enumerate(words) if k > 1 and _bare(w) in _POSTMODIFIERS]
