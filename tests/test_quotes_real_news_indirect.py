@@ -484,5 +484,7 @@ def test_a_long_document_subject_reports_without_that():
 
 
 def test_a_long_possessive_appositive_between_name_and_cue():
-    q = _quotes("Mexico, the county's largest buyer and its oldest partner across the river, said it would wait.")
+    q = _quotes(
+        "Mexico, the county's largest buyer and its oldest partner across the river, said it would wait."
+    )
     assert q[["content", "speaker"]].values.tolist() == [["it would wait", "Mexico"]]

@@ -48,6 +48,12 @@ How the extractor reads an article
        inherits the speaker of the nearest quote before it, at most two
        paragraphs back (news style: the speaker is named once, then quoted
        again).
+   ``joined``
+       ``“A,” S V, and “B”`` or ``“A,” S V in an email, but “B”``: a second
+       quotation joined by "and" or "but" to the closing attribution of its
+       sentence is the next piece of the same statement (its
+       ``continues_quote_id`` is the first piece); a few words between the
+       conjunction and the mark ("..., and still “B”") make the piece **mixed**.
 
    A quotation that runs over several paragraphs (each paragraph opens with a
    mark, only the last closes it; ``rule == "continued"`` in

@@ -112,7 +112,47 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             rows.append(row)
         else:
             leftovers.append((o_start, c_end, q_start, q_end, suffix))
-    return leftovers
+    return _joined(ctx, rows, leftovers)
+
+
+# What may stand between a closing attribution and a second quotation joined to it: a short
+# channel or audience, a comma, "and" or "but", and up to three words ("..., and still “B”").
+_JOINED_RE = re.compile(
+    r"[^.;:!?“”\"]{0,80}?,[\s\u00a0]*(?:and|but)[\s\u00a0]+(?P<lead>(?:[\w’'-]+[\s\u00a0]+){0,3})$"
+)
+
+
+def _joined(ctx: _Context, rows: list[_Row], leftovers: list) -> list:
+    """``“A,” S V, and “B”`` or ``A “a,” S V, but “B”``: a second quotation joined by "and"
+    or "but" to a closing attribution in its sentence is a second piece of the same
+    statement (rule ``joined``); words between the conjunction and the mark make it
+    mixed ("..., and still “got to sit in on it”"). Returns the leftovers still unattributed."""
+    text = ctx.text
+    closing = [r for r in rows if r.rule.startswith(("q_sv", "q_vs")) and r.speaker is not None]
+    out = []
+    for left in leftovers:
+        o_start, c_end, q_start, q_end, suffix = left
+        k = ctx.sentence_at(o_start)
+        row = None
+        for r in closing:
+            attr_end = max(r.speaker.end, r.cue_start + len(r.cue))
+            if r.content_end < o_start and attr_end <= o_start and ctx.sentence_at(r.cue_start) == k:
+                m = _JOINED_RE.fullmatch(text, attr_end, o_start)
+                if m is not None and _cue_re().search(text, attr_end, o_start) is None:
+                    lead = m.group("lead").strip()
+                    if lead:
+                        row = _Row(
+                            "mixed", m.start("lead"), c_end, None, r.cue, r.cue_start, r.channel, "joined"
+                        )
+                    else:
+                        row = _Row("direct", q_start, q_end, None, r.cue, r.cue_start, r.channel, "joined")
+                    row.inherited = r
+        if row is None:
+            out.append(left)
+        else:
+            row.rule += suffix
+            rows.append(row)
+    return out
 
 
 def _lead_in(ctx: _Context, o_start: int) -> int | None:
