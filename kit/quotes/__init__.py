@@ -121,7 +121,7 @@ How the extractor reads an article
    own. A sentence may hold two attributions ("..., according to police,
    while organisers said ..."): the content of the first stops before ", while
    S V", ", but S V" or ", whereas S V", and each gets its own row; also
-   before ", and S V" and "though S V" when the second cue reports a clause
+   before ", and S V", "— and S V" and "though S V" when the second cue reports a clause
    of its own ("..., and rights groups warned that ...", "though she noted
    taxes are ..."). Auxiliaries, negations and frequency words may stand
    between the subject and the cue ("did not say who ...", "would only say

@@ -571,9 +571,10 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             plain = _plain_subject(ctx, x.end(), m.start())
             subject = plain[0] if plain and plain[0].start == x.end() else None
         if subject is not None:
-            if x.group(0).split()[-1] == "and" or not x.group(0).startswith(","):
-                # "C1, and rights groups warned that C2", "C1 though she noted C2": only
-                # when the second cue reports a clause of its own
+            if x.group(0).split()[-1] not in ("while", "whereas", "but") or not x.group(0).startswith(","):
+                # "C1, and rights groups warned that C2", "C1 though she noted C2", "C1 —
+                # and he noted that C2", "C1, Mr. Ruiz said that C2": only when the second
+                # cue reports a clause of its own
                 after = _strip(text, m.end(), b)[0]
                 if not text.startswith("that", after) and not _clause_soon(text, after, b):
                     continue

@@ -207,7 +207,8 @@ _WHEN_RE = re.compile(
     r"|afternoon|evening|night)\b[\s\u00a0]*){1,2}(?:\d{1,2}(?:st|nd|rd|th)?\b)?",
 )
 _CONTRAST_RE = re.compile(
-    r"(?:,[”\"’']?[\s\u00a0]+(?:while|whereas|but|and)|[\s\u00a0](?:though|although))[\s\u00a0]+"
+    r"(?:,[”\"’']?[\s\u00a0]+(?:while|whereas|but|and)[\s\u00a0]+"
+    r"|[\s\u00a0](?:though|although|(?:—|–|--|-)[\s\u00a0]+(?:and|but))[\s\u00a0]+)"
 )
 _RELATIVE_WORDS = frozenset("who whom whose which".split())
 # Words that start a modifier after a speaker noun ("people familiar with", "a source
