@@ -357,3 +357,15 @@ def test_a_quotation_joined_by_and_or_but_continues_the_statement():
         ("mixed", "The dock is “nearly ready,”", "Ana Ruiz", "q_sv", None),
         ("mixed", "still “under budget.”", "Ana Ruiz", "joined", 0),
     ]
+
+
+def test_a_transcript_quoted_whole_gives_one_row_per_turn():
+    text = (
+        H
+        + '"HOST: Will the dock open on time?\n\n"RUIZ: It will. The cranes came on Monday.\n\n"HOST: Thank you.\n'
+    )
+    assert _rows(text, ["kind", "content", "speaker", "rule"]) == [
+        ("direct", "Will the dock open on time?", "HOST", "s_colon"),
+        ("direct", "It will. The cranes came on Monday", "RUIZ", "s_colon"),
+        ("direct", "Thank you", "HOST", "s_colon"),
+    ]

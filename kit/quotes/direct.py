@@ -82,6 +82,8 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             continue
         if text[max(0, int(col["start_char"][first]) - 1)] == "=":
             continue  # an attribute's value in markup (<tweet author="@name">), not a quotation
+        if _TRANSCRIPT_RE.match(text, int(col["content_start"][first])):
+            continue  # a transcript quoted whole ("PENCE: Well, ..."): each turn is an s_colon row
         o_start = int(col["start_char"][first])
         c_end = int(col["end_char"][last])
         q_start = int(col["content_start"][first])
@@ -153,6 +155,10 @@ def _joined(ctx: _Context, rows: list[_Row], leftovers: list) -> list:
             row.rule += suffix
             rows.append(row)
     return out
+
+
+# A turn of a transcript: a speaker's name in capitals and a colon ("PENCE: ", "MS. RUIZ: ").
+_TRANSCRIPT_RE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \u00a0][A-Z][A-Z.'’-]+){0,3}:[ \u00a0]")
 
 
 def _lead_in(ctx: _Context, o_start: int) -> int | None:
