@@ -490,3 +490,14 @@ def test_a_long_possessive_appositive_between_name_and_cue():
         "Mexico, the county's largest buyer and its oldest partner across the river, said it would wait."
     )
     assert q[["content", "speaker"]].values.tolist() == [["it would wait", "Mexico"]]
+
+
+def test_a_one_word_speaker_closes_the_statement_after_its_cue():
+    q = _quotes("The mill would reopen by spring, but only for a few months, said Ruiz.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["The mill would reopen by spring, but only for a few months", "Ruiz", "c_vs"]
+    ]
+    q = _quotes("Turnout will be low this year, noted the Gazette’s Ana Ruiz on Monday.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["Turnout will be low this year", "the Gazette’s Ana Ruiz", "c_vs"]
+    ]

@@ -78,7 +78,9 @@ How the extractor reads an article
        statement, whose content runs from the start of the clause to its
        end (a time or a channel before the speaker is not content).
    ``c_vs``
-       ``C, V S`` -- Prices will rise, said the minister.
+       ``C, V S`` -- Prices will rise, said the minister. A speaker of one
+       word closes the sentence too ("..., said Ruiz."), and a time after it
+       is not part of its name ("said Ana Ruiz on Monday.").
    ``according_to``
        ``according to S, C`` and ``C, according to S``. A document named by
        its source ("according to port authority figures", "government data")

@@ -285,6 +285,9 @@ def _indirect_at(
             return None
         ca, cb = _strip(text, left_a, m.start())
         return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
+    inverted = _inverted_close(ctx, m, left_a, sb, subject, channel)
+    if inverted is not None:
+        return inverted
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
@@ -418,6 +421,35 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+def _inverted_close(ctx, m, left_a: int, sb: int, subject, channel) -> _Row | None:
+    """``C, V S.``: a cue right after a comma, then a speaker that runs to the end of the
+    sentence or to a comma ("..., said Batchelder.", "..., noted NBC’s Dante Chinni.").
+    The c_vs row, or None."""
+    text = ctx.text
+    if subject is not None or m.group(0).split()[0].endswith("ing") or not m.group(0).islower():
+        return None
+    lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
+    if lb <= left_a or text[lb - 1] not in ',”"' or m.group(0).lower() == "according to":
+        return None
+    if m.group(0).split()[0] in ("told", "tells", "tell"):
+        return None  # "..., told the Post she ...": the words after are the audience
+    rest = text[m.end() : sb].split()
+    if len(rest) > 8 or any(w.islower() and (_bare(w) in _FINITE or _bare(w).endswith("ed")) for w in rest):
+        return None  # "..., said his survey showed ...": a clause follows, not a speaker
+    sp = ctx.speaker_after(m.end(), sb)
+    if sp is None or sp.kind == "pronoun" or sp.start != _strip(text, m.end(), sb)[0]:
+        return None
+    if _WHEN_RE.fullmatch(text, sp.start, sp.end):
+        return None  # "..., said Sunday.": a time, not a speaker
+    tail = text[sp.end : sb].strip(" \t\u00a0")
+    if tail and tail[0] not in ".,;!?" and not _channel_re().match(text, _strip(text, sp.end, sb)[0], sb):
+        return None  # "..., said he noticed the shift": not a speaker that closes the sentence
+    ca, cb = _strip(text, left_a, lb)
+    if len(text[ca:cb].split()) < 3:
+        return None
+    return _Row("indirect", ca, cb, sp, m.group(0), m.start(), channel, "c_vs")
 
 
 _ASK_FORMS = frozenset("asked ask asks asking".split())

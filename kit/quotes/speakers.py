@@ -342,6 +342,10 @@ class _Context:
         if doc and doc.end() == e and doc.start() > s:
             e = doc.start()  # "according to port authority figures": the port authority speaks
         sp = self.noun_phrase(s, e)
+        if sp is not None and text[e - 1 : e] == ".":
+            alt = self.noun_phrase(s, e - 1)
+            if alt is not None and alt.end < e - 1:
+                sp = alt  # "said Ana Ruiz on Monday.": the time is not part of the name
         aged = len(segs) > 1 and _AGE_RE.fullmatch(text, *segs[1]) is not None
         if sp is not None and aged:
             sp.aged = True
