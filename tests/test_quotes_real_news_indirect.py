@@ -501,3 +501,10 @@ def test_a_one_word_speaker_closes_the_statement_after_its_cue():
     assert q[["content", "speaker", "rule"]].values.tolist() == [
         ["Turnout will be low this year", "the Gazette’s Ana Ruiz", "c_vs"]
     ]
+
+
+def test_a_title_case_first_line_ending_with_a_stop_is_a_headline():
+    q = kit.parse_article("Mill Will Reopen In Spring, County Judge Says.\n\nThe mill is old.\n").quotes
+    assert q[["content", "speaker", "cue"]].values.tolist() == [
+        ["Mill Will Reopen In Spring", "County Judge", "Says"]
+    ]

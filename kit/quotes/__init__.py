@@ -154,8 +154,9 @@ How the extractor reads an article
    clause ends at a comma followed by the sentence's own subject and cue
    ("the report, which found C, the campaign disputed ..."); a cue after a
    comma, or after "but" ("refused to answer but said"), starts the next
-   statement. "So says S" has the content "So" and the speaker after the
-   cue; "C, records show" closes a statement when a document speaks; a
+   statement. A cue in title case ("Says") counts only in a headline, or
+   in a first line written in title case (a headline ending with a full
+   stop). "So says S" has the content "So" and the speaker after the cue; "C, records show" closes a statement when a document speaks; a
    short bracket between a name and its cue ("Sen. Ana Ruiz (D-Ohio)
    said") is skipped.
 

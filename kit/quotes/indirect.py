@@ -140,7 +140,12 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 continue  # "15 states", "3 reports": a count before a noun ("6 in 10 say" speaks)
             if prev_word and _possessive(prev_word[0]):
                 continue  # "Clinton’s tweet", "the pastor’s claims": a noun, not a cue
-            if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
+            if (
+                m.group(0)[0].isupper()
+                and m.group(0) != "According to"
+                and ctx.s_parts[k] != "headline"
+                and not _title_line(ctx, k)
+            ):
                 continue  # "Says" is a cue only in a headline written in title case
             row = _indirect_at(
                 ctx, m, sa, sb, subject, _earlier_speaker(by_sentence.get(k, ()), sa, m.start())
@@ -163,6 +168,17 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             by_sentence.setdefault(k, []).append(row)
             found.append((row.content_start, row.content_end))
             found.append((m.start(), m.end()))
+
+
+def _title_line(ctx, k: int) -> bool:
+    """Whether sentence ``k`` is the article's first line written in title case (a headline
+    the layout rules did not mark, such as one ending with a full stop)."""
+    if ctx.s_paras[k] != ctx.s_paras[0]:
+        return False
+    words = [w for w in ctx.text[ctx.s_starts[k] : ctx.s_ends[k]].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _inside(spans, starts, offset) -> bool:
