@@ -330,7 +330,7 @@ def _indirect_at(
             return None
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
-            before = text[left_a : m.start()].rstrip()
+            before = text[left_a : _before_adverbs(text, left_a, m.start())].rstrip()  # "..., even saying"
             last = _bare(before.split()[-1]) if before.split() else ""
             people = None
             if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
@@ -358,7 +358,9 @@ def _indirect_at(
         if subject is not None:
             found = (subject, subject.start, None)
         else:
-            coordinated = earlier is not None and text[left_a:cue_at].rstrip().endswith((" and", " but"))
+            coordinated = earlier is not None and text[
+                left_a : _before_adverbs(text, left_a, cue_at)
+            ].rstrip().endswith((" and", " but"))
             found = (
                 ctx.speaker_before(left_a, cue_at)
                 # "S said C1 but urged ...": the speaker of the statement just before
@@ -886,11 +888,21 @@ def _clause_soon(text: str, a: int, b: int) -> bool:
     return any(w.islower() and _bare(w) in _FINITE for w in words[1:])
 
 
+def _before_adverbs(text: str, a: int, b: int) -> int:
+    """Where ``text[a:b]`` ends without the auxiliaries and adverbs just before a cue
+    ("but has said", ", even suggesting", "and also told")."""
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, max(a, b - 60), b)]
+    while words and _adverb(text[words[-1][0] : words[-1][1]]):
+        b = words.pop()[0]
+    return b
+
+
 def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):
     """``S V1 ... and V2 C``: the subject at the start of the sentence ("Boateng called her
     ... and said that ..."); with ``participle``, ``S V1 ..., V-ing C`` ("..., saying")."""
     text = ctx.text
-    left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
+    lo = max(sa, cue_start - WINDOW)
+    left = text[lo : _before_adverbs(text, lo, cue_start)].rstrip()  # "but has since said"
     if not left.endswith((" and", " but")) and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
