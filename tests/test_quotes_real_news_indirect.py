@@ -511,7 +511,7 @@ def test_a_title_case_first_line_ending_with_a_stop_is_a_headline():
 
 
 def test_auxiliaries_and_adverbs_after_and_but_or_a_comma():
-    q = _quotes("Ana Ruiz praised the workers but has since said the mill will close.")
+    q = _quotes("Ana Ruiz visited the workers but has since said the mill will close.")
     assert q[["content", "speaker"]].values.tolist() == [["the mill will close", "Ana Ruiz"]]
     q = _quotes("Ana Ruiz complained about the noise, even suggesting the mill should close.")
     assert q[["content", "speaker", "rule"]].values.tolist() == [

@@ -641,7 +641,8 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
         # "S praised the plan and said C2": a second cue of the same subject.
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
-            x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
+            bare_end = _before_adverbs(text, a, m.start())  # "and has since said"
+            x = _AND_CUE_RE.search(text, max(a, bare_end - 20), bare_end)
             second = _cue_verbs().get(" ".join(m.group(0).lower().split()), "any")
             if (
                 second == "that"
