@@ -517,3 +517,10 @@ def test_auxiliaries_and_adverbs_after_and_but_or_a_comma():
     assert q[["content", "speaker", "rule"]].values.tolist() == [
         ["the mill should close", "Ana Ruiz", "s_ving_c"]
     ]
+
+
+def test_unusual_subjects_a_pronoun_object_and_a_negated_progressive():
+    q = _quotes("Those close to him say that the mill will close.")
+    assert q[["content", "speaker"]].values.tolist() == [["the mill will close", "Those close to him"]]
+    q = _quotes("The mayor isn’t saying if the mill will close.")
+    assert q[["content", "speaker"]].values.tolist() == [["if the mill will close", "The mayor"]]

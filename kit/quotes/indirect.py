@@ -751,6 +751,9 @@ def _plain_subject(ctx, sa: int, cue_start: int):
     while k > 0:
         raw = text[words[k - 1][0] : words[k - 1][1]]
         w = _bare(raw)
+        if k == 1 and w in ("those", "these") and not raw.islower():
+            k -= 1  # "Those close to him say": a determiner that opens the sentence
+            continue
         if (
             (w in _SUBORDINATORS or w in _CLAUSE_WORDS) and (raw.islower() or w not in _FINITE)
         ) or raw.endswith((",", ";", ":", "—", "–")):
@@ -778,6 +781,9 @@ def _plain_subject(ctx, sa: int, cue_start: int):
         return None
     cues = _cue_verbs()
     for k, (w, r) in enumerate(zip(low, raw)):
+        after_preposition = k > 0 and low[k - 1] in _PREPOSITIONS and w in _OBJECT_PRONOUNS
+        if after_preposition:
+            continue  # "Those close to him say": the pronoun is the object of "to"
         if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
             return None
         if k and r.islower() and w.endswith("ed") and "-" not in w and k + 1 < len(low):
@@ -844,7 +850,9 @@ _OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itse
 
 
 _SAY_FORMS = frozenset("say says said".split())
-_BE_FORMS = frozenset("is are was were been be".split())
+_BE_FORMS = frozenset(
+    "is are was were been be isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t".split()
+)
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:
