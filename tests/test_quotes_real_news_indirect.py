@@ -524,3 +524,10 @@ def test_unusual_subjects_a_pronoun_object_and_a_negated_progressive():
     assert q[["content", "speaker"]].values.tolist() == [["the mill will close", "Those close to him"]]
     q = _quotes("The mayor isn’t saying if the mill will close.")
     assert q[["content", "speaker"]].values.tolist() == [["if the mill will close", "The mayor"]]
+
+
+def test_a_document_noun_inside_a_subject_kept_as_written():
+    q = _quotes("A county report published Monday said the mill broke safety rules.")
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the mill broke safety rules", "A county report published Monday"]
+    ]

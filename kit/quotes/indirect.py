@@ -784,7 +784,13 @@ def _plain_subject(ctx, sa: int, cue_start: int):
         after_preposition = k > 0 and low[k - 1] in _PREPOSITIONS and w in _OBJECT_PRONOUNS
         if after_preposition:
             continue  # "Those close to him say": the pronoun is the object of "to"
-        if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
+        noun = w in _DOCUMENT_WORDS or (k > 0 and low[k - 1] in _DETERMINER_WORDS)  # "A news report"
+        if (
+            w in PRONOUNS
+            or (w in _FINITE and r.islower())
+            or (w in cues and not noun)
+            or w in _OBJECT_PRONOUNS
+        ):
             return None
         if k and r.islower() and w.endswith("ed") and "-" not in w and k + 1 < len(low):
             # "a poll conducted by ...", "polls released Sunday" modify the subject;
