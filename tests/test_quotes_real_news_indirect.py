@@ -531,3 +531,8 @@ def test_a_document_noun_inside_a_subject_kept_as_written():
     assert q[["content", "speaker"]].values.tolist() == [
         ["the mill broke safety rules", "A county report published Monday"]
     ]
+
+
+def test_a_coordinated_cue_after_an_opening_conjunction():
+    q = _quotes("But the mayor visited the mill on Monday and said it would close.")
+    assert q[["content", "speaker"]].values.tolist() == [["it would close", "the mayor"]]

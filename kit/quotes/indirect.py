@@ -903,6 +903,9 @@ def _clause_soon(text: str, a: int, b: int) -> bool:
     return any(w.islower() and _bare(w) in _FINITE for w in words[1:])
 
 
+_OPENING_CONJUNCTIONS = frozenset("but and yet so still".split())
+
+
 def _before_adverbs(text: str, a: int, b: int) -> int:
     """Where ``text[a:b]`` ends without the auxiliaries and adverbs just before a cue
     ("but has said", ", even suggesting", "and also told")."""
@@ -924,6 +927,8 @@ def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False)
     # The subject opens the sentence, or follows a leading phrase and its comma ("In an
     # interview with the Journal, Trump doubled down ... and said").
     firsts = [0] + [k + 1 for k in range(min(len(words) - 1, 12)) if text[words[k][1] - 1] == ","][:1]
+    if words and _bare(text[words[0][0] : words[0][1]]) in _OPENING_CONJUNCTIONS:
+        firsts.insert(1, 1)  # "But some strategists fear ... and warn that ...": after the conjunction
     for f in firsts:
         for n in range(min(len(words) - f, MAX_SPEAKER_WORDS), 0, -1):
             sp = ctx.noun_phrase(words[f][0], words[f + n - 1][1])
