@@ -517,6 +517,10 @@ def test_auxiliaries_and_adverbs_after_and_but_or_a_comma():
     assert q[["content", "speaker", "rule"]].values.tolist() == [
         ["the mill should close", "Ana Ruiz", "s_ving_c"]
     ]
+    q = _quotes("Ana Ruiz toured the mill, greeting the staff and suggesting that it could stay open.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["it could stay open", "Ana Ruiz", "s_ving_c"]
+    ]
 
 
 def test_unusual_subjects_a_pronoun_object_and_a_negated_progressive():

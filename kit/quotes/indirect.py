@@ -333,6 +333,9 @@ def _indirect_at(
             before = text[left_a : _before_adverbs(text, left_a, m.start())].rstrip()  # "..., even saying"
             last = _bare(before.split()[-1]) if before.split() else ""
             people = None
+            if before.endswith((" and", " but")) and "," in before:
+                # "..., painting others as weak and suggesting that ...": a second participle
+                before = before[: before.rindex(",") + 1]
             if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
                 # "voters saying they want change ...": the participle modifies the people
                 # who speak
@@ -639,6 +642,17 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             " \u00a0"
         ).endswith((",", ",”", ',"')):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "..., praising the staff and suggesting that C2": a second participle.
+        if m.group(0).split()[0].endswith("ing"):
+            bare_end = _before_adverbs(text, a, m.start())
+            x = _AND_CUE_RE.search(text, max(a, bare_end - 20), bare_end)
+            after = _strip(text, m.end(), b)[0]
+            if (
+                x is not None
+                and x.start() > a
+                and (text.startswith("that", after) or _clause_follows(text, after, b))
+            ):
+                return _strip(text, a, x.start())[1]
         # "S praised the plan and said C2": a second cue of the same subject.
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
             bare_end = _before_adverbs(text, a, m.start())  # "and has since said"
