@@ -128,7 +128,11 @@ How the extractor reads an article
    taxes are ..."). Auxiliaries, negations and frequency words may stand
    between the subject and the cue ("did not say who ...", "would only say
    that", "could deny", "often said"), and a quantifier may be the subject
-   ("Several said", "Many say"). A quotation inside the sentence's opening
+   ("Several said", "Many say"); a subject kept as written may hold a
+   document noun ("A news report published Wednesday said") or a pronoun
+   after a preposition ("Those close to him say"), and a coordinated cue
+   takes the subject after an opening conjunction ("But the mayor visited
+   the mill and said ..."). A quotation inside the sentence's opening
    phrase ("On CBS's “Face the Nation,” Ryan said the law failed") is a
    title, not the statement, when the cue goes on with a clause: the row is
    the ``sv_c`` after it. When the
@@ -167,13 +171,17 @@ How the extractor reads an article
        ...") reports the subject of the sentence, or the speaker of a
        statement just before it in the sentence ("“…,” Raman said, adding
        that ..."); it needs no "that" and ends the content of a statement
-       before it.
+       before it. An adverb may stand before it (", even suggesting"), and a
+       second participle after "and" ("..., greeting the staff and
+       suggesting that ...") is a statement of its own.
    ``s_colon``
        ``NAME: C`` at the start of a paragraph -- transcripts (``MS.
        CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...``),
        round-ups (``Chris Cillizza, The Washington Post: "..."``); a label
        of ``quote_colon_labels.txt`` (UPDATE, Editor's note) is no speaker.
        The content runs to the end of the paragraph (:mod:`kit.quotes.colon`).
+       A transcript quoted whole, each turn opening with a mark (``"PENCE:
+       Well, ...``), gives one direct row per turn.
 
    Real news also reports speech with verbs that take no "that" when a
    clause follows ("Ministers have insisted they ...", "he added some
