@@ -369,3 +369,10 @@ def test_a_transcript_quoted_whole_gives_one_row_per_turn():
         ("direct", "It will. The cranes came on Monday", "RUIZ", "s_colon"),
         ("direct", "Thank you", "HOST", "s_colon"),
     ]
+
+
+def test_reported_speech_that_quotes_runs_to_the_end_of_its_sentence():
+    text = H + "Ruiz said that “the cranes are late” by two weeks, at least.\n"
+    assert _rows(text, ["kind", "content", "speaker", "rule"]) == [
+        ("mixed", "that “the cranes are late” by two weeks, at least", "Ruiz", "sv_q")
+    ]

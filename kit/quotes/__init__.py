@@ -38,7 +38,9 @@ How the extractor reads an article
        "told her supporters, “Q”"), and a participle after a comma takes the
        subject of its sentence ("..., saying, “Q”") or of the cue before it
        ("“A,” she said, adding, “B”"). ``S V that “Q”`` is reported speech
-       that quotes: a **mixed** row whose content starts at "that". A sentence
+       that quotes: a **mixed** row whose content starts at "that" and runs
+       to the end of the sentence when the writer's words go on after the
+       mark ("that “Q” in America, including ..."). A sentence
        ending in ``S V:`` ("In a
        statement after the vote, the mayor said:") introduces the quotation
        that opens the next sentence or paragraph; the words before the

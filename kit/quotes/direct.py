@@ -364,9 +364,35 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     sp, _, channel0 = found
     used_cues.add(m.start())
     if that:
-        # "She added that “Q”": reported speech that quotes, a mixed statement from "that"
-        return _Row("mixed", b + 1, q_end + 1, sp, cue, m.start(), channel or channel0, "sv_q")
+        # "She added that “Q”": reported speech that quotes, a mixed statement from "that",
+        # to the end of its sentence ("that “Q” in America, including ...")
+        return _Row(
+            "mixed",
+            b + 1,
+            _clause_after_quote(ctx, q_end + 1),
+            sp,
+            cue,
+            m.start(),
+            channel or channel0,
+            "sv_q",
+        )
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
+
+
+def _clause_after_quote(ctx, c_end: int) -> int:
+    """Where reported speech that quotes ends: at its closing mark ``c_end``, or at the end
+    of its sentence when the writer's words go on after the mark with no cue of their own."""
+    text = ctx.text
+    k = ctx.sentence_at(max(c_end - 1, 0))
+    end = ctx.s_ends[k]
+    while end > c_end and text[end - 1] in " \t\n\u00a0.!?;:":
+        end -= 1
+    tail = text[c_end:end]
+    if not tail.strip() or not any(ch.isalnum() for ch in tail) or _cue_re().search(tail):
+        return c_end
+    if any(ch in tail for ch in _QUOTE_CHARS):
+        return c_end
+    return end
 
 
 def _short_rest(rest: str) -> bool:
