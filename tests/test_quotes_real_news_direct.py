@@ -365,9 +365,9 @@ def test_a_transcript_quoted_whole_gives_one_row_per_turn():
         + '"HOST: Will the dock open on time?\n\n"RUIZ: It will. The cranes came on Monday.\n\n"HOST: Thank you.\n'
     )
     assert _rows(text, ["kind", "content", "speaker", "rule"]) == [
-        ("direct", "Will the dock open on time?", "HOST", "s_colon"),
-        ("direct", "It will. The cranes came on Monday", "RUIZ", "s_colon"),
-        ("direct", "Thank you", "HOST", "s_colon"),
+        ("indirect", "Will the dock open on time?", "HOST", "s_colon"),
+        ("indirect", "It will. The cranes came on Monday", "RUIZ", "s_colon"),
+        ("indirect", "Thank you", "HOST", "s_colon"),
     ]
 
 

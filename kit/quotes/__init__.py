@@ -183,7 +183,8 @@ How the extractor reads an article
        of ``quote_colon_labels.txt`` (UPDATE, Editor's note) is no speaker.
        The content runs to the end of the paragraph (:mod:`kit.quotes.colon`).
        A transcript quoted whole, each turn opening with a mark (``"PENCE:
-       Well, ...``), gives one direct row per turn.
+       Well, ...``), gives one row per turn, its kind read as for any
+       other turn.
 
    Real news also reports speech with verbs that take no "that" when a
    clause follows ("Ministers have insisted they ...", "he added some

@@ -4,10 +4,11 @@ Transcripts (``MS. CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...
 'Defies Explanation'``) and round-ups (``Chris Cillizza, The Washington
 Post: "..."``) put the speaker before a colon at the start of a paragraph, with
 no verb; a transcript quoted whole opens each turn with a quotation mark
-(``"PENCE: Well, ...``: a direct row). The speaker is one to five capitalised
-words (or a name, a comma and an outlet), not a label of
-``quote_colon_labels.txt`` ("UPDATE", "Editor's note"), not a title opening with "The" or "A" ("The Latest:") and not a
-clause ("FIX IS IN:"); the content runs to the end of the paragraph.
+(``"PENCE: Well, ...``). The speaker is one to five capitalised words (or a
+name, a comma and an outlet), not a label of ``quote_colon_labels.txt``
+("UPDATE", "Editor's note"), not a title opening with "The" or "A" ("The
+Latest:") and not a clause ("FIX IS IN:"); the content runs to the end of the
+paragraph.
 """
 
 from __future__ import annotations
@@ -61,8 +62,7 @@ def colon_statements(ctx: _Context, rows: list[_Row], mark_spans: list[tuple[int
         if inside:
             kind = "direct" if inside[0][0] <= ca and inside[-1][1] >= cb - 1 else "mixed"
         if text[sa] in '"“':
-            kind = "direct"  # a turn of a transcript quoted whole, its closing mark left out
-            cb = cb - 1 if text[cb - 1] in '”"' else cb
+            cb = cb - 1 if text[cb - 1] in '”"' else cb  # a turn of a transcript quoted whole
         elif kind == "direct":
             ca, cb = ca + 1, (cb - 1 if text[cb - 1] in '”"' else cb)
         sp = _Speaker(m.start("sp"), m.end("sp"), "name")
