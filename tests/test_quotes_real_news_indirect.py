@@ -540,3 +540,9 @@ def test_a_document_noun_inside_a_subject_kept_as_written():
 def test_a_coordinated_cue_after_an_opening_conjunction():
     q = _quotes("But the mayor visited the mill on Monday and said it would close.")
     assert q[["content", "speaker"]].values.tolist() == [["it would close", "the mayor"]]
+
+
+def test_one_person_before_a_restrictive_who():
+    q = _quotes("The county never paid an engineer who said the dam was unsafe.")
+    assert q[["content", "speaker"]].values.tolist() == [["the dam was unsafe", "an engineer"]]
+    assert _quotes("The county hired an engineer who asked that the dam be closed.").empty

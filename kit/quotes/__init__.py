@@ -150,7 +150,7 @@ How the extractor reads an article
    cue ("is calling for", "was telling voters that") is a finite verb. The
    people a restrictive clause or a participle names speak ("Republicans
    who say the law failed", "those who said", "voters saying they want
-   ..."), except "who asked". "X, who has publicly vowed ..." and "Trump
+   ...", and one person: "an architect who said ..."), except "who asked". "X, who has publicly vowed ..." and "Trump
    mocked Ted Cruz, who said ..." take the name before "who" (also after a
    time phrase, "who in 2010 said", and after a dash, "Trump - who said ...
    -", where the content ends at the closing dash); "a lecture from the

@@ -179,7 +179,7 @@ def restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
     if head_raw.endswith((",", ";", ":", "”", '"')) or not head.isalpha():
         return None
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
-    if head not in _PEOPLE_WORDS and not plural:
+    if head not in _PEOPLE_WORDS and not plural and not _one_person(text, words):
         return None
     if head not in _PEOPLE_WORDS and (
         head in _FINITE or head in PRONOUNS or head in _CLAUSE_WORDS or head in _PREPOSITIONS
@@ -200,6 +200,19 @@ def restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
             break
         start = a
     return _Speaker(start, words[-1][1], "anonymous")
+
+
+def _one_person(text: str, words: list[tuple[int, int]]) -> bool:
+    """Whether the words before a restrictive "who" end with "a", "an" or "one", then up
+    to three lower-case words ("an architect who said", "a tech staffer at the department
+    who told" does not: the noun must touch "who")."""
+    for n in range(2, 5):
+        if len(words) < n:
+            return False
+        raw = [text[a:b] for a, b in words[-n:]]
+        if _bare(raw[0]) in ("a", "an", "one") and all(w.isalpha() and w.islower() for w in raw[1:]):
+            return not any(_bare(w) in _PREPOSITIONS or _bare(w) in _CLAUSE_WORDS for w in raw[1:])
+    return False
 
 
 def relative_antecedent(ctx, sa: int, who: int, which: bool = False) -> _Speaker | None:
