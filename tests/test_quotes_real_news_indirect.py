@@ -546,3 +546,11 @@ def test_one_person_before_a_restrictive_who():
     q = _quotes("The county never paid an engineer who said the dam was unsafe.")
     assert q[["content", "speaker"]].values.tolist() == [["the dam was unsafe", "an engineer"]]
     assert _quotes("The county hired an engineer who asked that the dam be closed.").empty
+
+
+def test_a_share_of_people_who_said_is_a_second_statement():
+    q = _quotes("Half said the mill should close, compared with four in 10 who said it should stay open.")
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the mill should close", "Half"],
+        ["it should stay open", "four in 10"],
+    ]

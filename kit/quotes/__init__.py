@@ -125,7 +125,7 @@ How the extractor reads an article
    own. A sentence may hold two attributions ("..., according to police,
    while organisers said ..."): the content of the first stops before ", while
    S V", ", but S V" or ", whereas S V", and each gets its own row; also
-   before ", and S V", "— and S V" and "though S V" when the second cue reports a clause
+   before ", and S V", "— and S V", "but S V" and "though S V" when the second cue reports a clause
    of its own ("..., and rights groups warned that ...", "though she noted
    taxes are ..."). Auxiliaries, negations and frequency words may stand
    between the subject and the cue ("did not say who ...", "would only say
@@ -150,7 +150,9 @@ How the extractor reads an article
    cue ("is calling for", "was telling voters that") is a finite verb. The
    people a restrictive clause or a participle names speak ("Republicans
    who say the law failed", "those who said", "voters saying they want
-   ...", and one person: "an architect who said ..."), except "who asked". "X, who has publicly vowed ..." and "Trump
+   ...", one person, "an architect who said ...", and a share of people,
+   "compared with four in 10 who said ...", which ends the statement
+   before it), except "who asked". "X, who has publicly vowed ..." and "Trump
    mocked Ted Cruz, who said ..." take the name before "who" (also after a
    time phrase, "who in 2010 said", and after a dash, "Trump - who said ...
    -", where the content ends at the closing dash); "a lecture from the

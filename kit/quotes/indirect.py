@@ -666,6 +666,16 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
+        # "C1, compared with four in 10 who said C2": a share of people speaks in turn.
+        if text[max(a, m.start() - 8) : m.start()].rstrip(" \u00a0").endswith(" who"):
+            who = text.rindex("who", a, m.start())
+            comma = text.rfind(",", max(a, who - 60), who)
+            if (
+                comma > a
+                and restrictive_antecedent(text, comma + 1, who) is not None
+                and _plain_cue(m.group(0))
+            ):
+                return _strip(text, a, comma)[1]
         # "..., which he said was ...": a relative clause with an attribution of its own;
         # "..., who has vowed ...": the person just named speaks in turn.
         if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()) or (

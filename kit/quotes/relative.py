@@ -14,6 +14,7 @@ from kit.quotes.words import (
     _CONJUNCTIONS,
     _DETERMINER_WORDS,
     _FINITE,
+    _NUMBER_WORDS,
     _PREPOSITIONS,
     _SUBJECT_START,
     _WHEN_RE,
@@ -176,7 +177,12 @@ def restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
         return None
     head_raw = text[words[-1][0] : words[-1][1]]
     head = _bare(head_raw)
-    if head_raw.endswith((",", ";", ":", "”", '"')) or not head.isalpha():
+    if head_raw.endswith((",", ";", ":", "”", '"')):
+        return None
+    share = _share_before(text, words)
+    if share is not None:
+        return share  # "compared with four in 10 who said", "23 percent who said"
+    if not head.isalpha():
         return None
     plural = head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
     if head not in _PEOPLE_WORDS and not plural and not _one_person(text, words):
@@ -199,6 +205,33 @@ def restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
         if w.endswith(("ed", "ing")) and raw.islower():
             break
         start = a
+    return _Speaker(start, words[-1][1], "anonymous")
+
+
+_SHARE_HEADS = frozenset("percent number half third quarter majority minority share".split())
+
+
+def _share_before(text: str, words: list[tuple[int, int]]) -> _Speaker | None:
+    """A share of people right before a restrictive "who" ("four in 10", "23 percent",
+    "the same number"): up to five words of numbers, "in", "of" and a share noun."""
+    head = _bare(text[words[-1][0] : words[-1][1]])
+    if not (head[:1].isdigit() or head in _SHARE_HEADS):
+        return None
+    start = words[-1][0]
+    for a, b in reversed(words[-5:-1]):
+        raw = text[a:b]
+        w = _bare(raw)
+        if raw.endswith((",", ";", ":")):
+            break
+        if (
+            w[:1].isdigit()
+            or w in _NUMBER_WORDS
+            or w in ("in", "of", "the", "same", "about", "nearly")
+            or w in _SHARE_HEADS
+        ):
+            start = a
+            continue
+        break
     return _Speaker(start, words[-1][1], "anonymous")
 
 

@@ -208,7 +208,7 @@ _WHEN_RE = re.compile(
 )
 _CONTRAST_RE = re.compile(
     r"(?:,[”\"’']?[\s\u00a0]+(?:while|whereas|but|and)[\s\u00a0]+"
-    r"|[\s\u00a0](?:though|although|(?:—|–|--|-)[\s\u00a0]+(?:and|but))[\s\u00a0]+)"
+    r"|[\s\u00a0](?:though|although|but|(?:—|–|--|-)[\s\u00a0]+(?:and|but))[\s\u00a0]+)"
 )
 _RELATIVE_WORDS = frozenset("who whom whose which".split())
 # Words that start a modifier after a speaker noun ("people familiar with", "a source
