@@ -409,6 +409,8 @@ def test_a_coordinated_clause_with_a_cue_of_its_own_is_a_second_statement():
     q = _quotes("The mayor said the budget was tight, though she noted taxes are not rising.")
     assert q["content"].tolist() == ["the budget was tight", "taxes are not rising"]
     assert q["speaker"].tolist() == ["The mayor", "she"]
+    q = _quotes("The owners blamed the weather but county officials have said the mill was poorly run.")
+    assert q[["content", "speaker"]].values.tolist() == [["the mill was poorly run", "county officials"]]
     q = _quotes("The mayor said the vote would be close — and she noted that turnout was low.")
     assert q["content"].tolist() == ["the vote would be close", "turnout was low"]
     # a second clause with no cue stays part of the statement

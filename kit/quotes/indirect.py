@@ -782,6 +782,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
             (w in _SUBORDINATORS or w in _CLAUSE_WORDS) and (raw.islower() or w not in _FINITE)
         ) or raw.endswith((",", ";", ":", "—", "–")):
             break
+        if raw == "but":
+            break  # "C1 but U.S. officials have said C2": the subject after the conjunction
         if raw.startswith(("“", '"', "(", "—", "–")):
             break
         k -= 1
