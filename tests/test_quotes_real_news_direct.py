@@ -339,3 +339,40 @@ def test_a_wrongly_typed_closer_keeps_the_quotation_and_its_speaker():
 )
 def test_name_then_a_possessive_appositive_speaks(sentence):
     assert _rows(H + sentence + "\n", ["kind", "speaker_name", "rule"]) == [("direct", "Tad Devine", "sv_q")]
+
+
+# ----- a second quotation joined to the attribution ----------------------------------
+
+
+def test_a_quotation_joined_by_and_or_but_continues_the_statement():
+    text = H + "“The dock is ready,” Ana Ruiz said, but “the cranes are late.”\n"
+    assert _rows(text, ["kind", "content", "speaker_name", "rule", "continues_quote_id"]) == [
+        ("direct", "The dock is ready,", "Ana Ruiz", "q_sv", None),
+        ("direct", "the cranes are late.", "Ana Ruiz", "joined", 0),
+    ]
+    text = (
+        H + "The dock is “nearly ready,” Ana Ruiz wrote in an email to the board, and still “under budget.”\n"
+    )
+    assert _rows(text, ["kind", "content", "speaker_name", "rule", "continues_quote_id"]) == [
+        ("mixed", "The dock is “nearly ready,”", "Ana Ruiz", "q_sv", None),
+        ("mixed", "still “under budget.”", "Ana Ruiz", "joined", 0),
+    ]
+
+
+def test_a_transcript_quoted_whole_gives_one_row_per_turn():
+    text = (
+        H
+        + '"HOST: Will the dock open on time?\n\n"RUIZ: It will. The cranes came on Monday.\n\n"HOST: Thank you.\n'
+    )
+    assert _rows(text, ["kind", "content", "speaker", "rule"]) == [
+        ("indirect", "Will the dock open on time?", "HOST", "s_colon"),
+        ("indirect", "It will. The cranes came on Monday", "RUIZ", "s_colon"),
+        ("indirect", "Thank you", "HOST", "s_colon"),
+    ]
+
+
+def test_reported_speech_that_quotes_runs_to_the_end_of_its_sentence():
+    text = H + "Ruiz said that “the cranes are late” by two weeks, at least.\n"
+    assert _rows(text, ["kind", "content", "speaker", "rule"]) == [
+        ("mixed", "that “the cranes are late” by two weeks, at least", "Ruiz", "sv_q")
+    ]

@@ -385,3 +385,178 @@ def test_a_long_run_of_cues_in_one_sentence_is_read_quickly_and_clause_by_clause
     q = _quotes("At the meeting, " + "; ".join(clauses) + ".")
     assert time.perf_counter() - start < HANG_LIMIT_S
     assert len(q) > 0 and not q["content"].str.contains(";").any()
+
+
+# ----- where the cue sits: clauses around it ---------------------------------------
+
+
+def test_a_quoted_title_in_the_opening_phrase_is_not_the_statement():
+    q = _quotes('Speaking on "Morning Desk," the mayor said the mill would reopen in "a few weeks."')
+    assert q[["kind", "content", "speaker", "rule"]].values.tolist() == [
+        ["mixed", 'the mill would reopen in "a few weeks."', "the mayor", "sv_c"]
+    ]
+
+
+def test_a_coordinated_clause_with_a_cue_of_its_own_is_a_second_statement():
+    q = _quotes(
+        "The mayor stressed that the plan was not finished, and union leaders warned that"
+        " the mill could close by spring."
+    )
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the plan was not finished", "The mayor", "sv_c"],
+        ["the mill could close by spring", "union leaders", "sv_c"],
+    ]
+    q = _quotes("The mayor said the budget was tight, though she noted taxes are not rising.")
+    assert q["content"].tolist() == ["the budget was tight", "taxes are not rising"]
+    assert q["speaker"].tolist() == ["The mayor", "she"]
+    q = _quotes("The owners blamed the weather but county officials have said the mill was poorly run.")
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the weather", "The owners"],  # "blamed O": a complement cue of its own
+        ["the mill was poorly run", "county officials"],
+    ]
+    q = _quotes("The mayor said the vote would be close — and she noted that turnout was low.")
+    assert q["content"].tolist() == ["the vote would be close", "turnout was low"]
+    # a second clause with no cue stays part of the statement
+    q = _quotes("The mayor said the tax would rise, and the deficit would fall.")
+    assert q["content"].tolist() == ["the tax would rise, and the deficit would fall"]
+
+
+def test_a_quantifier_that_speaks():
+    q = _quotes("Several said the mill should reopen. Many say the vote was rushed.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the mill should reopen", "Several", "sv_c"],
+        ["the vote was rushed", "Many", "sv_c"],
+    ]
+    assert _quotes("The workers had their say on the mill.").empty
+
+
+def test_auxiliaries_and_negations_before_the_cue():
+    q = _quotes(
+        "The foreman did not say who ordered the closure. The owner would only say that the mill"
+        " was losing money. The union could deny that it was consulted. She often said the mill was her life."
+    )
+    assert q[["content", "speaker", "cue"]].values.tolist() == [
+        ["who ordered the closure", "The foreman", "say"],
+        ["the mill was losing money", "The owner", "say"],
+        ["it was consulted", "The union", "deny"],
+        ["the mill was her life", "She", "said"],
+    ]
+
+
+def test_a_sentence_cut_after_brackets_keeps_its_subject():
+    q = _quotes("The mill is old. Rep. Ana Ruiz (D-Ohio.) said the county should buy it.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the county should buy it", "Rep. Ana Ruiz", "sv_c"]
+    ]
+
+
+def test_relative_clauses_name_their_speaker():
+    q = _quotes(
+        "The council heard from a retired welder, who said the mill had poisoned the river."
+        " The plan was blocked by the State Court of Appeals, which ruled that the sale was unlawful."
+    )
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the mill had poisoned the river", "a retired welder", "sv_c"],
+        ["the sale was unlawful", "State Court of Appeals", "sv_c"],
+    ]
+
+
+def test_a_relative_clause_after_a_time_phrase_or_between_dashes():
+    q = _quotes(
+        "The owner is Ana Ruiz, who in 2010 said the mill would never close."
+        " Mayor Tom Hale - who once said the plant was “a relic” - said on Monday that it would stay."
+    )
+    assert q[["kind", "content", "speaker"]].values.tolist() == [
+        ["indirect", "the mill would never close", "Ana Ruiz"],
+        ["mixed", "the plant was “a relic”", "Mayor Tom Hale"],
+        ["indirect", "it would stay", "Mayor Tom Hale"],
+    ]
+
+
+def test_a_relative_clause_ends_before_the_sentence_s_own_attribution():
+    q = _quotes(
+        "After the audit, which found that the mill broke safety rules, the owners said they would appeal."
+    )
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the mill broke safety rules", "the audit"],
+        ["they would appeal", "the owners"],
+    ]
+
+
+def test_a_long_document_subject_reports_without_that():
+    q = _quotes("The mill is old. Video of the meeting shows the owner leaving before the vote.")
+    assert q[["content", "speaker", "source_type"]].values.tolist() == [
+        ["the owner leaving before the vote", "Video of the meeting", "organization"]
+    ]
+
+
+def test_a_long_possessive_appositive_between_name_and_cue():
+    q = _quotes(
+        "Mexico, the county's largest buyer and its oldest partner across the river, said it would wait."
+    )
+    assert q[["content", "speaker"]].values.tolist() == [["it would wait", "Mexico"]]
+
+
+def test_a_one_word_speaker_closes_the_statement_after_its_cue():
+    q = _quotes("The mill would reopen by spring, but only for a few months, said Ruiz.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["The mill would reopen by spring, but only for a few months", "Ruiz", "c_vs"]
+    ]
+    q = _quotes("Turnout will be low this year, noted the Gazette’s Ana Ruiz on Monday.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["Turnout will be low this year", "the Gazette’s Ana Ruiz", "c_vs"]
+    ]
+
+
+def test_a_title_case_first_line_ending_with_a_stop_is_a_headline():
+    q = kit.parse_article("Mill Will Reopen In Spring, County Judge Says.\n\nThe mill is old.\n").quotes
+    assert q[["content", "speaker", "cue"]].values.tolist() == [
+        ["Mill Will Reopen In Spring", "County Judge", "Says"]
+    ]
+
+
+def test_auxiliaries_and_adverbs_after_and_but_or_a_comma():
+    q = _quotes("Ana Ruiz visited the workers but has since said the mill will close.")
+    assert q[["content", "speaker"]].values.tolist() == [["the mill will close", "Ana Ruiz"]]
+    q = _quotes("Ana Ruiz complained about the noise, even suggesting the mill should close.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["the noise", "Ana Ruiz", "sv_o"],  # "complained about O": a complement cue of its own
+        ["the mill should close", "Ana Ruiz", "s_ving_c"],
+    ]
+    q = _quotes("Ana Ruiz toured the mill, greeting the staff and suggesting that it could stay open.")
+    assert q[["content", "speaker", "rule"]].values.tolist() == [
+        ["it could stay open", "Ana Ruiz", "s_ving_c"]
+    ]
+
+
+def test_unusual_subjects_a_pronoun_object_and_a_negated_progressive():
+    q = _quotes("Those close to him say that the mill will close.")
+    assert q[["content", "speaker"]].values.tolist() == [["the mill will close", "Those close to him"]]
+    q = _quotes("The mayor isn’t saying if the mill will close.")
+    assert q[["content", "speaker"]].values.tolist() == [["if the mill will close", "The mayor"]]
+
+
+def test_a_document_noun_inside_a_subject_kept_as_written():
+    q = _quotes("A county report published Monday said the mill broke safety rules.")
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the mill broke safety rules", "A county report published Monday"]
+    ]
+
+
+def test_a_coordinated_cue_after_an_opening_conjunction():
+    q = _quotes("But the mayor visited the mill on Monday and said it would close.")
+    assert q[["content", "speaker"]].values.tolist() == [["it would close", "the mayor"]]
+
+
+def test_one_person_before_a_restrictive_who():
+    q = _quotes("The county never paid an engineer who said the dam was unsafe.")
+    assert q[["content", "speaker"]].values.tolist() == [["the dam was unsafe", "an engineer"]]
+    assert _quotes("The county hired an engineer who asked that the dam be closed.").empty
+
+
+def test_a_share_of_people_who_said_is_a_second_statement():
+    q = _quotes("Half said the mill should close, compared with four in 10 who said it should stay open.")
+    assert q[["content", "speaker"]].values.tolist() == [
+        ["the mill should close", "Half"],
+        ["it should stay open", "four in 10"],
+    ]

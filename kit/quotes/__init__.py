@@ -38,7 +38,9 @@ How the extractor reads an article
        "told her supporters, “Q”"), and a participle after a comma takes the
        subject of its sentence ("..., saying, “Q”") or of the cue before it
        ("“A,” she said, adding, “B”"). ``S V that “Q”`` is reported speech
-       that quotes: a **mixed** row whose content starts at "that". A sentence
+       that quotes: a **mixed** row whose content starts at "that" and runs
+       to the end of the sentence when the writer's words go on after the
+       mark ("that “Q” in America, including ..."). A sentence
        ending in ``S V:`` ("In a
        statement after the vote, the mayor said:") introduces the quotation
        that opens the next sentence or paragraph; the words before the
@@ -48,6 +50,12 @@ How the extractor reads an article
        inherits the speaker of the nearest quote before it, at most two
        paragraphs back (news style: the speaker is named once, then quoted
        again).
+   ``joined``
+       ``“A,” S V, and “B”`` or ``“A,” S V in an email, but “B”``: a second
+       quotation joined by "and" or "but" to the closing attribution of its
+       sentence is the next piece of the same statement (its
+       ``continues_quote_id`` is the first piece); a few words between the
+       conjunction and the mark ("..., and still “B”") make the piece **mixed**.
 
    A quotation that runs over several paragraphs (each paragraph opens with a
    mark, only the last closes it; ``rule == "continued"`` in
@@ -72,7 +80,9 @@ How the extractor reads an article
        statement, whose content runs from the start of the clause to its
        end (a time or a channel before the speaker is not content).
    ``c_vs``
-       ``C, V S`` -- Prices will rise, said the minister.
+       ``C, V S`` -- Prices will rise, said the minister. A speaker of one
+       word closes the sentence too ("..., said Ruiz."), and a time after it
+       is not part of its name ("said Ana Ruiz on Monday.").
    ``according_to``
        ``according to S, C`` and ``C, according to S``. A document named by
        its source ("according to port authority figures", "government data")
@@ -108,14 +118,28 @@ How the extractor reads an article
    of voters said", "A poll conducted in May found"), when it holds no verb,
    clause word or pronoun and the cue is a verb wherever it stands ("said",
    "says", an ``-ed`` form, or any cue before "that"). A document ("the
-   poll showed Trump leading") reports without "that". A leading condition
+   poll showed Trump leading", "Video of the meeting shows the owner
+   leaving") reports without "that", whatever the length of its subject. A leading condition
    ("If the plant closes, Ruiz said ...") is part of the statement; a
    semicolon after the cue ends it. A cue form after a possessive or a
    count ("Clinton's tweet", "15 states") is a noun. A second cue after
    "and" ("praised the workers and said ...") starts a statement of its
    own. A sentence may hold two attributions ("..., according to police,
    while organisers said ..."): the content of the first stops before ", while
-   S V", ", but S V" or ", whereas S V", and each gets its own row. When the
+   S V", ", but S V" or ", whereas S V", and each gets its own row; also
+   before ", and S V", "— and S V", "but S V" and "though S V" when the second cue reports a clause
+   of its own ("..., and rights groups warned that ...", "though she noted
+   taxes are ..."). Auxiliaries, negations and frequency words may stand
+   between the subject and the cue ("did not say who ...", "would only say
+   that", "could deny", "often said"), and a quantifier may be the subject
+   ("Several said", "Many say"); a subject kept as written may hold a
+   document noun ("A news report published Wednesday said") or a pronoun
+   after a preposition ("Those close to him say"), and a coordinated cue
+   takes the subject after an opening conjunction ("But the mayor visited
+   the mill and said ..."). A quotation inside the sentence's opening
+   phrase ("On CBS's “Face the Nation,” Ryan said the law failed") is a
+   title, not the statement, when the cue goes on with a clause: the row is
+   the ``sv_c`` after it. When the
    reported content holds a span between quotation marks, the quote is
    **mixed**.
 
@@ -128,11 +152,21 @@ How the extractor reads an article
    cue ("is calling for", "was telling voters that") is a finite verb. The
    people a restrictive clause or a participle names speak ("Republicans
    who say the law failed", "those who said", "voters saying they want
-   ..."), except "who asked". "X, who has publicly vowed ..." and "Trump
-   mocked Ted Cruz, who said ..." take the name before "who"; a cue after a
+   ...", one person, "an architect who said ...", and a share of people,
+   "compared with four in 10 who said ...", which ends the statement
+   before it), except "who asked". "X, who has publicly vowed ..." and "Trump
+   mocked Ted Cruz, who said ..." take the name before "who" (also after a
+   time phrase, "who in 2010 said", and after a dash, "Trump - who said ...
+   -", where the content ends at the closing dash); "a lecture from the
+   Mexican president, who said" takes the noun phrase after the last
+   preposition, and "the Board of Elections, which ruled that ..." a name,
+   an organisation or a document before "which". The content of a relative
+   clause ends at a comma followed by the sentence's own subject and cue
+   ("the report, which found C, the campaign disputed ..."); a cue after a
    comma, or after "but" ("refused to answer but said"), starts the next
-   statement. "So says S" has the content "So" and the speaker after the
-   cue; "C, records show" closes a statement when a document speaks; a
+   statement. A cue in title case ("Says") counts only in a headline, or
+   in a first line written in title case (a headline ending with a full
+   stop). "So says S" has the content "So" and the speaker after the cue; "C, records show" closes a statement when a document speaks; a
    short bracket between a name and its cue ("Sen. Ana Ruiz (D-Ohio)
    said") is skipped.
 
@@ -143,13 +177,18 @@ How the extractor reads an article
        ...") reports the subject of the sentence, or the speaker of a
        statement just before it in the sentence ("“…,” Raman said, adding
        that ..."); it needs no "that" and ends the content of a statement
-       before it.
+       before it. An adverb may stand before it (", even suggesting"), and a
+       second participle after "and" ("..., greeting the staff and
+       suggesting that ...") is a statement of its own.
    ``s_colon``
        ``NAME: C`` at the start of a paragraph -- transcripts (``MS.
        CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...``),
        round-ups (``Chris Cillizza, The Washington Post: "..."``); a label
        of ``quote_colon_labels.txt`` (UPDATE, Editor's note) is no speaker.
        The content runs to the end of the paragraph (:mod:`kit.quotes.colon`).
+       A transcript quoted whole, each turn opening with a mark (``"PENCE:
+       Well, ...``), gives one row per turn, its kind read as for any
+       other turn.
 
    **Complements.** Some reporting verbs take no that-clause: what was said is
    the verb's object and what follows it (:mod:`kit.quotes.complements`, verbs

@@ -53,7 +53,11 @@ def _continuations(ctx: _Context, rows: list[_Row]) -> dict[int, int]:
     by_cue: dict[int, int] = {}
     for k, r in enumerate(rows):
         prev = None
-        if r.kind == "direct" and r.inherited is not None and id(r.inherited) in pos:
+        if (
+            (r.kind == "direct" or r.rule.startswith("joined"))
+            and r.inherited is not None
+            and id(r.inherited) in pos
+        ):
             prev = pos[id(r.inherited)]
             if k and rows[k - 1].inherited is r.inherited:
                 prev = k - 1  # the third piece of one statement follows the second

@@ -3,10 +3,12 @@
 Transcripts (``MS. CLINTON: ...``), headlines (``Paul Ryan: FBI Decision ...
 'Defies Explanation'``) and round-ups (``Chris Cillizza, The Washington
 Post: "..."``) put the speaker before a colon at the start of a paragraph, with
-no verb. The speaker is one to five capitalised words (or a name, a comma and
-an outlet), not a label of ``quote_colon_labels.txt`` ("UPDATE", "Editor's
-note"), not a title opening with "The" or "A" ("The Latest:") and not a
-clause ("FIX IS IN:"); the content runs to the end of the paragraph.
+no verb; a transcript quoted whole opens each turn with a quotation mark
+(``"PENCE: Well, ...``). The speaker is one to five capitalised words (or a
+name, a comma and an outlet), not a label of ``quote_colon_labels.txt``
+("UPDATE", "Editor's note"), not a title opening with "The" or "A" ("The
+Latest:") and not a clause ("FIX IS IN:"); the content runs to the end of the
+paragraph.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from kit.quotes.words import _CLAUSE_WORDS, _DETERMINER_WORDS, _bare, _cue_verbs
 # One to five capitalised words (initials, "Mr.", "O'Brien", "al-Assad"), then an
 # optional ", Outlet Name", then the colon. Bounded repetition: linear time.
 _COLON_RE = re.compile(
-    r"(?P<sp>(?:[A-Z][\w.'’-]*|&)(?:[ \u00a0]+(?:[A-Z][\w.'’-]*|&|of|the|de|van)){0,4})"
+    r"[\"“]?(?P<sp>(?:[A-Z][\w.'’-]*|&)(?:[ \u00a0]+(?:[A-Z][\w.'’-]*|&|of|the|de|van)){0,4})"
     r"(?:,[ \u00a0]+(?P<role>(?:[A-Z][\w.'’&-]*[ \u00a0]?){1,5}))?[ \u00a0]*:[ \u00a0]+(?=\S)"
 )
 
@@ -59,7 +61,9 @@ def colon_statements(ctx: _Context, rows: list[_Row], mark_spans: list[tuple[int
         kind = "indirect"
         if inside:
             kind = "direct" if inside[0][0] <= ca and inside[-1][1] >= cb - 1 else "mixed"
-        if kind == "direct":
+        if text[sa] in '"“':
+            cb = cb - 1 if text[cb - 1] in '”"' else cb  # a turn of a transcript quoted whole
+        elif kind == "direct":
             ca, cb = ca + 1, (cb - 1 if text[cb - 1] in '”"' else cb)
         sp = _Speaker(m.start("sp"), m.end("sp"), "name")
         if m.group("role"):

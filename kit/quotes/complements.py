@@ -25,7 +25,6 @@ from functools import cache
 from kit.lexicons import match_form, read_lexicon
 from kit.quotes.indirect import (
     _BE_FORMS,
-    _FINITE,
     _NOUN_BEFORE,
     _PARTICIPLE_PREPOSITIONS,
     _PASSIVE,
@@ -37,14 +36,15 @@ from kit.quotes.indirect import (
     _inside,
     _plain_subject,
     _possessive,
-    _relative_antecedent,
-    _restrictive_antecedent,
 )
 from kit.quotes.limits import MAX_CUES_PER_SENTENCE, MAX_SENTENCE_CHARS, WINDOW
+from kit.quotes.relative import relative_antecedent as _relative_antecedent
+from kit.quotes.relative import restrictive_antecedent as _restrictive_antecedent
 from kit.quotes.speakers import _adverb, _Row
 from kit.quotes.words import (
     _CLAUSE_WORDS,
     _DETERMINER_WORDS,
+    _FINITE,
     _PREPOSITIONS,
     _QUOTE_CHARS,
     _SUBORDINATORS,

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pandas as pd
 
-from kit.quotes.indirect import _coordinated_subject
+from kit.quotes.indirect import _clause_follows, _coordinated_subject
 from kit.quotes.limits import MAX_MARKS_PER_PARAGRAPH, WINDOW, QuoteWarning
 from kit.quotes.speakers import _Context, _Row, _Speaker
 from kit.quotes.words import (
@@ -23,6 +23,7 @@ from kit.quotes.words import (
     _PREPOSITIONS,
     _QUOTE_CHARS,
     _TIME_RE,
+    _WHEN_RE,
     PRONOUNS,
     _bare,
     _cue_re,
@@ -81,6 +82,8 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             continue
         if text[max(0, int(col["start_char"][first]) - 1)] == "=":
             continue  # an attribute's value in markup (<tweet author="@name">), not a quotation
+        if _TRANSCRIPT_RE.match(text, int(col["content_start"][first])):
+            continue  # a transcript quoted whole ("PENCE: Well, ..."): each turn is an s_colon row
         o_start = int(col["start_char"][first])
         c_end = int(col["end_char"][last])
         q_start = int(col["content_start"][first])
@@ -99,7 +102,7 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
         if q_end - q_start < 1 or not text[q_start:q_end].strip():
             continue
         suffix = "+continued" if len(chain) > 1 else ""
-        row = _attribution_after(ctx, c_end, q_start, q_end, used_cues) or _attribution_before(
+        row = _attribution_after(ctx, c_end, q_start, q_end, used_cues, o_start) or _attribution_before(
             ctx, o_start, q_start, q_end, used_cues
         )
         if row is not None:
@@ -111,7 +114,51 @@ def _direct_quotes(ctx: _Context, marks: pd.DataFrame, rows: list[_Row], used_cu
             rows.append(row)
         else:
             leftovers.append((o_start, c_end, q_start, q_end, suffix))
-    return leftovers
+    return _joined(ctx, rows, leftovers)
+
+
+# What may stand between a closing attribution and a second quotation joined to it: a short
+# channel or audience, a comma, "and" or "but", and up to three words ("..., and still “B”").
+_JOINED_RE = re.compile(
+    r"[^.;:!?“”\"]{0,80}?,[\s\u00a0]*(?:and|but)[\s\u00a0]+(?P<lead>(?:[\w’'-]+[\s\u00a0]+){0,3})$"
+)
+
+
+def _joined(ctx: _Context, rows: list[_Row], leftovers: list) -> list:
+    """``“A,” S V, and “B”`` or ``A “a,” S V, but “B”``: a second quotation joined by "and"
+    or "but" to a closing attribution in its sentence is a second piece of the same
+    statement (rule ``joined``); words between the conjunction and the mark make it
+    mixed ("..., and still “got to sit in on it”"). Returns the leftovers still unattributed."""
+    text = ctx.text
+    closing = [r for r in rows if r.rule.startswith(("q_sv", "q_vs")) and r.speaker is not None]
+    out = []
+    for left in leftovers:
+        o_start, c_end, q_start, q_end, suffix = left
+        k = ctx.sentence_at(o_start)
+        row = None
+        for r in closing:
+            attr_end = max(r.speaker.end, r.cue_start + len(r.cue))
+            if r.content_end < o_start and attr_end <= o_start and ctx.sentence_at(r.cue_start) == k:
+                m = _JOINED_RE.fullmatch(text, attr_end, o_start)
+                if m is not None and _cue_re().search(text, attr_end, o_start) is None:
+                    lead = m.group("lead").strip()
+                    if lead:
+                        row = _Row(
+                            "mixed", m.start("lead"), c_end, None, r.cue, r.cue_start, r.channel, "joined"
+                        )
+                    else:
+                        row = _Row("direct", q_start, q_end, None, r.cue, r.cue_start, r.channel, "joined")
+                    row.inherited = r
+        if row is None:
+            out.append(left)
+        else:
+            row.rule += suffix
+            rows.append(row)
+    return out
+
+
+# A turn of a transcript: a speaker's name in capitals and a colon ("PENCE: ", "MS. RUIZ: ").
+_TRANSCRIPT_RE = re.compile(r"[A-Z][A-Z.'’-]+(?:[ \u00a0][A-Z][A-Z.'’-]+){0,3}:[ \u00a0]")
 
 
 def _lead_in(ctx: _Context, o_start: int) -> int | None:
@@ -201,7 +248,7 @@ def _short_attribution(ctx, p: int, end: int) -> bool:
     return m is not None and (m.start() == p or not ctx.text[m.end() : end].strip(" .\u00a0").split()[1:])
 
 
-def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
+def _attribution_after(ctx, c_end, q_start, q_end, used_cues, o_start=None) -> _Row | None:
     """``“Q,” S V`` or ``“Q,” V S``: an attribution after the closing mark."""
     text = ctx.text
     k = ctx.sentence_at(max(c_end - 1, 0))
@@ -249,11 +296,41 @@ def _attribution_after(ctx, c_end, q_start, q_end, used_cues) -> _Row | None:
                 sp.role, between = text[between[0][0] : between[0][1]], []
         if between:  # other words between the quote and the speaker
             return None
-        channel, _ = ctx.channel_after(m.end(), window_end, cue)
+        channel, ch_end = ctx.channel_after(m.end(), window_end, cue)
+        if (
+            _reports_clause(ctx, ch_end if channel else m.end(), s_end, cue)
+            and o_start is not None
+            and _lead_in(ctx, o_start) is not None
+        ):
+            # "On CBS's “Face the Nation,” Ryan said the law failed": the quotation is a
+            # title inside the sentence's opening phrase; the cue reports the clause after it.
+            return None
         channel = channel or channel0
         rule = "q_sv"
     used_cues.add(m.start())
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel, rule)
+
+
+def _reports_clause(ctx, a: int, b: int, cue: str) -> bool:
+    """Whether a cue ending at ``a`` goes on with a clause of its own ("said that ...",
+    "said his campaign was ..."), after a time word or two ("said Sunday the law ...");
+    after "say", any three words that open with no preposition."""
+    text = ctx.text
+    p = a
+    while p < b and text[p] in " \t\u00a0":
+        p += 1
+    if p >= b or not text[p].isalnum():
+        return False
+    t = _WHEN_RE.match(text, p, b)
+    if t is not None and t.end() < b and text[t.end()] in " \u00a0":
+        p = t.end() + 1
+    if text.startswith("that ", p):
+        return True
+    if cue.lower() in ("said", "says", "say"):
+        words = text[p:b].split()[:3]
+        if len(words) == 3 and _bare(words[0]) not in _PREPOSITIONS and words[0][-1].isalnum():
+            return True
+    return _clause_follows(text, p, b)
 
 
 def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
@@ -287,9 +364,35 @@ def _attribution_before(ctx, o_start, q_start, q_end, used_cues) -> _Row | None:
     sp, _, channel0 = found
     used_cues.add(m.start())
     if that:
-        # "She added that “Q”": reported speech that quotes, a mixed statement from "that"
-        return _Row("mixed", b + 1, q_end + 1, sp, cue, m.start(), channel or channel0, "sv_q")
+        # "She added that “Q”": reported speech that quotes, a mixed statement from "that",
+        # to the end of its sentence ("that “Q” in America, including ...")
+        return _Row(
+            "mixed",
+            b + 1,
+            _clause_after_quote(ctx, q_end + 1),
+            sp,
+            cue,
+            m.start(),
+            channel or channel0,
+            "sv_q",
+        )
     return _Row("direct", q_start, q_end, sp, cue, m.start(), channel or channel0, "sv_q")
+
+
+def _clause_after_quote(ctx, c_end: int) -> int:
+    """Where reported speech that quotes ends: at its closing mark ``c_end``, or at the end
+    of its sentence when the writer's words go on after the mark with no cue of their own."""
+    text = ctx.text
+    k = ctx.sentence_at(max(c_end - 1, 0))
+    end = ctx.s_ends[k]
+    while end > c_end and text[end - 1] in " \t\n\u00a0.!?;:":
+        end -= 1
+    tail = text[c_end:end]
+    if not tail.strip() or not any(ch.isalnum() for ch in tail) or _cue_re().search(tail):
+        return c_end
+    if any(ch in tail for ch in _QUOTE_CHARS):
+        return c_end
+    return end
 
 
 def _short_rest(rest: str) -> bool:

@@ -10,27 +10,39 @@ from kit.lexicons import match_form
 from kit.quotes.limits import (
     MAX_CLOSING_PHRASE_WORDS,
     MAX_CUES_PER_SENTENCE,
-    MAX_MODIFIED_WORDS,
-    MAX_PLAIN_SUBJECT_WORDS,
     MAX_SENTENCE_CHARS,
     MAX_SPEAKER_WORDS,
     WINDOW,
     QuoteWarning,
 )
+from kit.quotes.relative import (
+    aside_start,
+    clause_end,
+    opened_by_dash,
+    relative_antecedent,
+    relative_subject,
+    relative_word_before,
+    restrictive_antecedent,
+    speaker_before_who,
+)
 from kit.quotes.speakers import _adverb, _Context, _Row, _Speaker
+from kit.quotes.subjects import (
+    _TIME_WORDS,
+    _document,
+    _document_subject,
+    _plain_subject,
+    _unknown_source,
+)
 from kit.quotes.words import (
-    _CAP,
     _CLAUSE_WORDS,
     _CONJUNCTIONS,
     _CONTRAST_RE,
     _DETERMINER_WORDS,
-    _NP_FUNCTION,
-    _NUMBER_WORDS,
+    _FINITE,
     _PHRASE_PREPOSITIONS,
     _PREPOSITIONS,
     _QUOTE_CHARS,
     _RELATIVE_WORDS,
-    _SUBORDINATORS,
     _TERMINAL,
     _WHEN_RE,
     _WORD,
@@ -41,7 +53,6 @@ from kit.quotes.words import (
     _cue_re,
     _cue_verbs,
     _segments,
-    _speaker_nouns,
     _strip,
 )
 
@@ -70,7 +81,17 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             )
             continue
         found: list[tuple[int, int]] = []
-        for n_cue, m in enumerate(_cue_re().finditer(text, sa, sb)):
+        cues_from = sa
+        if (
+            k > 0
+            and text[sa : sa + 1].islower()
+            and ctx.s_paras[k - 1] == ctx.s_paras[k]
+            and text[ctx.s_starts[k - 1] : ctx.s_ends[k - 1]].rstrip().endswith(".)")
+        ):
+            # "Sen. Ana Ruiz (D-Ohio.) | said ...": a sentence cut after an abbreviation in
+            # brackets; its subject stands in the piece before
+            sa = ctx.s_starts[k - 1]
+        for n_cue, m in enumerate(_cue_re().finditer(text, cues_from, sb)):
             if n_cue >= MAX_CUES_PER_SENTENCE:
                 break  # a news sentence holds a few cues; a run of them is bad input
             if any(a <= m.start() < b for a, b in found):
@@ -81,20 +102,19 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             if j >= 0 and cov_reach[j] > m.start():
                 continue  # inside a statement already found
             prev_word = text[max(sa, m.start() - 12) : m.start()].split()[-1:]
-            lead = text[max(sa, m.start() - 40) : m.start()].split()[-3:]
-            while lead and _bare(lead[-1]) in _AUX_OR_ADVERB:
-                lead.pop()
-            if lead and _bare(lead[-1]) == "who":
-                prev_word = lead[-1:]  # "who has publicly vowed": the relative word
+            rel = relative_word_before(text, sa, m.start())
+            if rel is None and prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
+                rel = text.rindex(prev_word[0], sa, m.start()), _bare(prev_word[0])
             subject = None
-            if prev_word and _bare(prev_word[0]) in _RELATIVE_WORDS:
-                # "Jessica Leeds, who told the Times that ...": the name before ", who" speaks;
-                # "a clerk who asked that ..." is a relative clause, not an attribution.
-                who = text.rindex(prev_word[0], sa, m.start())
-                subject = None
-                if _bare(prev_word[0]) == "who":
-                    subject = _relative_antecedent(ctx, sa, who) or _speaker_before_who(
-                        text, by_sentence.get(k, ()), who
+            if rel is not None:
+                # "Jessica Leeds, who told the Times that ...", "the court, which ruled that
+                # ...": the name before ", who" speaks; "a clerk who asked that ..." is a
+                # relative clause, not an attribution.
+                who, word = rel
+                prev_word = [word]
+                if word == "who":
+                    subject = speaker_before_who(text, by_sentence.get(k, ()), who) or relative_antecedent(
+                        ctx, sa, who
                     )
                     if (
                         subject is None
@@ -103,22 +123,41 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     ):
                         # "Republicans who say the law failed", "those who said ...": the
                         # people the restrictive clause names
-                        subject = _restrictive_antecedent(text, sa, who)
+                        subject = restrictive_antecedent(text, sa, who)
+                elif word == "which":
+                    subject = relative_antecedent(ctx, sa, who, which=True)
                 if subject is None:
                     continue
-            if prev_word and _bare(prev_word[0]) in _NOUN_BEFORE:
-                continue  # "the states", "these claims", "its report": a noun, not a cue
+            if (
+                prev_word
+                and _bare(prev_word[0]) in _NOUN_BEFORE
+                and not (m.group(0) in _VERB_ONLY and _bare(prev_word[0]) not in _ARTICLES)
+            ):
+                # "the states", "these claims", "its report": a noun, not a cue; but
+                # "Several said", "many say": a quantifier that speaks
+                continue
             if prev_word and prev_word[0][:1].isdigit() and m.group(0).endswith("s") and m.group(0) != "says":
                 continue  # "15 states", "3 reports": a count before a noun ("6 in 10 say" speaks)
             if prev_word and _possessive(prev_word[0]):
                 continue  # "Clinton’s tweet", "the pastor’s claims": a noun, not a cue
-            if m.group(0)[0].isupper() and m.group(0) != "According to" and ctx.s_parts[k] != "headline":
+            if (
+                m.group(0)[0].isupper()
+                and m.group(0) != "According to"
+                and ctx.s_parts[k] != "headline"
+                and not _title_line(ctx, k)
+            ):
                 continue  # "Says" is a cue only in a headline written in title case
             row = _indirect_at(
                 ctx, m, sa, sb, subject, _earlier_speaker(by_sentence.get(k, ()), sa, m.start())
             )
             if row is None:
                 continue
+            if subject is not None and rel is not None:
+                # "Trump - who said he would win - said ...", "the report, which found C,
+                # the campaign disputed ...": the clause ends at a dash, or at the comma
+                # before the sentence's own attribution
+                dash = opened_by_dash(text, sa, rel[0])
+                row.content_end = clause_end(ctx, row.content_start, row.content_end, dash)
             j = bisect.bisect_left(mark_starts, row.content_start)
             if j < len(mark_spans) and mark_spans[j][0] < row.content_end:
                 row.kind = "mixed"  # a span between quotation marks inside the content"
@@ -129,6 +168,17 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
             by_sentence.setdefault(k, []).append(row)
             found.append((row.content_start, row.content_end))
             found.append((m.start(), m.end()))
+
+
+def _title_line(ctx, k: int) -> bool:
+    """Whether sentence ``k`` is the article's first line written in title case (a headline
+    the layout rules did not mark, such as one ending with a full stop)."""
+    if ctx.s_paras[k] != ctx.s_paras[0]:
+        return False
+    words = [w for w in ctx.text[ctx.s_starts[k] : ctx.s_ends[k]].split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _inside(spans, starts, offset) -> bool:
@@ -251,6 +301,9 @@ def _indirect_at(
             return None
         ca, cb = _strip(text, left_a, m.start())
         return _Row("indirect", ca, cb, sp, cue, m.start(), channel, "c_vs")
+    inverted = _inverted_close(ctx, m, left_a, sb, subject, channel)
+    if inverted is not None:
+        return inverted
     if has_rest:
         rest_b = _second_attribution(ctx, rest_a, rest_b)
         nxt = text[after:rest_a]
@@ -277,15 +330,17 @@ def _indirect_at(
             return None
         if participle:
             # "Trump attacked the plan, saying it would fail": the subject of the sentence speaks.
-            before = text[left_a : m.start()].rstrip()
-            before = re.sub(r"[\s\u00a0]+(?:even|also|then|[a-z]+ly)$", "", before)  # ", even saying"
+            before = text[left_a : _before_adverbs(text, left_a, m.start())].rstrip()  # "..., even saying"
             last = _bare(before.split()[-1]) if before.split() else ""
             people = None
+            if before.endswith((" and", " but")) and "," in before:
+                # "..., painting others as weak and suggesting that ...": a second participle
+                before = before[: before.rindex(",") + 1]
             if not before.endswith((",", "—", "–", ",”", ',"')) and last not in _PARTICIPLE_PREPOSITIONS:
                 # "voters saying they want change ...": the participle modifies the people
                 # who speak
                 if that or _clause_follows(text, rest_a, rest_b):
-                    people = _restrictive_antecedent(text, sa, m.start())
+                    people = restrictive_antecedent(text, sa, m.start())
                 if people is None or _possessive(before.split()[-1]):
                     return None
                 return _Row("indirect", rest_a, rest_b, people, cue, m.start(), channel, "s_ving_c")
@@ -300,17 +355,23 @@ def _indirect_at(
             else:
                 return None
             return _Row("indirect", rest_a, rest_b, sp, cue, m.start(), channel, "s_ving_c")
+        aside = aside_start(text, left_a, cue_at)
+        if aside is not None:
+            cue_at = aside  # "Mayor Tom Hale - who once said ... - said": the subject before the aside
         if subject is not None:
             found = (subject, subject.start, None)
         else:
-            coordinated = earlier is not None and text[left_a:cue_at].rstrip().endswith((" and", " but"))
+            coordinated = earlier is not None and text[
+                left_a : _before_adverbs(text, left_a, cue_at)
+            ].rstrip().endswith((" and", " but"))
             found = (
                 ctx.speaker_before(left_a, cue_at)
                 # "S said C1 but urged ...": the speaker of the statement just before
                 or (coordinated and (earlier, earlier.start, None))
                 or _coordinated_subject(ctx, sa, cue_at)
-                or _relative_subject(ctx, sa, cue_at)
+                or relative_subject(ctx, sa, cue_at)
                 or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
+                or _document_subject(ctx, sa, cue_at)
                 or None
             )
         if needs_that and (
@@ -383,6 +444,35 @@ def _indirect_at(
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
 
 
+def _inverted_close(ctx, m, left_a: int, sb: int, subject, channel) -> _Row | None:
+    """``C, V S.``: a cue right after a comma, then a speaker that runs to the end of the
+    sentence or to a comma ("..., said Batchelder.", "..., noted NBC’s Dante Chinni.").
+    The c_vs row, or None."""
+    text = ctx.text
+    if subject is not None or m.group(0).split()[0].endswith("ing") or not m.group(0).islower():
+        return None
+    lb = _strip(text, left_a, m.start(), " \t\u00a0")[1]
+    if lb <= left_a or text[lb - 1] not in ',”"' or m.group(0).lower() == "according to":
+        return None
+    if m.group(0).split()[0] in ("told", "tells", "tell"):
+        return None  # "..., told the Post she ...": the words after are the audience
+    rest = text[m.end() : sb].split()
+    if len(rest) > 8 or any(w.islower() and (_bare(w) in _FINITE or _bare(w).endswith("ed")) for w in rest):
+        return None  # "..., said his survey showed ...": a clause follows, not a speaker
+    sp = ctx.speaker_after(m.end(), sb)
+    if sp is None or sp.kind == "pronoun" or sp.start != _strip(text, m.end(), sb)[0]:
+        return None
+    if _WHEN_RE.fullmatch(text, sp.start, sp.end):
+        return None  # "..., said Sunday.": a time, not a speaker
+    tail = text[sp.end : sb].strip(" \t\u00a0")
+    if tail and tail[0] not in ".,;!?" and not _channel_re().match(text, _strip(text, sp.end, sb)[0], sb):
+        return None  # "..., said he noticed the shift": not a speaker that closes the sentence
+    ca, cb = _strip(text, left_a, lb)
+    if len(text[ca:cb].split()) < 3:
+        return None
+    return _Row("indirect", ca, cb, sp, m.group(0), m.start(), channel, "c_vs")
+
+
 _ASK_FORMS = frozenset("asked ask asks asking".split())
 _PASSIVE = frozenset("was were been being is are be get got gets".split())
 _ASKED_QUESTION_WORDS = frozenset("if whether how what why when where who which".split())
@@ -453,12 +543,6 @@ def _cut_noun(text: str, a: int, b: int) -> bool:
     )
 
 
-def _document(text: str, sp) -> bool:
-    """Whether a speaker is a document ("the latest poll", "a 2009 report by ...")."""
-    words = [_bare(w) for w in text[sp.start : sp.end].split()]
-    return any(w in _DOCUMENT_WORDS for w in words[:8])
-
-
 _CONDITIONS = frozenset("if unless although though".split())
 
 
@@ -473,31 +557,6 @@ def _condition_before(ctx, left_a: int, content_end: int, sp) -> int | None:
     if left_a != ctx.s_starts[ctx.sentence_at(ca)] and text[ca - 1 : ca] not in ("", " ", "\n"):
         return None
     return ca
-
-
-def _relative_subject(ctx, sa: int, cue_start: int):
-    """A pronoun speaker inside a relative clause: "a wall, which he said Mexico would pay
-    for", "his daughters, who he said were living abroad"."""
-    text = ctx.text
-    m = _RELATIVE_SUBJECT_RE.search(text, max(sa, cue_start - 80), cue_start)
-    if m is None:
-        return None
-    a, b = m.start("np"), _strip(text, m.start("np"), cue_start)[1]
-    if _bare(text[a:b]) in PRONOUNS:
-        return _Speaker(a, b, "pronoun"), a, None
-    if any(_bare(w) in _FINITE or _bare(w) in PRONOUNS for w in text[a:b].split()):
-        return None
-    sp = ctx.noun_phrase(a, b)
-    if sp is None or sp.kind == "pronoun" or sp.start != a:
-        return None
-    return sp, a, None
-
-
-# "which he said", "who an FBI inquiry said": a relative word, then a subject of one to
-# five words right before the cue.
-_RELATIVE_SUBJECT_RE = re.compile(
-    r"\b(?:which|who|whom|that)[\s\u00a0]+(?P<np>(?:[^\s\u00a0,;:“”\"]+[\s\u00a0]+){1,5})$"
-)
 
 
 def _parenthetical(ctx, left_a: int, content_end: int, sp, between: str) -> int | None:
@@ -552,8 +611,21 @@ def _second_attribution(ctx, a: int, b: int) -> int:
     text = ctx.text
     for x in _CONTRAST_RE.finditer(text, a, b):
         m = _cue_re().search(text, x.end(), min(b, x.end() + 120))
-        if m and m.group(0).lower() != "according to" and ctx.noun_phrase(x.end(), m.start()) is not None:
-            return _strip(text, a, x.start())[1]
+        if m is None or m.group(0).lower() == "according to":
+            continue
+        subject = ctx.noun_phrase(x.end(), m.start())
+        if subject is None:
+            plain = _plain_subject(ctx, x.end(), m.start())
+            subject = plain[0] if plain and plain[0].start == x.end() else None
+        if subject is not None:
+            if x.group(0).split()[-1] not in ("while", "whereas", "but") or not x.group(0).startswith(","):
+                # "C1, and rights groups warned that C2", "C1 though she noted C2", "C1 —
+                # and he noted that C2", "C1, Mr. Ruiz said that C2": only when the second
+                # cue reports a clause of its own
+                after = _strip(text, m.end(), b)[0]
+                if not text.startswith("that", after) and not _clause_soon(text, after, b):
+                    continue
+            return _strip(text, a, x.start() + (x.group(0)[1] in "”\"’'"))[1]
     # A few cues within two windows: a news sentence is under 500 characters, and a bound
     # keeps a long run of cues (bad input) from costing the square of its length.
     for n, m in enumerate(_cue_re().finditer(text, a, min(b, a + 2 * WINDOW))):
@@ -564,9 +636,21 @@ def _second_attribution(ctx, a: int, b: int) -> int:
             " \u00a0"
         ).endswith((",", ",”", ',"')):
             return _strip(text, a, text.rindex(",", a, m.start()))[1]
+        # "..., praising the staff and suggesting that C2": a second participle.
+        if m.group(0).split()[0].endswith("ing"):
+            bare_end = _before_adverbs(text, a, m.start())
+            x = _AND_CUE_RE.search(text, max(a, bare_end - 20), bare_end)
+            after = _strip(text, m.end(), b)[0]
+            if (
+                x is not None
+                and x.start() > a
+                and (text.startswith("that", after) or _clause_follows(text, after, b))
+            ):
+                return _strip(text, a, x.start())[1]
         # "S praised the plan and said C2": a second cue of the same subject.
         if not m.group(0).split()[0].endswith("ing") and m.group(0).lower() != "according to":
-            x = _AND_CUE_RE.search(text, max(a, m.start() - 20), m.start())
+            bare_end = _before_adverbs(text, a, m.start())  # "and has since said"
+            x = _AND_CUE_RE.search(text, max(a, bare_end - 20), bare_end)
             second = _cue_verbs().get(" ".join(m.group(0).lower().split()), "any")
             if (
                 second == "that"
@@ -576,6 +660,16 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
+        # "C1, compared with four in 10 who said C2": a share of people speaks in turn.
+        if text[max(a, m.start() - 8) : m.start()].rstrip(" \u00a0").endswith(" who"):
+            who = text.rindex("who", a, m.start())
+            comma = text.rfind(",", max(a, who - 60), who)
+            if (
+                comma > a
+                and restrictive_antecedent(text, comma + 1, who) is not None
+                and _plain_cue(m.group(0))
+            ):
+                return _strip(text, a, comma)[1]
         # "..., which he said was ...": a relative clause with an attribution of its own;
         # "..., who has vowed ...": the person just named speaks in turn.
         if _RELATIVE_ATTRIBUTION_RE.search(text, max(a, m.start() - 40), m.start()) or (
@@ -605,6 +699,10 @@ _RELATIVE_CUE_RE = re.compile(
 # "..., and said C2", "... and also told reporters C2": a second cue for the same subject.
 _AND_CUE_RE = re.compile(r"[\s\u00a0](?:and|but)[\s\u00a0]+(?:(?:also|then|later)[\s\u00a0]+)?$")
 
+# Cue forms that are verbs after a quantifier ("Several said", "Many say"), and the
+# articles and possessives after which even they are nouns ("the say", "their say").
+_VERB_ONLY = frozenset("said say told wrote".split())
+_ARTICLES = frozenset("the a an its their our his her your my".split())
 # Words before a noun: a cue form after one of them is a noun ("the states", "its report").
 _NOUN_BEFORE = frozenset(
     "the a an these those both many some all several other its their our his her your my two three"
@@ -618,107 +716,6 @@ _SUBJECT_WORDS = frozenset(
     " many most all both none nobody everyone everything nothing".split()
 )
 _QUESTION_WORDS = frozenset("whether if why how what when where who which".split())
-_FINITE = frozenset(
-    "is are was were has have had will would could should can may might must did does do won't"
-    " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
-    " shouldn't".split()
-)
-
-
-_DOCUMENT_WORDS = frozenset(
-    "report reports poll polls survey surveys study studies analysis data figures documents records"
-    " filing filings estimates results statistics count tally review audit investigation memo letter"
-    " transcript".split()
-)
-
-
-def _unknown_source(ctx, a: int, b: int) -> _Speaker | None:
-    """The source after "according to" when it is no noun phrase the kit knows ("early results
-    of exit polls conducted by ..."): kept as written, never dropped; a document's words make
-    it an organisation's, anything else an unnamed source."""
-    segs = _segments(ctx.text, a, min(b, a + WINDOW))
-    if not segs:
-        return None
-    s, e = segs[0]
-    while e > s and ctx.text[e - 1] in _TERMINAL:
-        e -= 1
-    words = [_bare(w) for w in ctx.text[s:e].split()]
-    if not words or len(words) > MAX_MODIFIED_WORDS:
-        return None
-    kind = "organization" if any(w in _DOCUMENT_WORDS for w in words) else "anonymous"
-    return _Speaker(s, e, kind)
-
-
-def _plain_subject(ctx, sa: int, cue_start: int):
-    """A subject the speaker rules do not know, kept as written rather than dropped: the
-    words between the start of the clause and the cue ("The billionaire businessman says",
-    "A poll conducted in May found", "Large majorities of voters said"), when they hold no
-    verb, clause word, pronoun or other cue. A lower-case head is an unnamed source (a
-    document's word makes it an organisation's); a capitalised one, a name."""
-    text = ctx.text
-    lo = max(sa, cue_start - 160)
-    words = [(x.start(), x.end()) for x in _WORD.finditer(text, lo, cue_start)]
-    if lo > sa and words:
-        words.pop(0)  # a word cut by the window
-    k = len(words)
-    while k > 0:
-        raw = text[words[k - 1][0] : words[k - 1][1]]
-        w = _bare(raw)
-        if (
-            (w in _SUBORDINATORS or w in _CLAUSE_WORDS) and (raw.islower() or w not in _FINITE)
-        ) or raw.endswith((",", ";", ":", "—", "–")):
-            break
-        if raw.startswith(("“", '"', "(", "—", "–")):
-            break
-        k -= 1
-    start = k
-    if start == 0 and lo > sa:
-        return None
-    words = words[start:]
-    while words and _bare(text[words[0][0] : words[0][1]]) in _CONJUNCTIONS:
-        words.pop(0)
-    while words and _adverb(text[words[-1][0] : words[-1][1]]):
-        words.pop()
-    if len(words) > 1 and _bare(text[words[-1][0] : words[-1][1]]) in _REFLEXIVES:
-        words.pop()  # "Cruz himself said": the name speaks
-    if not words or len(words) > MAX_PLAIN_SUBJECT_WORDS:
-        return None
-    raw = [text[a:b] for a, b in words]
-    low = [_bare(w) for w in raw]
-    if low[0] in _PREPOSITIONS and low[0] not in _DETERMINER_WORDS:
-        return None
-    if low[0] in _NOT_SUBJECT_START:
-        return None
-    cues = _cue_verbs()
-    for k, (w, r) in enumerate(zip(low, raw)):
-        if w in PRONOUNS or (w in _FINITE and r.islower()) or w in cues or w in _OBJECT_PRONOUNS:
-            return None
-        if k and r.islower() and w.endswith("ed") and "-" not in w and k + 1 < len(low):
-            # "a poll conducted by ...", "polls released Sunday" modify the subject;
-            # "the group unearthed columns" is a clause.
-            if (
-                low[k + 1] not in _PREPOSITIONS
-                and not _CAP.match(raw[k + 1])
-                and low[k + 1] not in _TIME_WORDS
-            ):
-                return None
-        if r.endswith(("?", "!", ".")) and not _CAP.match(r):
-            return None
-        if any(c in r for c in ("’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "n’t", "n't")):
-            return None  # "he’ll", "they’ve": a clause, not a subject
-    head = low[-1]
-    if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not head.isalpha():
-        return None
-    s, e = words[0][0], words[-1][1]
-    if low[0][:1].isdigit() or low[0] in _NUMBER_WORDS:
-        kind = "anonymous"  # "Six in 10", "43 percent of voters": a share of people
-    elif any(w in _DOCUMENT_WORDS for w in low[:8]) or _speaker_nouns().get(head) == "organization":
-        kind = "organization"  # "A poll conducted by Gallup in May"
-    elif _CAP.match(raw[-1]):
-        kind = "name"
-    else:
-        kind = "anonymous"
-    return _Speaker(s, e, kind), s, None
 
 
 # "by saying", "while saying", "after saying": the subject of the sentence speaks.
@@ -729,7 +726,6 @@ _IN_DOCUMENT_RE = re.compile(
     r"(?:study|report|paper|survey|analysis|poll|review|book|memo|filing)\b",
     re.IGNORECASE,
 )
-_TIME_WORDS = frozenset("last this earlier later yesterday today recently".split())
 _ONE_WORD_ANSWERS = frozenset("yes no so".split())
 
 
@@ -751,91 +747,10 @@ def _plain_cue(cue: str) -> bool:
     return w in ("said", "says", "say", "told", "tells", "wrote") or (w.endswith("ed") and w != "need")
 
 
-# Words that may open a subject kept as written: determiners and quantifiers.
-_SUBJECT_START = frozenset(
-    "the a an some many most all both several few other another each every more majorities majority"
-    " half nearly about almost roughly only just fewer among no any these those this that its their"
-    " his her our".split()
-)
-_NOT_SUBJECT_START = frozenset("to not never let just so then".split())
-_REFLEXIVES = frozenset("himself herself themselves itself".split())
-_OBJECT_PRONOUNS = frozenset("him them us me her himself herself themselves itself".split())
-
-
-def _speaker_before_who(text: str, rows, who: int) -> _Speaker | None:
-    """The speaker of a statement just found, right before ", who" ("“…,” said Mr. Ekovich,
-    who noted that ...")."""
-    for r in rows:
-        sp = r.speaker
-        if sp is not None and r.inherited is None and sp.kind != "pronoun" and sp.end <= who:
-            if text[sp.end : who].strip(" \u00a0") == ",":
-                return sp
-    return None
-
-
 _SAY_FORMS = frozenset("say says said".split())
-_BE_FORMS = frozenset("is are was were been be".split())
-_PEOPLE_WORDS = frozenset("those people others anyone everyone someone many some most few".split())
-
-
-def _restrictive_antecedent(text: str, sa: int, who: int) -> _Speaker | None:
-    """The people before a restrictive "who" (no comma): "those who said", "Republicans who
-    say", "many voters who say"; a plural noun, a word for people, or a capitalised plural,
-    with its determiner and modifiers (up to four words)."""
-    words = [(x.start(), x.end()) for x in _WORD.finditer(text, max(sa, who - 80), who)]
-    if not words:
-        return None
-    head_raw = text[words[-1][0] : words[-1][1]]
-    head = _bare(head_raw)
-    if head_raw.endswith((",", ";", ":", "”", '"')) or not head.isalpha():
-        return None
-    plural = head.endswith("s") and not head.endswith(("ss", "us", "is")) and len(head) > 3
-    if head not in _PEOPLE_WORDS and not plural:
-        return None
-    if head not in _PEOPLE_WORDS and (
-        head in _FINITE or head in PRONOUNS or head in _CLAUSE_WORDS or head in _PREPOSITIONS
-    ):
-        return None
-    start = words[-1][0]
-    for a, b in reversed(words[-4:-1]):
-        raw = text[a:b]
-        w = _bare(raw)
-        if raw.endswith((",", ";", ":", "”", '"')) or not w.isalpha():
-            break
-        if w in _DETERMINER_WORDS or w in _SUBJECT_START:
-            start = a
-            break
-        if w in _PREPOSITIONS or w in _FINITE or w in PRONOUNS or w in _CLAUSE_WORDS or w in _CONJUNCTIONS:
-            break
-        if w.endswith(("ed", "ing")) and raw.islower():
-            break
-        start = a
-    return _Speaker(start, words[-1][1], "anonymous")
-
-
-def _relative_antecedent(ctx, sa: int, who: int) -> _Speaker | None:
-    """The name before ", who" (``who`` starts at ``who``): "Jessica Leeds, who told ..."."""
-    text = ctx.text
-    before = text[max(sa, who - WINDOW) : who].rstrip(" \u00a0")
-    if not before.endswith(",") or _anonymity_re().search(match_form(text[who : who + 80])):
-        return None
-    segs = _segments(text, max(sa, who - WINDOW), who)
-    if not segs:
-        return None
-    sp = ctx.noun_phrase(*segs[-1])
-    if sp is None:
-        # "Trump mocked Ted Cruz, who said ...": the name that ends the clause
-        a, b = segs[-1]
-        words = [(x.start(), x.end()) for x in _WORD.finditer(text, a, b)]
-        for n in range(min(len(words) - 1, MAX_SPEAKER_WORDS), 0, -1):
-            first = text[words[-n][0] : words[-n][1]]
-            if not _CAP.match(first):
-                continue
-            sp = ctx.noun_phrase(words[-n][0], b)
-            if sp is not None and sp.start == words[-n][0] and sp.kind == "name":
-                return sp
-        return None
-    return sp if sp.kind != "pronoun" else None
+_BE_FORMS = frozenset(
+    "is are was were been be isn't aren't wasn't weren't isn’t aren’t wasn’t weren’t".split()
+)
 
 
 def _clause_follows(text: str, a: int, b: int) -> bool:
@@ -871,17 +786,41 @@ def _clause_follows(text: str, a: int, b: int) -> bool:
     return False
 
 
+def _clause_soon(text: str, a: int, b: int) -> bool:
+    """:func:`_clause_follows`, or an auxiliary or ``be`` among the first four words
+    ("noted clients are beginning to ...")."""
+    if _clause_follows(text, a, b):
+        return True
+    words = text[a : min(b, a + 80)].split()[:4]
+    return any(w.islower() and _bare(w) in _FINITE for w in words[1:])
+
+
+_OPENING_CONJUNCTIONS = frozenset("but and yet so still".split())
+
+
+def _before_adverbs(text: str, a: int, b: int) -> int:
+    """Where ``text[a:b]`` ends without the auxiliaries and adverbs just before a cue
+    ("but has said", ", even suggesting", "and also told")."""
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, max(a, b - 60), b)]
+    while words and _adverb(text[words[-1][0] : words[-1][1]]):
+        b = words.pop()[0]
+    return b
+
+
 def _coordinated_subject(ctx, sa: int, cue_start: int, participle: bool = False):
     """``S V1 ... and V2 C``: the subject at the start of the sentence ("Boateng called her
     ... and said that ..."); with ``participle``, ``S V1 ..., V-ing C`` ("..., saying")."""
     text = ctx.text
-    left = text[max(sa, cue_start - WINDOW) : cue_start].rstrip()
+    lo = max(sa, cue_start - WINDOW)
+    left = text[lo : _before_adverbs(text, lo, cue_start)].rstrip()  # "but has since said"
     if not left.endswith((" and", " but")) and not participle:
         return None
     words = [(m.start() + sa, m.end() + sa) for m in _WORD.finditer(text[sa : min(cue_start, sa + 200)])]
     # The subject opens the sentence, or follows a leading phrase and its comma ("In an
     # interview with the Journal, Trump doubled down ... and said").
     firsts = [0] + [k + 1 for k in range(min(len(words) - 1, 12)) if text[words[k][1] - 1] == ","][:1]
+    if words and _bare(text[words[0][0] : words[0][1]]) in _OPENING_CONJUNCTIONS:
+        firsts.insert(1, 1)  # "But some strategists fear ... and warn that ...": after the conjunction
     for f in firsts:
         for n in range(min(len(words) - f, MAX_SPEAKER_WORDS), 0, -1):
             sp = ctx.noun_phrase(words[f][0], words[f + n - 1][1])

@@ -89,7 +89,17 @@ class _Row:
 def _adverb(word: str) -> bool:
     """An adverb or auxiliary between a speaker and the cue ("also", "has", "famously")."""
     w = _bare(word)
+    if word.islower() and w.replace("’", "'") in _AUXILIARIES:
+        return True  # "did not say", "would only say", "could deny", "often said"
     return w in _TRAILING_ADVERBS or (len(w) > 4 and w.endswith("ly") and word.islower())
+
+
+# Auxiliaries, negations and frequency words between a speaker and the cue, in lower case
+# only ("Will", "May" and "Can" may be names).
+_AUXILIARIES = frozenset(
+    "did does do would could will can may might should must not only even often always sometimes"
+    " didn't doesn't don't won't wouldn't couldn't can't cannot hasn't haven't hadn't".split()
+)
 
 
 class _Context:
@@ -287,7 +297,7 @@ class _Context:
             ps, pe = segs[i - 1]
             words = text[s:e].split()
             role = _speaker_nouns().get(_bare(words[0])) in ("person", "anonymous")
-            if words[0].endswith(("'s", "’s", "s'", "s’")) and 1 < len(words) <= 6:
+            if words[0].endswith(("'s", "’s", "s'", "s’")) and 1 < len(words) <= 12:
                 # "Tad Devine, Sanders's chief strategist, said": a lower-case noun after
                 # the possessor heads the role
                 post = [k for k, w in enumerate(words) if k > 1 and _bare(w) in _POSTMODIFIERS]
@@ -332,6 +342,10 @@ class _Context:
         if doc and doc.end() == e and doc.start() > s:
             e = doc.start()  # "according to port authority figures": the port authority speaks
         sp = self.noun_phrase(s, e)
+        if sp is not None and text[e - 1 : e] == ".":
+            alt = self.noun_phrase(s, e - 1)
+            if alt is not None and alt.end < e - 1:
+                sp = alt  # "said Ana Ruiz on Monday.": the time is not part of the name
         aged = len(segs) > 1 and _AGE_RE.fullmatch(text, *segs[1]) is not None
         if sp is not None and aged:
             sp.aged = True

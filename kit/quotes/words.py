@@ -184,7 +184,10 @@ _WHEN_RE = re.compile(
     r"|July|August|September|October|November|December|week|month|year|today|yesterday|tonight|morning"
     r"|afternoon|evening|night)\b[\s\u00a0]*){1,2}(?:\d{1,2}(?:st|nd|rd|th)?\b)?",
 )
-_CONTRAST_RE = re.compile(r",[\s\u00a0]+(?:while|whereas|but)[\s\u00a0]+")
+_CONTRAST_RE = re.compile(
+    r"(?:,[”\"’']?[\s\u00a0]+(?:while|whereas|but|and)[\s\u00a0]+"
+    r"|[\s\u00a0](?:though|although|but|(?:—|–|--|-)[\s\u00a0]+(?:and|but))[\s\u00a0]+)"
+)
 _RELATIVE_WORDS = frozenset("who whom whose which".split())
 # Words that start a modifier after a speaker noun ("people familiar with", "a source
 # close to", "an official who", "experts not involved in", "the Department of").
@@ -272,3 +275,17 @@ def _segments(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 def _bare(word: str) -> str:
     return match_form(word).strip("()[]\"“”'’.,;:!?").removesuffix("'s")
+
+
+# Finite verbs and auxiliaries: a word among them shows a clause, not a noun phrase.
+_FINITE = frozenset(
+    "is are was were has have had will would could should can may might must did does do won't"
+    " wasn't isn't aren't weren't hasn't haven't didn't doesn't don't can't couldn't wouldn't"
+    " shouldn't".split()
+)
+# Words that may open a subject kept as written: determiners and quantifiers.
+_SUBJECT_START = frozenset(
+    "the a an some many most all both several few other another each every more majorities majority"
+    " half nearly about almost roughly only just fewer among no any these those this that its their"
+    " his her our".split()
+)
