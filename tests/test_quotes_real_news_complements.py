@@ -242,3 +242,57 @@ def test_every_rule_is_documented():
 
     for rule in {*RULES.values(), "sv_o_wh"}:
         assert f"``{rule}``" in kit.quotes.__doc__
+
+
+# ----- asked_wh: a question put to the speaker ---------------------------------------------
+
+ASKED_COLUMNS = ["kind", "speaker", "cue", "content", "rule", "source_type"]
+
+
+def test_asked_whether_before_the_answer_has_no_known_asker():
+    rows = _rows("Asked whether the mill would reopen, Mayor Ana Ruiz said no.", ASKED_COLUMNS)
+    assert rows[0] == ("indirect", pd.NA, "Asked", "whether the mill would reopen", "asked_wh", "anonymous")
+    assert rows[1][1:4] == ("Mayor Ana Ruiz", "said", "no")
+
+
+def test_asked_by_names_the_asker_and_stops_before_the_answer():
+    rows = _rows(
+        "Asked by the Gazette during a debate if he would run again, Tom Hale replied, “Not this year.”",
+        ASKED_COLUMNS,
+    )
+    assert rows[0] == (
+        "indirect",
+        "the Gazette",
+        "Asked",
+        "if he would run again",
+        "asked_wh",
+        "organization",
+    )
+    assert rows[1][1:4] == ("Tom Hale", "replied", "Not this year.")
+
+
+def test_when_asked_after_a_quote_keeps_the_quote_in_one_statement():
+    q = _quotes("“We will wait,” Ruiz said when asked about the levy. “The town cannot pay.”")
+    assert q["rule"].tolist() == ["q_sv", "asked_wh", "floating"]
+    assert q.loc[1, "content"] == "about the levy"
+    assert pd.isna(q.loc[1, "speaker"])
+    assert q.loc[2, "continues_quote_id"] == 0
+
+
+def test_was_asked_to_and_a_request():
+    rows = _rows("Hale was asked to name one project the levy had paid for.", ASKED_COLUMNS)
+    assert rows == [
+        ("indirect", pd.NA, "asked", "to name one project the levy had paid for", "asked_wh", "anonymous")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hale asked for a recount.",  # a request with no question
+        "Ruiz was asked a question.",  # no wh-word, no request
+        "She asked, “Why now?”",  # a quotation: another rule's
+    ],
+)
+def test_asked_without_a_question_is_no_asked_wh_row(body):
+    assert "asked_wh" not in _quotes(body)["rule"].tolist()
