@@ -296,3 +296,23 @@ def test_was_asked_to_and_a_request():
 )
 def test_asked_without_a_question_is_no_asked_wh_row(body):
     assert "asked_wh" not in _quotes(body)["rule"].tolist()
+
+
+# ----- other forms of the reporting verbs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The council estimates that the levy will raise $2 million.", ("The council", "estimates")),
+        ("Hale has shown that the budget was balanced.", ("Hale", "shown")),
+        ("The mayor would not concede that the plan had failed.", ("The mayor", "concede")),
+        ("Ruiz later proclaimed that the town had won.", ("Ruiz", "proclaimed")),
+    ],
+)
+def test_other_forms_of_reporting_verbs(body, expected):
+    assert [tuple(r) for r in _quotes(body)[["speaker", "cue"]].itertuples(index=False)] == [expected]
+
+
+def test_recalling_after_a_comma_with_a_plain_object_is_no_statement():
+    assert _quotes("Ruiz spoke for an hour, recalling a visit to the mill.").empty
