@@ -316,3 +316,16 @@ def test_other_forms_of_reporting_verbs(body, expected):
 
 def test_recalling_after_a_comma_with_a_plain_object_is_no_statement():
     assert _quotes("Ruiz spoke for an hour, recalling a visit to the mill.").empty
+
+
+# ----- sv_label with an appositive or aside after the object -------------------------------
+
+
+def test_label_after_an_appositive_of_the_object():
+    assert _rows("On Monday, Hale called Ruiz, his rival for the seat, a “menace.”") == [
+        ("mixed", "Hale", "called", "Ruiz, his rival for the seat, a “menace.”", "sv_label")
+    ]
+
+
+def test_a_call_with_an_appositive_and_a_time_is_no_label():
+    assert _quotes("Hale called Ruiz, the mayor, a day later.").empty

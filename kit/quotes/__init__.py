@@ -205,7 +205,8 @@ How the extractor reads an article
        Trump has called climate change a hoax; also ``branded``, ``labelled``,
        ``dubbed``, ``termed``. The content is the object and the label, to the
        end of the clause. The object is a pronoun, a name, a determiner and its
-       noun, or a noun phrase before "a", "an" or "the"; "called a meeting",
+       noun, or a noun phrase before "a", "an" or "the", and may carry an
+       appositive ("called Clinton, his rival, an ISIS “co-founder”"); "called a meeting",
        "called the police", "called Putin on Tuesday" and "a band called
        Sophistafunk" (a name given to a thing) are not labels. "What he calls
        corruption" has the content from "what".

@@ -603,9 +603,33 @@ def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
     nxt = low[obj]
     if nxt.endswith("ly") and obj + 1 < len(low) and low[obj + 1] in _PREPOSITIONS:
         return False  # "called Sanders shortly after": a telephone call
+    if raw[obj - 1].endswith(",") and _aside_end(raw, low, obj) is not None:
+        return True  # "called Clinton, his rival, an ISIS “co-founder”"
     if nxt in _PREPOSITIONS or nxt in _CLAUSE_WORDS or _WHEN_RE.match(raw[obj]) or nxt in ("to", "and", "or"):
         return False
     return not raw[obj - 1].endswith((",", ";", ":"))
+
+
+_TIME_NOUNS = frozenset("day week month year moment minute second time while few little number".split())
+_ASIDE_START = frozenset("his her their its our my your the a an among".split())
+
+
+def _aside_end(raw: list[str], low: list[str], obj: int) -> int | None:
+    """Where the label starts after an appositive or an aside between commas that follows
+    the object ("Clinton, his Democratic challenger, an ISIS “co-founder”", "him, among other
+    things, “a failed candidate”"), or None."""
+    if obj >= len(low) or low[obj] not in _ASIDE_START:
+        return None
+    for j in range(obj + 1, min(len(raw), obj + 7)):
+        if raw[j - 1].endswith((";", ":", ".", "?", "!")) or low[j - 1] in _CLAUSE_WORDS - _ASIDE_START:
+            return None
+        if raw[j - 1].endswith(","):
+            if raw[j][:1] in _QUOTE_CHARS or (
+                low[j] in ("a", "an", "the") and low[j + 1 : j + 2] and low[j + 1] not in _TIME_NOUNS
+            ):
+                return j
+            return None
+    return None
 
 
 def _object_words(raw: list[str], low: list[str], heads=("as", "to")) -> int | None:
