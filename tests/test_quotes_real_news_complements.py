@@ -329,3 +329,10 @@ def test_label_after_an_appositive_of_the_object():
 
 def test_a_call_with_an_appositive_and_a_time_is_no_label():
     assert _quotes("Hale called Ruiz, the mayor, a day later.").empty
+
+
+def test_asked_with_a_time_and_place_before_the_question_ends_before_the_answer():
+    rows = _rows(
+        "Asked in Mill Town on Monday whether he would run, Hale gave a short answer.", ASKED_COLUMNS
+    )
+    assert rows == [("indirect", pd.NA, "Asked", "whether he would run", "asked_wh", "anonymous")]

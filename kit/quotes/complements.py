@@ -226,7 +226,7 @@ def _asked_at(ctx, m: re.Match, sa: int, sb: int, here) -> _Row | None:
     low = [_bare(w) for w in raw]
     sp = None
     head = None
-    for i, w in enumerate(low[:9]):
+    for i, w in enumerate(low[:11]):
         request = w == "to" and low[i + 1 : i + 2] != [] and low[i + 1].isalpha()
         if (
             (w in _ASKED_HEADS or (request and low[i + 1] not in _DETERMINER_WORDS))
@@ -263,7 +263,11 @@ def _asked_at(ctx, m: re.Match, sa: int, sb: int, here) -> _Row | None:
         # own subject and verb
         for c in re.finditer(",", text[ca:sb]):
             p = ca + c.end()
-            if _clause_follows(text, p, sb) or any(_opens_clause(text, r, p) for r in here):
+            if (
+                _clause_follows(text, p, sb)
+                or _answer_follows(text, p, sb)
+                or any(_opens_clause(text, r, p) for r in here)
+            ):
                 cb = ca + c.start()
                 break
         if cb is None:
@@ -279,6 +283,28 @@ def _asked_at(ctx, m: re.Match, sa: int, sb: int, here) -> _Row | None:
     if sp is None:
         row.source_type = "anonymous"
     return row
+
+
+# Past tenses of the verbs that open an answer ("shook her head", "gave a roundabout answer").
+_ANSWER_VERBS = frozenset("said told gave shook took made came went spoke became began stood".split())
+
+
+def _answer_follows(text: str, p: int, sb: int) -> bool:
+    """Whether the words after a comma open the answer to a question: a subject (a name, a
+    pronoun or a determiner's noun phrase), then a verb in the past before any comma ("Rubio
+    gave a roundabout answer", "she defended her decision")."""
+    words = text[p : min(sb, p + 160)].split()[:10]
+    if len(words) < 2 or not (
+        words[0][:1].isupper() or _bare(words[0]) in PRONOUNS or _bare(words[0]) in _DETERMINER_WORDS
+    ):
+        return False
+    for w in words[1:]:
+        low = _bare(w)
+        if w.islower() and (low in _FINITE or low in _ANSWER_VERBS or (low.endswith("ed") and len(low) > 4)):
+            return True
+        if w.endswith((",", ";", ":")) or low in _PREPOSITIONS or low in ("who", "which", "that"):
+            return False
+    return False
 
 
 def _opens_clause(text: str, r: _Row, p: int) -> bool:
