@@ -242,3 +242,97 @@ def test_every_rule_is_documented():
 
     for rule in {*RULES.values(), "sv_o_wh"}:
         assert f"``{rule}``" in kit.quotes.__doc__
+
+
+# ----- asked_wh: a question put to the speaker ---------------------------------------------
+
+ASKED_COLUMNS = ["kind", "speaker", "cue", "content", "rule", "source_type"]
+
+
+def test_asked_whether_before_the_answer_has_no_known_asker():
+    rows = _rows("Asked whether the mill would reopen, Mayor Ana Ruiz said no.", ASKED_COLUMNS)
+    assert rows[0] == ("indirect", pd.NA, "Asked", "whether the mill would reopen", "asked_wh", "anonymous")
+    assert rows[1][1:4] == ("Mayor Ana Ruiz", "said", "no")
+
+
+def test_asked_by_names_the_asker_and_stops_before_the_answer():
+    rows = _rows(
+        "Asked by the Gazette during a debate if he would run again, Tom Hale replied, “Not this year.”",
+        ASKED_COLUMNS,
+    )
+    assert rows[0] == (
+        "indirect",
+        "the Gazette",
+        "Asked",
+        "if he would run again",
+        "asked_wh",
+        "organization",
+    )
+    assert rows[1][1:4] == ("Tom Hale", "replied", "Not this year.")
+
+
+def test_when_asked_after_a_quote_keeps_the_quote_in_one_statement():
+    q = _quotes("“We will wait,” Ruiz said when asked about the levy. “The town cannot pay.”")
+    assert q["rule"].tolist() == ["q_sv", "asked_wh", "floating"]
+    assert q.loc[1, "content"] == "about the levy"
+    assert pd.isna(q.loc[1, "speaker"])
+    assert q.loc[2, "continues_quote_id"] == 0
+
+
+def test_was_asked_to_and_a_request():
+    rows = _rows("Hale was asked to name one project the levy had paid for.", ASKED_COLUMNS)
+    assert rows == [
+        ("indirect", pd.NA, "asked", "to name one project the levy had paid for", "asked_wh", "anonymous")
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hale asked for a recount.",  # a request with no question
+        "Ruiz was asked a question.",  # no wh-word, no request
+        "She asked, “Why now?”",  # a quotation: another rule's
+    ],
+)
+def test_asked_without_a_question_is_no_asked_wh_row(body):
+    assert "asked_wh" not in _quotes(body)["rule"].tolist()
+
+
+# ----- other forms of the reporting verbs ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("The council estimates that the levy will raise $2 million.", ("The council", "estimates")),
+        ("Hale has shown that the budget was balanced.", ("Hale", "shown")),
+        ("The mayor would not concede that the plan had failed.", ("The mayor", "concede")),
+        ("Ruiz later proclaimed that the town had won.", ("Ruiz", "proclaimed")),
+    ],
+)
+def test_other_forms_of_reporting_verbs(body, expected):
+    assert [tuple(r) for r in _quotes(body)[["speaker", "cue"]].itertuples(index=False)] == [expected]
+
+
+def test_recalling_after_a_comma_with_a_plain_object_is_no_statement():
+    assert _quotes("Ruiz spoke for an hour, recalling a visit to the mill.").empty
+
+
+# ----- sv_label with an appositive or aside after the object -------------------------------
+
+
+def test_label_after_an_appositive_of_the_object():
+    assert _rows("On Monday, Hale called Ruiz, his rival for the seat, a “menace.”") == [
+        ("mixed", "Hale", "called", "Ruiz, his rival for the seat, a “menace.”", "sv_label")
+    ]
+
+
+def test_a_call_with_an_appositive_and_a_time_is_no_label():
+    assert _quotes("Hale called Ruiz, the mayor, a day later.").empty
+
+
+def test_asked_with_a_time_and_place_before_the_question_ends_before_the_answer():
+    rows = _rows(
+        "Asked in Mill Town on Monday whether he would run, Hale gave a short answer.", ASKED_COLUMNS
+    )
+    assert rows == [("indirect", pd.NA, "Asked", "whether he would run", "asked_wh", "anonymous")]

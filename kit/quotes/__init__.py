@@ -205,7 +205,8 @@ How the extractor reads an article
        Trump has called climate change a hoax; also ``branded``, ``labelled``,
        ``dubbed``, ``termed``. The content is the object and the label, to the
        end of the clause. The object is a pronoun, a name, a determiner and its
-       noun, or a noun phrase before "a", "an" or "the"; "called a meeting",
+       noun, or a noun phrase before "a", "an" or "the", and may carry an
+       appositive ("called Clinton, his rival, an ISIS “co-founder”"); "called a meeting",
        "called the police", "called Putin on Tuesday" and "a band called
        Sophistafunk" (a name given to a thing) are not labels. "What he calls
        corruption" has the content from "what".
@@ -224,6 +225,15 @@ How the extractor reads an article
        demanded that ..., described a rigged system, dismissed the criticism,
        warned of a recession, complained about the schedule: the object and
        the rest of the clause.
+   ``asked_wh``
+       ``Asked wh-C, S V ...`` -- Asked whether the mill would reopen, the
+       mayor said no; also "S said ... when asked if C", "S was asked by O
+       what C", "S was asked to V": the question put to someone, from its
+       wh-word, "about" or "to", to the comma before the answer's subject
+       (or the end of the clause). The asker is the name after "by"; when
+       the text does not say who asked, the row has no speaker and the
+       source type ``anonymous``. A quotation continued after the question
+       ("“A,” she said when asked about it. “B.”") stays one statement.
 
    The content of a complement ends before the next statement of its sentence,
    a second verb of its subject ("... and boycotted one of the debates"), ", while
@@ -346,7 +356,7 @@ The package
 (quotations: ``q_sv``, ``q_vs``, ``sv_q``, ``called_q``, ``floating``),
 ``indirect`` (``sv_c``, ``c_sv``, ``c_vs``, ``according_to``, ``s_ving_c``),
 ``colon`` (``s_colon``), ``complements`` (``sv_label``, ``sv_o_as``,
-``sv_o_to``, ``sv_o_wh``, ``sv_o``), ``resolve``
+``sv_o_to``, ``sv_o_wh``, ``sv_o``, ``asked_wh``), ``resolve``
 (names, pronouns, genders and source types) and ``build`` (the table, and
 :func:`quotes` for a learner's cue verbs).
 """

@@ -65,7 +65,10 @@ def _continuations(ctx: _Context, rows: list[_Row]) -> dict[int, int]:
             prev = by_cue[r.cue_start]
         # a mixed piece that opens inside its sentence ("Still, it is “A,” she said. “B.”")
         opens = prev is not None and rows[prev].kind == "mixed" and rows[prev].rule.startswith("q_")
-        if prev is not None and (rows[prev].kind == "direct" or opens) and prev == k - 1:
+        # a question put to the speaker may stand between the pieces ("“A,” she said when asked
+        # about it. “B.”")
+        between = prev is not None and all(rows[j].rule == "asked_wh" for j in range(prev + 1, k))
+        if prev is not None and (rows[prev].kind == "direct" or opens) and between:
             para = ctx.s_paras[ctx.sentence_at(r.content_start)]
             if para - ctx.s_paras[ctx.sentence_at(rows[prev].content_end - 1)] <= 1:
                 out[k] = first.get(prev, prev)

@@ -175,6 +175,148 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
             rows.append(row)
             by_sentence.setdefault(k, []).append(row)
             cover.setdefault(k, []).append(row)
+        _asked_statements(ctx, mark_spans, mark_starts, k, sa, sb, by_sentence, cover, rows, used_cues)
+
+
+# "Asked whether ...", "When asked if ...", "was asked by the moderator what ...": a question
+# put to someone, its asker unnamed or after "by".
+_ASKED_RE = re.compile(
+    r"(?<![\w’'-])(?P<lead>(?:(?:[Ww]hen|after|before|while)[\s\u00a0]+(?:being[\s\u00a0]+)?)"
+    r"|(?:was|were|been|is|are|being)[\s\u00a0]+(?:(?:also|later|then|first|repeatedly|again|once)[\s\u00a0]+)?)?"
+    r"(?P<cue>[Aa]sked)\b"
+)
+_ASKED_HEADS = frozenset("if whether how what why when where who whom which about".split())
+
+
+def _asked_statements(ctx, mark_spans, mark_starts, k, sa, sb, by_sentence, cover, rows, used_cues) -> None:
+    """``asked_wh`` rows of sentence ``k``: the question of "Asked whether C, S said ...",
+    "S said ... when asked if C", "S was asked by O what C" and "S was asked to V"; the
+    speaker is the one after "by", or no one when the text does not say who asked."""
+    text = ctx.text
+    for n, m in enumerate(_ASKED_RE.finditer(text, sa, sb)):
+        if n >= MAX_CUES_PER_SENTENCE:
+            break
+        cue_start = m.start("cue")
+        lead = m.group("lead")
+        if cue_start in used_cues or _inside(mark_spans, mark_starts, cue_start):
+            continue
+        if lead is None and not (
+            m.group("cue") == "Asked" and not text[sa:cue_start].strip(" \t\n\u00a0\"“‘'")
+        ):
+            continue  # "Asked" opens its sentence, or "when", "was", "after being" stand before it
+        row = _asked_at(ctx, m, sa, sb, by_sentence.get(k, []))
+        if row is None:
+            continue
+        near = cover.get(k, [])
+        if any(r.content_start < row.content_end and row.content_start < r.content_end for r in near):
+            continue
+        q = bisect.bisect_left(mark_starts, row.content_start)
+        if q < len(mark_spans) and mark_spans[q][0] < row.content_end:
+            row.kind = "mixed"
+        used_cues.add(cue_start)
+        rows.append(row)
+        by_sentence.setdefault(k, []).append(row)
+        cover.setdefault(k, []).append(row)
+
+
+def _asked_at(ctx, m: re.Match, sa: int, sb: int, here) -> _Row | None:
+    text = ctx.text
+    words = [(x.start(), x.end()) for x in _WORD.finditer(text, m.end(), min(sb, m.end() + 200))][:12]
+    raw = [text[a:b] for a, b in words]
+    low = [_bare(w) for w in raw]
+    sp = None
+    head = None
+    for i, w in enumerate(low[:11]):
+        request = w == "to" and low[i + 1 : i + 2] != [] and low[i + 1].isalpha()
+        if (
+            (w in _ASKED_HEADS or (request and low[i + 1] not in _DETERMINER_WORDS))
+            and raw[i].islower()
+            and i + 1 < len(low)
+        ):
+            head = i
+            break
+        if raw[i].endswith((",", ";", ":", ".", "?", "!")) or raw[i][:1] in _QUOTE_CHARS:
+            return None
+    if head is None:
+        return None
+    if head:
+        if low[0] == "by":
+            # "asked by Stephanopoulos whether ...", "by a reporter during a debate if ..."
+            end = head
+            for i in range(1, head):
+                if low[i] in _PREPOSITIONS or _WHEN_RE.fullmatch(raw[i]):
+                    end = i
+                    break
+            sp = ctx.noun_phrase(words[1][0], words[end - 1][1])
+            if sp is None or sp.kind == "pronoun":
+                return None
+        elif not (
+            low[0] in _PREPOSITIONS
+            or (low[0].endswith("ly") and raw[0].islower())
+            or _WHEN_RE.match(text, words[0][0], words[head - 1][1])
+        ):
+            return None  # "asked Mrs. Clinton about ...": an active verb, the sv_o_wh rule's
+    ca = words[head][0]
+    cb = None
+    if m.start() == sa or text[sa : m.start()].strip(" \t\n\u00a0\"“‘'") == "":
+        # "Asked whether C, S said ...": the question ends at the comma before the sentence's
+        # own subject and verb
+        for c in re.finditer(",", text[ca:sb]):
+            p = ca + c.end()
+            if (
+                _clause_follows(text, p, sb)
+                or _answer_follows(text, p, sb)
+                or any(_opens_clause(text, r, p) for r in here)
+            ):
+                cb = ca + c.start()
+                break
+        if cb is None:
+            return None
+    else:
+        cb = _clause_limit(ctx, ca, sb, here)
+    ca, cb = _strip(text, ca, cb)
+    while cb > ca and text[cb - 1] in _TERMINAL + " \u00a0,":
+        cb -= 1
+    if len(text[ca:cb].split()) < 2:
+        return None
+    row = _Row("indirect", ca, cb, sp, m.group("cue"), m.start("cue"), None, "asked_wh")
+    if sp is None:
+        row.source_type = "anonymous"
+    return row
+
+
+# Past tenses of the verbs that open an answer ("shook her head", "gave a roundabout answer").
+_ANSWER_VERBS = frozenset("said told gave shook took made came went spoke became began stood".split())
+
+
+def _answer_follows(text: str, p: int, sb: int) -> bool:
+    """Whether the words after a comma open the answer to a question: a subject (a name, a
+    pronoun or a determiner's noun phrase), then a verb in the past before any comma ("Rubio
+    gave a roundabout answer", "she defended her decision")."""
+    words = text[p : min(sb, p + 160)].split()[:10]
+    if len(words) < 2 or not (
+        words[0][:1].isupper() or _bare(words[0]) in PRONOUNS or _bare(words[0]) in _DETERMINER_WORDS
+    ):
+        return False
+    for w in words[1:]:
+        low = _bare(w)
+        if w.islower() and (low in _FINITE or low in _ANSWER_VERBS or (low.endswith("ed") and len(low) > 4)):
+            return True
+        if w.endswith((",", ";", ":")) or low in _PREPOSITIONS or low in ("who", "which", "that"):
+            return False
+    return False
+
+
+def _opens_clause(text: str, r: _Row, p: int) -> bool:
+    """Whether statement ``r`` has its speaker at ``p``, right before its cue ("..., Trump
+    replied")."""
+    sp = r.speaker
+    return (
+        sp is not None
+        and 0 <= sp.start - p < 3
+        and sp.end <= r.cue_start < sp.end + 40
+        and "," not in text[sp.end : r.cue_start]
+    )
 
 
 def _extend_label(ctx, row, here) -> None:
@@ -487,9 +629,33 @@ def _shape_fits(shape: str, raw: list[str], low: list[str], cue: str) -> bool:
     nxt = low[obj]
     if nxt.endswith("ly") and obj + 1 < len(low) and low[obj + 1] in _PREPOSITIONS:
         return False  # "called Sanders shortly after": a telephone call
+    if raw[obj - 1].endswith(",") and _aside_end(raw, low, obj) is not None:
+        return True  # "called Clinton, his rival, an ISIS “co-founder”"
     if nxt in _PREPOSITIONS or nxt in _CLAUSE_WORDS or _WHEN_RE.match(raw[obj]) or nxt in ("to", "and", "or"):
         return False
     return not raw[obj - 1].endswith((",", ";", ":"))
+
+
+_TIME_NOUNS = frozenset("day week month year moment minute second time while few little number".split())
+_ASIDE_START = frozenset("his her their its our my your the a an among".split())
+
+
+def _aside_end(raw: list[str], low: list[str], obj: int) -> int | None:
+    """Where the label starts after an appositive or an aside between commas that follows
+    the object ("Clinton, his Democratic challenger, an ISIS “co-founder”", "him, among other
+    things, “a failed candidate”"), or None."""
+    if obj >= len(low) or low[obj] not in _ASIDE_START:
+        return None
+    for j in range(obj + 1, min(len(raw), obj + 7)):
+        if raw[j - 1].endswith((";", ":", ".", "?", "!")) or low[j - 1] in _CLAUSE_WORDS - _ASIDE_START:
+            return None
+        if raw[j - 1].endswith(","):
+            if raw[j][:1] in _QUOTE_CHARS or (
+                low[j] in ("a", "an", "the") and low[j + 1 : j + 2] and low[j + 1] not in _TIME_NOUNS
+            ):
+                return j
+            return None
+    return None
 
 
 def _object_words(raw: list[str], low: list[str], heads=("as", "to")) -> int | None:

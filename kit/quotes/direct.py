@@ -558,6 +558,8 @@ def _floating(ctx, leftovers, rows) -> None:
         if any(ch.isalnum() for ch in outside):
             continue  # a scare quote or a quoted phrase: not a statement
         k = bisect.bisect_left(starts, q_start) - 1
+        while k >= 0 and ordered[k].rule == "asked_wh":
+            k -= 1  # "“A,” she said when asked about it. “B.”": the question is not hers
         if k < 0:
             continue
         prev = ordered[k]
@@ -571,5 +573,6 @@ def _floating(ctx, leftovers, rows) -> None:
         )
         row.inherited = root
         rows.append(row)
-        ordered.insert(k + 1, row)
-        starts.insert(k + 1, q_start)
+        at = bisect.bisect_left(starts, q_start)
+        ordered.insert(at, row)
+        starts.insert(at, q_start)

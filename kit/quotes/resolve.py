@@ -40,6 +40,8 @@ def _resolve(ctx: _Context, rows: list[_Row]) -> None:
             )
             row.speaker = src.speaker
             continue
+        if row.speaker is None:
+            continue  # "Asked whether ...": the text does not say who asked
         _resolve_row(ctx, row, history, roles, genders)
         history.append(row)
 
