@@ -560,3 +560,12 @@ def test_a_share_of_people_who_said_is_a_second_statement():
         ["the mill should close", "Half"],
         ["it should stay open", "four in 10"],
     ]
+
+
+# ----- one sentence, two statements ------------------------------------------------
+
+
+def test_said_after_a_comma_and_a_second_subject_starts_a_second_statement():
+    q = _quotes("Half of the workers said the mill is safe, and a third said the same of the mine.")
+    assert q["speaker"].tolist() == ["Half of the workers", "a third"]
+    assert q["content"].tolist() == ["the mill is safe", "the same of the mine"]

@@ -623,7 +623,12 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 # and he noted that C2", "C1, Mr. Ruiz said that C2": only when the second
                 # cue reports a clause of its own
                 after = _strip(text, m.end(), b)[0]
-                if not text.startswith("that", after) and not _clause_soon(text, after, b):
+                said = (
+                    x.group(0).startswith(",")
+                    and m.group(0).lower() in _SAY_FORMS
+                    and len(text[after:b].split()) >= 2
+                )  # "C1, and three-quarters said the same of C2": "said" reports wherever it stands
+                if not said and not text.startswith("that", after) and not _clause_soon(text, after, b):
                     continue
             return _strip(text, a, x.start() + (x.group(0)[1] in "”\"’'"))[1]
     # A few cues within two windows: a news sentence is under 500 characters, and a bound
