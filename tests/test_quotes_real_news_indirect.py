@@ -569,3 +569,9 @@ def test_said_after_a_comma_and_a_second_subject_starts_a_second_statement():
     q = _quotes("Half of the workers said the mill is safe, and a third said the same of the mine.")
     assert q["speaker"].tolist() == ["Half of the workers", "a third"]
     assert q["content"].tolist() == ["the mill is safe", "the same of the mine"]
+
+
+def test_a_comma_a_short_subject_and_says_start_a_second_statement():
+    q = _quotes("Some workers say the mill should close, others say it has never been busier.")
+    assert q["speaker"].tolist() == ["Some workers", "others"]
+    assert q["content"].tolist() == ["the mill should close", "it has never been busier"]

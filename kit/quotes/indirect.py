@@ -665,6 +665,22 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
+        # "C1, another says C2": a comma, a short subject and a plain cue that reports a
+        # clause of its own start the next statement.
+        if _plain_cue(m.group(0)) and not m.group(0).split()[0].endswith("ing"):
+            comma = text.rfind(",", max(a, m.start() - 40), m.start())
+            after = _strip(text, m.end(), b)[0]
+            if (
+                comma > a
+                and not text[m.end() : after].strip(" \u00a0")
+                and (text.startswith("that ", after) or _clause_follows(text, after, b))
+            ):
+                sub = ctx.noun_phrase(_strip(text, comma + 1, m.start())[0], m.start())
+                if sub is None:
+                    plain = _plain_subject(ctx, comma + 1, m.start())
+                    sub = plain[0] if plain else None
+                if sub is not None and sub.start == _strip(text, comma + 1, m.start())[0]:
+                    return _strip(text, a, comma)[1]
         # "C1, compared with four in 10 who said C2": a share of people speaks in turn.
         if text[max(a, m.start() - 8) : m.start()].rstrip(" \u00a0").endswith(" who"):
             who = text.rindex("who", a, m.start())
