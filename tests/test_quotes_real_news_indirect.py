@@ -575,3 +575,10 @@ def test_a_comma_a_short_subject_and_says_start_a_second_statement():
     q = _quotes("Some workers say the mill should close, others say it has never been busier.")
     assert q["speaker"].tolist() == ["Some workers", "others"]
     assert q["content"].tolist() == ["the mill should close", "it has never been busier"]
+
+
+def test_a_share_of_people_after_a_qualifier_speaks():
+    q = _quotes("Most residents like the plan, and more than 4 in 10 said the mill should reopen.")
+    assert q["speaker"].tolist() == ["more than 4 in 10"]
+    assert q["source_type"].tolist() == ["anonymous"]
+    assert q["content"].tolist() == ["the mill should reopen"]

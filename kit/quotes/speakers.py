@@ -218,8 +218,9 @@ class _Context:
             return _Speaker(start, end, "pronoun")
         if len(words) == 1 and raw[0][:1].isupper() and lowered[0] in _common_words():
             return _Speaker(start, end, "anonymous")  # "Some argue", "The": a word, not a name
-        if (lowered[0][:1].isdigit() or lowered[0] in _NUMBER_WORDS) and len(words) > 1:
-            if lowered[1] in ("in", "out", "percent", "%") or lowered[1].isdigit():
+        q = _share_start(lowered)  # "more than 4 in 10", "nearly half": a qualifier first
+        if (lowered[q][:1].isdigit() or lowered[q] in _NUMBER_WORDS) and len(words) > q + 1:
+            if lowered[q + 1] in ("in", "out", "percent", "%") or lowered[q + 1].isdigit():
                 return _Speaker(start, end, "anonymous")  # "Six in 10", "43 percent of voters": a share
         nouns = _speaker_nouns()
         head = lowered[-1]
@@ -441,3 +442,15 @@ def _mentions(ents: pd.DataFrame | None) -> list[tuple]:
     ]
     out.sort()
     return out
+
+
+# Words before a share of people: "more than 4 in 10", "nearly 6 in 10", "about 40 percent".
+_SHARE_QUALIFIERS = frozenset("more fewer less than nearly almost about roughly over under only just".split())
+
+
+def _share_start(lowered: list[str]) -> int:
+    """The index of the number in a share of people after its qualifiers (0 without any)."""
+    k = 0
+    while k < min(len(lowered) - 1, 2) and lowered[k] in _SHARE_QUALIFIERS:
+        k += 1
+    return k
