@@ -582,3 +582,20 @@ def test_a_share_of_people_after_a_qualifier_speaks():
     assert q["speaker"].tolist() == ["more than 4 in 10"]
     assert q["source_type"].tolist() == ["anonymous"]
     assert q["content"].tolist() == ["the mill should reopen"]
+
+
+# ----- subjects kept as written: a possessive, a share, "at least" ---------------------
+
+
+def test_a_possessive_her_opens_a_subject():
+    q = _quotes("Her advisers and allies say she will tour the mill next week.")
+    assert q["speaker"].tolist() == ["Her advisers and allies"]
+    assert q["content"].tolist() == ["she will tour the mill next week"]
+
+
+def test_a_percentage_and_at_least_half_speak():
+    q = _quotes(
+        "At least half of the workers say the mill should reopen. In the county, 42% say it should close."
+    )
+    assert q["speaker"].tolist() == ["At least half of the workers", "42%"]
+    assert q["content"].tolist() == ["the mill should reopen", "it should close"]
