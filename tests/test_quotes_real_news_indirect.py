@@ -599,3 +599,13 @@ def test_a_percentage_and_at_least_half_speak():
     )
     assert q["speaker"].tolist() == ["At least half of the workers", "42%"]
     assert q["content"].tolist() == ["the mill should reopen", "it should close"]
+
+
+def test_as_reported_by_names_a_source_like_according_to():
+    q = _quotes(
+        "As reported by the Herald, the mill will close in June. "
+        "The union will appeal, as first reported by the county paper."
+    )
+    assert q["speaker"].tolist() == ["the Herald", "the county paper"]
+    assert q["content"].tolist() == ["the mill will close in June", "The union will appeal"]
+    assert q["rule"].tolist() == ["according_to", "according_to"]

@@ -256,6 +256,9 @@ def _indirect_at(
         if cb - ca < 3:
             return None
         return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
+    as_by = _as_reported_by(ctx, m, sa, sb)
+    if as_by is not None:
+        return as_by
     use = _cue_verbs().get(" ".join(cue.lower().split()), "any")
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
     if channel and _cut_noun(text, ch_end, sb):
@@ -442,6 +445,43 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+# "As reported by", ", as first reported by": a passive cue after "as", its source after "by".
+_AS_BEFORE_RE = re.compile(
+    r"(?:^|,)[\s\u00a0]*[Aa]s[\s\u00a0]+(?:(?:first|previously|earlier|also)[\s\u00a0]+)?$"
+)
+_BY_AFTER_RE = re.compile(r"[\s\u00a0]+by[\s\u00a0]+")
+
+
+def _as_reported_by(ctx, m, sa: int, sb: int) -> _Row | None:
+    """``As reported by S, C`` and ``C, as first reported by S``: a source named like
+    "according to" (rule ``according_to``). The row, or None for any other shape."""
+    text = ctx.text
+    if not m.group(0).endswith("ed") or " " in m.group(0):
+        return None
+    lo = max(sa, m.start() - 30)
+    lead = _AS_BEFORE_RE.search(text[lo : m.start()])
+    by = _BY_AFTER_RE.match(text, m.end(), sb)
+    if lead is None or by is None:
+        return None
+    lead_start = lo + lead.start()
+    sp = ctx.speaker_after(by.end(), sb) or _unknown_source(ctx, by.end(), sb)
+    if sp is None or sp.kind == "pronoun" or sp.start != by.end():
+        return None
+    sp.role = None
+    if lead.group(0).lstrip(" \u00a0").startswith(","):
+        ca, cb = _strip(text, sa, lead_start)  # "C, as first reported by S"
+    else:
+        if text[sa : m.start()].split()[:1] != ["As"]:
+            return None  # "As" must open the sentence
+        comma = text.find(",", sp.end, min(sb, sp.end + 40))
+        if comma < 0:
+            return None
+        ca, cb = _content_after(ctx, comma + 1, sb)  # "As reported by S, C"
+    if len(text[ca:cb].split()) < 3:
+        return None
+    return _Row("indirect", ca, cb, sp, m.group(0), m.start(), None, "according_to")
 
 
 def _inverted_close(ctx, m, left_a: int, sb: int, subject, channel) -> _Row | None:
