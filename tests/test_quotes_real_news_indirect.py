@@ -609,3 +609,21 @@ def test_as_reported_by_names_a_source_like_according_to():
     assert q["speaker"].tolist() == ["the Herald", "the county paper"]
     assert q["content"].tolist() == ["the mill will close in June", "The union will appeal"]
     assert q["rule"].tolist() == ["according_to", "according_to"]
+
+
+def test_according_to_after_a_conjunction_or_a_colon_reports_what_follows():
+    q = _quotes(
+        "But according to the poll, most workers want the mill open. "
+        "It did not go unnoticed: according to the union, three shifts were cut."
+    )
+    assert q["speaker"].tolist() == ["the poll", "the union"]
+    assert q["content"].tolist() == ["most workers want the mill open", "three shifts were cut"]
+
+
+def test_according_to_after_a_count_and_inside_brackets():
+    q = _quotes(
+        "Of 45 workers, the mill kept just three, according to the union. "
+        "(According to the police, the gate was open.)"
+    )
+    assert q["speaker"].tolist() == ["the union", "the police"]
+    assert q["content"].tolist() == ["Of 45 workers, the mill kept just three", "the gate was open"]

@@ -128,6 +128,8 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     subject = relative_antecedent(ctx, sa, who, which=True)
                 if subject is None:
                     continue
+            if prev_word and prev_word[0].endswith((",", ";", ":")):
+                prev_word = []  # "appointed just three, according to ...": a clause ended
             if (
                 prev_word
                 and _bare(prev_word[0]) in _NOUN_BEFORE
@@ -238,9 +240,14 @@ def _indirect_at(
         sp = ctx.speaker_after(m.end(), sb) or _unknown_source(ctx, m.end(), sb)
         if sp is None:
             return None
-        before = text[left_a : m.start()].strip(" ,\u00a0")
+        before_a = left_a
+        for mark in ":;(":  # "…: According to polls, C": the clause before the mark is not the content
+            before_a = max(before_a, text.rfind(mark, left_a, m.start()) + 1)
+        before = text[before_a : m.start()].strip(" ,\u00a0")
+        if before and _bare(before.split()[-1]) in _CONJUNCTIONS:
+            before = ""  # "But according to the poll, C", "because, according to S, C"
         if before:
-            ca, cb = _strip(text, left_a, m.start())
+            ca, cb = _strip(text, before_a, m.start())
             rule = "according_to"
         else:
             sp.role = None  # the part after the speaker is the content, not a role
@@ -252,6 +259,8 @@ def _indirect_at(
             if not segs:
                 return None
             ca, cb = _content_after(ctx, segs[0][0], sb)
+            if text[cb - 1 : cb] == ")" and "(" not in text[ca:cb]:
+                cb = _content_after(ctx, ca, cb - 1)[1]  # "(According to police, C.)"
             rule = "according_to"
         if cb - ca < 3:
             return None
