@@ -627,3 +627,9 @@ def test_according_to_after_a_count_and_inside_brackets():
     )
     assert q["speaker"].tolist() == ["the union", "the police"]
     assert q["content"].tolist() == ["Of 45 workers, the mill kept just three", "the gate was open"]
+
+
+def test_a_noun_ending_in_ly_closes_a_subject():
+    q = _quotes("Even the organiser of the pier rally said the council ignored the petition.")
+    assert q["speaker"].tolist() == ["the organiser of the pier rally"]
+    assert q["content"].tolist() == ["the council ignored the petition"]

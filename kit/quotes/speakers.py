@@ -91,7 +91,16 @@ def _adverb(word: str) -> bool:
     w = _bare(word)
     if word.islower() and w.replace("’", "'") in _AUXILIARIES:
         return True  # "did not say", "would only say", "could deny", "often said"
-    return w in _TRAILING_ADVERBS or (len(w) > 4 and w.endswith("ly") and word.islower())
+    return w in _TRAILING_ADVERBS or (
+        len(w) > 4 and w.endswith("ly") and word.islower() and w not in _LY_NOUNS
+    )
+
+
+# Nouns that end in "-ly" like an adverb ("the organiser of the rally said").
+_LY_NOUNS = frozenset(
+    "rally rallies family families ally allies assembly assemblies supply supplies monopoly anomaly"
+    " bully bullies belly jelly folly homily".split()
+)
 
 
 # Auxiliaries, negations and frequency words between a speaker and the cue, in lower case

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kit.quotes.limits import MAX_MODIFIED_WORDS, MAX_PLAIN_SUBJECT_WORDS, WINDOW
-from kit.quotes.speakers import _adverb, _Speaker
+from kit.quotes.speakers import _LY_NOUNS, _adverb, _Speaker
 from kit.quotes.words import (
     _CAP,
     _CLAUSE_WORDS,
@@ -137,7 +137,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
             return None  # "he’ll", "they’ve": a clause, not a subject
     head = low[-1]
     share = len(raw) == 1 and _PERCENT_RE.fullmatch(raw[0]) is not None  # "42% say"
-    if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not (head.isalpha() or share):
+    adverb = head.endswith("ly") and head not in _LY_NOUNS
+    if head in _PREPOSITIONS or head in _NP_FUNCTION or adverb or not (head.isalpha() or share):
         return None
     s, e = words[0][0], words[-1][1]
     if low[0][:1].isdigit() or low[0] in _NUMBER_WORDS:
