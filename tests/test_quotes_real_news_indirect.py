@@ -633,3 +633,12 @@ def test_a_noun_ending_in_ly_closes_a_subject():
     q = _quotes("Even the organiser of the pier rally said the council ignored the petition.")
     assert q["speaker"].tolist() == ["the organiser of the pier rally"]
     assert q["content"].tolist() == ["the council ignored the petition"]
+
+
+def test_a_subject_before_a_phrase_between_commas_speaks():
+    q = _quotes(
+        "Backers of the pier plan, however, say it will pay for itself. "
+        "The harbour board, in a letter to residents, has said it would wait."
+    )
+    assert q["speaker"].tolist() == ["Backers of the pier plan", "The harbour board"]
+    assert q["content"].tolist() == ["it will pay for itself", "it would wait"]

@@ -383,6 +383,7 @@ def _indirect_at(
                 or _coordinated_subject(ctx, sa, cue_at)
                 or relative_subject(ctx, sa, cue_at)
                 or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
+                or ((that or _plain_cue(cue)) and _subject_before_insertion(ctx, sa, cue_at))
                 or _document_subject(ctx, sa, cue_at)
                 or None
             )
@@ -491,6 +492,35 @@ def _as_reported_by(ctx, m, sa: int, sb: int) -> _Row | None:
     if len(text[ca:cb].split()) < 3:
         return None
     return _Row("indirect", ca, cb, sp, m.group(0), m.start(), None, "according_to")
+
+
+def _subject_before_insertion(ctx, sa: int, cue_at: int):
+    """``S, <insertion>, V C``: the subject that opens the sentence before a phrase between
+    commas ("Backers of the bill, however, say", "The council, in a letter to residents,
+    has said"). ``(speaker, content end, None)`` or None."""
+    text = ctx.text
+    close = sa + len(text[sa:cue_at].rstrip(" \t\u00a0"))
+    if close > sa and text[close - 1] != ",":
+        bare = _before_adverbs(text, sa, cue_at)  # ", has also said"
+        close = sa + len(text[sa:bare].rstrip(" \t\u00a0"))
+    if close <= sa or text[close - 1] != ",":
+        return None
+    open_ = text.rfind(",", max(sa, close - 160), close - 1)
+    inner = text[open_ + 1 : close - 1]
+    if open_ <= sa or not inner.strip() or len(inner.split()) > 15:
+        return None
+    if any(c in inner for c in _QUOTE_CHARS) or _cue_re().search(inner):
+        return None
+    found = ctx.speaker_before(sa, open_) or _plain_subject(ctx, sa, open_)
+    if not found or found[0].kind == "pronoun":
+        return None
+    sp = found[0]
+    lead = text[sa : sp.start].split()
+    if _strip(text, sp.end, open_)[1] > _strip(text, sp.end, open_)[0]:
+        return None  # words between the subject and the insertion
+    if lead and not all(_bare(w) in _OPENING_CONJUNCTIONS for w in lead):
+        return None  # the subject opens the sentence ("But backers of the bill, ...")
+    return sp, sp.start, None
 
 
 def _inverted_close(ctx, m, left_a: int, sb: int, subject, channel) -> _Row | None:
