@@ -642,3 +642,9 @@ def test_a_subject_before_a_phrase_between_commas_speaks():
     )
     assert q["speaker"].tolist() == ["Backers of the pier plan", "The harbour board"]
     assert q["content"].tolist() == ["it will pay for itself", "it would wait"]
+
+
+def test_a_concession_before_the_speaker_is_not_content():
+    q = _quotes("Though the figures are hard to check, engineers say the pier is sinking.")
+    assert q["speaker"].tolist() == ["engineers"]
+    assert q["content"].tolist() == ["the pier is sinking"]

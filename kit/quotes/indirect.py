@@ -622,7 +622,7 @@ def _cut_noun(text: str, a: int, b: int) -> bool:
     )
 
 
-_CONDITIONS = frozenset("if unless although though".split())
+_CONDITIONS = frozenset("if unless".split())
 
 
 def _condition_before(ctx, left_a: int, content_end: int, sp) -> int | None:
