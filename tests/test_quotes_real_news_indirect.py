@@ -648,3 +648,9 @@ def test_a_concession_before_the_speaker_is_not_content():
     q = _quotes("Though the figures are hard to check, engineers say the pier is sinking.")
     assert q["speaker"].tolist() == ["engineers"]
     assert q["content"].tolist() == ["the pier is sinking"]
+
+
+def test_and_a_second_subject_with_a_verb_of_one_sense_starts_a_second_statement():
+    q = _quotes("The mayor said the county would act, and the union urged the board to resume talks.")
+    assert q["speaker"].tolist() == ["The mayor", "the union"]
+    assert q["content"].tolist() == ["the county would act", "the board to resume talks"]

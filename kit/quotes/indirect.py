@@ -702,11 +702,15 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 # and he noted that C2", "C1, Mr. Ruiz said that C2": only when the second
                 # cue reports a clause of its own
                 after = _strip(text, m.end(), b)[0]
+                plain = (
+                    _plain_cue(m.group(0)) and _cue_verbs().get(" ".join(m.group(0).lower().split())) == "any"
+                )
                 said = (
                     x.group(0).startswith(",")
-                    and m.group(0).lower() in _SAY_FORMS
+                    and (m.group(0).lower() in _SAY_FORMS or plain)
                     and len(text[after:b].split()) >= 2
-                )  # "C1, and three-quarters said the same of C2": "said" reports wherever it stands
+                )  # "C1, and three-quarters said the same of C2", "C1, and S accused O of ...":
+                # a cue of one sense reports wherever it stands
                 if not said and not text.startswith("that", after) and not _clause_soon(text, after, b):
                     continue
             return _strip(text, a, x.start() + (x.group(0)[1] in "”\"’'"))[1]
