@@ -654,3 +654,8 @@ def test_and_a_second_subject_with_a_verb_of_one_sense_starts_a_second_statement
     q = _quotes("The mayor said the county would act, and the union urged the board to resume talks.")
     assert q["speaker"].tolist() == ["The mayor", "the union"]
     assert q["content"].tolist() == ["the county would act", "the board to resume talks"]
+
+
+def test_a_colon_inside_a_time_does_not_cut_content_before_according_to():
+    q = _quotes("The quake hit at 4:17 a.m. near the town, according to the authority.")
+    assert q["content"].tolist() == ["The quake hit at 4:17 a.m. near the town"]

@@ -241,7 +241,7 @@ def _indirect_at(
         if sp is None:
             return None
         before_a = left_a
-        for mark in ":;(":  # "…: According to polls, C": the clause before the mark is not the content
+        for mark in (": ", "; ", "("):  # "…: According to polls, C": the clause before it is not content
             before_a = max(before_a, text.rfind(mark, left_a, m.start()) + 1)
         before = text[before_a : m.start()].strip(" ,\u00a0")
         if before and _bare(before.split()[-1]) in _CONJUNCTIONS:
