@@ -139,6 +139,27 @@ def _punkt_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + a, start + b) for a, b in spans if b > a]
 
 
+# A short abbreviation in brackets that ends with a full stop: "(R-S.C.)", "(D-Ohio.)".
+_BRACKETED_ABBREVIATION = re.compile(r"\([^\s()]{1,12}\.\)$")
+
+
+def _join_bracketed(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that ends with an abbreviation in brackets to the next one when
+    that starts in lower case ("Sen. Lindsey Graham (R-S.C.) said ..."): the stop belongs
+    to the abbreviation, a news sentence starts with a capital."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if (
+            out
+            and text[a : a + 1].islower()
+            and _BRACKETED_ABBREVIATION.search(text, max(out[-1][0], out[-1][1] - 16), out[-1][1])
+        ):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
 def _windows(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Cut a long paragraph into windows Punkt can read in linear time."""
     windows = []
@@ -173,11 +194,14 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int, str]
     >>> s = "Gen. Kurilla spoke at 9 a.m. on Tuesday. Then he left."
     >>> [s[a:b] for a, b, _ in sentence_spans(s, 0, len(s))]
     ['Gen. Kurilla spoke at 9 a.m. on Tuesday.', 'Then he left.']
+    >>> s = "Sen. Ana Ruiz (D-N.M.) said the vote counts. Then she left."
+    >>> [s[a:b] for a, b, _ in sentence_spans(s, 0, len(s))]
+    ['Sen. Ana Ruiz (D-N.M.) said the vote counts.', 'Then she left.']
     """
     result: list[tuple[int, int, str]] = []
     cut = 0
     for w_start, w_end, w_rule in _windows(text, start, end):
-        spans = _punkt_spans(text, w_start, w_end)
+        spans = _join_bracketed(text, _punkt_spans(text, w_start, w_end))
         if not spans:
             continue
         result.extend((a, b, "punkt") for a, b in spans[:-1])

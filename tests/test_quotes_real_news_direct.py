@@ -376,3 +376,14 @@ def test_reported_speech_that_quotes_runs_to_the_end_of_its_sentence():
     assert _rows(text, ["kind", "content", "speaker", "rule"]) == [
         ("mixed", "that “the cranes are late” by two weeks, at least", "Ruiz", "sv_q")
     ]
+
+
+def test_a_cue_and_comma_before_a_second_quotation_introduces_it_only():
+    q = _quotes(
+        H + "The mayor calls the pier “a wreck that costs us every winter.” "
+        "She adds, “We will rebuild it by May.”"
+    )
+    assert q[["kind", "content", "speaker", "cue"]].values.tolist() == [
+        ["mixed", "the pier “a wreck that costs us every winter.”", "The mayor", "calls"],
+        ["direct", "We will rebuild it by May.", "She", "adds"],
+    ]

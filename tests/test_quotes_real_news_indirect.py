@@ -561,3 +561,102 @@ def test_a_share_of_people_who_said_is_a_second_statement():
         ["the mill should close", "Half"],
         ["it should stay open", "four in 10"],
     ]
+
+
+# ----- one sentence, two statements ------------------------------------------------
+
+
+def test_said_after_a_comma_and_a_second_subject_starts_a_second_statement():
+    q = _quotes("Half of the workers said the mill is safe, and a third said the same of the mine.")
+    assert q["speaker"].tolist() == ["Half of the workers", "a third"]
+    assert q["content"].tolist() == ["the mill is safe", "the same of the mine"]
+
+
+def test_a_comma_a_short_subject_and_says_start_a_second_statement():
+    q = _quotes("Some workers say the mill should close, others say it has never been busier.")
+    assert q["speaker"].tolist() == ["Some workers", "others"]
+    assert q["content"].tolist() == ["the mill should close", "it has never been busier"]
+
+
+def test_a_share_of_people_after_a_qualifier_speaks():
+    q = _quotes("Most residents like the plan, and more than 4 in 10 said the mill should reopen.")
+    assert q["speaker"].tolist() == ["more than 4 in 10"]
+    assert q["source_type"].tolist() == ["anonymous"]
+    assert q["content"].tolist() == ["the mill should reopen"]
+
+
+# ----- subjects kept as written: a possessive, a share, "at least" ---------------------
+
+
+def test_a_possessive_her_opens_a_subject():
+    q = _quotes("Her advisers and allies say she will tour the mill next week.")
+    assert q["speaker"].tolist() == ["Her advisers and allies"]
+    assert q["content"].tolist() == ["she will tour the mill next week"]
+
+
+def test_a_percentage_and_at_least_half_speak():
+    q = _quotes(
+        "At least half of the workers say the mill should reopen. In the county, 42% say it should close."
+    )
+    assert q["speaker"].tolist() == ["At least half of the workers", "42%"]
+    assert q["content"].tolist() == ["the mill should reopen", "it should close"]
+
+
+def test_as_reported_by_names_a_source_like_according_to():
+    q = _quotes(
+        "As reported by the Herald, the mill will close in June. "
+        "The union will appeal, as first reported by the county paper."
+    )
+    assert q["speaker"].tolist() == ["the Herald", "the county paper"]
+    assert q["content"].tolist() == ["the mill will close in June", "The union will appeal"]
+    assert q["rule"].tolist() == ["according_to", "according_to"]
+
+
+def test_according_to_after_a_conjunction_or_a_colon_reports_what_follows():
+    q = _quotes(
+        "But according to the poll, most workers want the mill open. "
+        "It did not go unnoticed: according to the union, three shifts were cut."
+    )
+    assert q["speaker"].tolist() == ["the poll", "the union"]
+    assert q["content"].tolist() == ["most workers want the mill open", "three shifts were cut"]
+
+
+def test_according_to_after_a_count_and_inside_brackets():
+    q = _quotes(
+        "Of 45 workers, the mill kept just three, according to the union. "
+        "(According to the police, the gate was open.)"
+    )
+    assert q["speaker"].tolist() == ["the union", "the police"]
+    assert q["content"].tolist() == ["Of 45 workers, the mill kept just three", "the gate was open"]
+
+
+def test_a_noun_ending_in_ly_closes_a_subject():
+    q = _quotes("Even the organiser of the pier rally said the council ignored the petition.")
+    assert q["speaker"].tolist() == ["the organiser of the pier rally"]
+    assert q["content"].tolist() == ["the council ignored the petition"]
+
+
+def test_a_subject_before_a_phrase_between_commas_speaks():
+    q = _quotes(
+        "Backers of the pier plan, however, say it will pay for itself. "
+        "The harbour board, in a letter to residents, has said it would wait."
+    )
+    assert q["speaker"].tolist() == ["Backers of the pier plan", "The harbour board"]
+    assert q["content"].tolist() == ["it will pay for itself", "it would wait"]
+
+
+def test_a_concession_before_the_speaker_is_not_content():
+    q = _quotes("Though the figures are hard to check, engineers say the pier is sinking.")
+    assert q["speaker"].tolist() == ["engineers"]
+    assert q["content"].tolist() == ["the pier is sinking"]
+
+
+def test_and_a_second_subject_with_a_verb_of_one_sense_starts_a_second_statement():
+    q = _quotes("The mayor said the county would act, and the union urged the board to resume talks.")
+    assert q["speaker"].tolist() == ["The mayor", "the union"]
+    assert q["content"].tolist() == ["the county would act", "the board to resume talks"]
+
+
+def test_a_colon_inside_a_time_does_not_cut_content_before_according_to():
+    q = _quotes("The quake hit at 4:17 a.m. near the town, according to the authority.")
+    assert q["content"].tolist() == ["The quake hit at 4:17 a.m. near the town"]

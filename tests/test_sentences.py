@@ -39,3 +39,13 @@ def test_fast_path_on_news_sentences():
         "It was well-known. The U.S. The end. “We will respond,” he said. Prices rose 3.5 percent. Then it fell."
     )
     assert sentences._punkt_spans(text, 0, len(text)) == punkt_alone(text)
+
+
+def test_an_abbreviation_in_brackets_after_a_name_ends_no_sentence():
+    text = "Sen. Ana Ruiz (D-N.M.) said the vote counts. She met the governor (R-N.J.). Then she left."
+    spans = sentences.sentence_spans(text, 0, len(text))
+    assert [text[a:b] for a, b, _ in spans] == [
+        "Sen. Ana Ruiz (D-N.M.) said the vote counts.",
+        "She met the governor (R-N.J.).",
+        "Then she left.",
+    ]

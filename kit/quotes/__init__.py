@@ -84,7 +84,8 @@ How the extractor reads an article
        word closes the sentence too ("..., said Ruiz."), and a time after it
        is not part of its name ("said Ana Ruiz on Monday.").
    ``according_to``
-       ``according to S, C`` and ``C, according to S``. A document named by
+       ``according to S, C`` and ``C, according to S``; also ``As reported
+       by S, C`` and ``C, as first reported by S``. A document named by
        its source ("according to port authority figures", "government data")
        is the source's word: the speaker is the port authority.
    ``called_q``

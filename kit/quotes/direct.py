@@ -240,6 +240,7 @@ def _short_attribution(ctx, p: int, end: int) -> bool:
         m is not None
         and 0 < len(ctx.text[p : m.end()].split()) <= 6
         and ctx.text[m.end() : m.end() + 1] == ","
+        and ctx.text[m.end() + 1 : end].lstrip(" \u00a0")[:1] not in _QUOTE_CHARS
     ):
         return True  # "Ana Ruiz asked, looking pleased.": the attribution ends at the comma
     if not 0 < len(words) <= 6:

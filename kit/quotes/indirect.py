@@ -128,6 +128,8 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                     subject = relative_antecedent(ctx, sa, who, which=True)
                 if subject is None:
                     continue
+            if prev_word and prev_word[0].endswith((",", ";", ":")):
+                prev_word = []  # "appointed just three, according to ...": a clause ended
             if (
                 prev_word
                 and _bare(prev_word[0]) in _NOUN_BEFORE
@@ -238,9 +240,14 @@ def _indirect_at(
         sp = ctx.speaker_after(m.end(), sb) or _unknown_source(ctx, m.end(), sb)
         if sp is None:
             return None
-        before = text[left_a : m.start()].strip(" ,\u00a0")
+        before_a = left_a
+        for mark in (": ", "; ", "("):  # "…: According to polls, C": the clause before it is not content
+            before_a = max(before_a, text.rfind(mark, left_a, m.start()) + 1)
+        before = text[before_a : m.start()].strip(" ,\u00a0")
+        if before and _bare(before.split()[-1]) in _CONJUNCTIONS:
+            before = ""  # "But according to the poll, C", "because, according to S, C"
         if before:
-            ca, cb = _strip(text, left_a, m.start())
+            ca, cb = _strip(text, before_a, m.start())
             rule = "according_to"
         else:
             sp.role = None  # the part after the speaker is the content, not a role
@@ -252,10 +259,15 @@ def _indirect_at(
             if not segs:
                 return None
             ca, cb = _content_after(ctx, segs[0][0], sb)
+            if text[cb - 1 : cb] == ")" and "(" not in text[ca:cb]:
+                cb = _content_after(ctx, ca, cb - 1)[1]  # "(According to police, C.)"
             rule = "according_to"
         if cb - ca < 3:
             return None
         return _Row("indirect", ca, cb, sp, cue, m.start(), None, rule)
+    as_by = _as_reported_by(ctx, m, sa, sb)
+    if as_by is not None:
+        return as_by
     use = _cue_verbs().get(" ".join(cue.lower().split()), "any")
     channel, ch_end = ctx.channel_after(m.end(), sb, cue)
     if channel and _cut_noun(text, ch_end, sb):
@@ -371,6 +383,7 @@ def _indirect_at(
                 or _coordinated_subject(ctx, sa, cue_at)
                 or relative_subject(ctx, sa, cue_at)
                 or ((that or _plain_cue(cue) or progressive) and _plain_subject(ctx, sa, cue_at))
+                or ((that or _plain_cue(cue)) and _subject_before_insertion(ctx, sa, cue_at))
                 or _document_subject(ctx, sa, cue_at)
                 or None
             )
@@ -442,6 +455,72 @@ def _indirect_at(
     if (ch and ch.end() == cb) or _WHEN_RE.fullmatch(text, ca, cb):
         return None  # the words before the speaker are a channel or a time, not a statement
     return _Row("indirect", ca, cb, sp, cue, m.start(), channel or channel0, "c_sv")
+
+
+# "As reported by", ", as first reported by": a passive cue after "as", its source after "by".
+_AS_BEFORE_RE = re.compile(
+    r"(?:^|,)[\s\u00a0]*[Aa]s[\s\u00a0]+(?:(?:first|previously|earlier|also)[\s\u00a0]+)?$"
+)
+_BY_AFTER_RE = re.compile(r"[\s\u00a0]+by[\s\u00a0]+")
+
+
+def _as_reported_by(ctx, m, sa: int, sb: int) -> _Row | None:
+    """``As reported by S, C`` and ``C, as first reported by S``: a source named like
+    "according to" (rule ``according_to``). The row, or None for any other shape."""
+    text = ctx.text
+    if not m.group(0).endswith("ed") or " " in m.group(0):
+        return None
+    lo = max(sa, m.start() - 30)
+    lead = _AS_BEFORE_RE.search(text[lo : m.start()])
+    by = _BY_AFTER_RE.match(text, m.end(), sb)
+    if lead is None or by is None:
+        return None
+    lead_start = lo + lead.start()
+    sp = ctx.speaker_after(by.end(), sb) or _unknown_source(ctx, by.end(), sb)
+    if sp is None or sp.kind == "pronoun" or sp.start != by.end():
+        return None
+    sp.role = None
+    if lead.group(0).lstrip(" \u00a0").startswith(","):
+        ca, cb = _strip(text, sa, lead_start)  # "C, as first reported by S"
+    else:
+        if text[sa : m.start()].split()[:1] != ["As"]:
+            return None  # "As" must open the sentence
+        comma = text.find(",", sp.end, min(sb, sp.end + 40))
+        if comma < 0:
+            return None
+        ca, cb = _content_after(ctx, comma + 1, sb)  # "As reported by S, C"
+    if len(text[ca:cb].split()) < 3:
+        return None
+    return _Row("indirect", ca, cb, sp, m.group(0), m.start(), None, "according_to")
+
+
+def _subject_before_insertion(ctx, sa: int, cue_at: int):
+    """``S, <insertion>, V C``: the subject that opens the sentence before a phrase between
+    commas ("Backers of the bill, however, say", "The council, in a letter to residents,
+    has said"). ``(speaker, content end, None)`` or None."""
+    text = ctx.text
+    close = sa + len(text[sa:cue_at].rstrip(" \t\u00a0"))
+    if close > sa and text[close - 1] != ",":
+        bare = _before_adverbs(text, sa, cue_at)  # ", has also said"
+        close = sa + len(text[sa:bare].rstrip(" \t\u00a0"))
+    if close <= sa or text[close - 1] != ",":
+        return None
+    open_ = text.rfind(",", max(sa, close - 160), close - 1)
+    inner = text[open_ + 1 : close - 1]
+    if open_ <= sa or not inner.strip() or len(inner.split()) > 15:
+        return None
+    if any(c in inner for c in _QUOTE_CHARS) or _cue_re().search(inner):
+        return None
+    found = ctx.speaker_before(sa, open_) or _plain_subject(ctx, sa, open_)
+    if not found or found[0].kind == "pronoun":
+        return None
+    sp = found[0]
+    lead = text[sa : sp.start].split()
+    if _strip(text, sp.end, open_)[1] > _strip(text, sp.end, open_)[0]:
+        return None  # words between the subject and the insertion
+    if lead and not all(_bare(w) in _OPENING_CONJUNCTIONS for w in lead):
+        return None  # the subject opens the sentence ("But backers of the bill, ...")
+    return sp, sp.start, None
 
 
 def _inverted_close(ctx, m, left_a: int, sb: int, subject, channel) -> _Row | None:
@@ -543,7 +622,7 @@ def _cut_noun(text: str, a: int, b: int) -> bool:
     )
 
 
-_CONDITIONS = frozenset("if unless although though".split())
+_CONDITIONS = frozenset("if unless".split())
 
 
 def _condition_before(ctx, left_a: int, content_end: int, sp) -> int | None:
@@ -623,7 +702,16 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 # and he noted that C2", "C1, Mr. Ruiz said that C2": only when the second
                 # cue reports a clause of its own
                 after = _strip(text, m.end(), b)[0]
-                if not text.startswith("that", after) and not _clause_soon(text, after, b):
+                plain = (
+                    _plain_cue(m.group(0)) and _cue_verbs().get(" ".join(m.group(0).lower().split())) == "any"
+                )
+                said = (
+                    x.group(0).startswith(",")
+                    and (m.group(0).lower() in _SAY_FORMS or plain)
+                    and len(text[after:b].split()) >= 2
+                )  # "C1, and three-quarters said the same of C2", "C1, and S accused O of ...":
+                # a cue of one sense reports wherever it stands
+                if not said and not text.startswith("that", after) and not _clause_soon(text, after, b):
                     continue
             return _strip(text, a, x.start() + (x.group(0)[1] in "”\"’'"))[1]
     # A few cues within two windows: a news sentence is under 500 characters, and a bound
@@ -660,6 +748,22 @@ def _second_attribution(ctx, a: int, b: int) -> int:
                 x = None  # "... and asked for help": part of the same statement
             if x is not None and x.start() > a:
                 return _strip(text, a, x.start())[1]
+        # "C1, another says C2": a comma, a short subject and a plain cue that reports a
+        # clause of its own start the next statement.
+        if _plain_cue(m.group(0)) and not m.group(0).split()[0].endswith("ing"):
+            comma = text.rfind(",", max(a, m.start() - 40), m.start())
+            after = _strip(text, m.end(), b)[0]
+            if (
+                comma > a
+                and not text[m.end() : after].strip(" \u00a0")
+                and (text.startswith("that ", after) or _clause_follows(text, after, b))
+            ):
+                sub = ctx.noun_phrase(_strip(text, comma + 1, m.start())[0], m.start())
+                if sub is None:
+                    plain = _plain_subject(ctx, comma + 1, m.start())
+                    sub = plain[0] if plain else None
+                if sub is not None and sub.start == _strip(text, comma + 1, m.start())[0]:
+                    return _strip(text, a, comma)[1]
         # "C1, compared with four in 10 who said C2": a share of people speaks in turn.
         if text[max(a, m.start() - 8) : m.start()].rstrip(" \u00a0").endswith(" who"):
             who = text.rindex("who", a, m.start())

@@ -91,7 +91,16 @@ def _adverb(word: str) -> bool:
     w = _bare(word)
     if word.islower() and w.replace("’", "'") in _AUXILIARIES:
         return True  # "did not say", "would only say", "could deny", "often said"
-    return w in _TRAILING_ADVERBS or (len(w) > 4 and w.endswith("ly") and word.islower())
+    return w in _TRAILING_ADVERBS or (
+        len(w) > 4 and w.endswith("ly") and word.islower() and w not in _LY_NOUNS
+    )
+
+
+# Nouns that end in "-ly" like an adverb ("the organiser of the rally said").
+_LY_NOUNS = frozenset(
+    "rally rallies family families ally allies assembly assemblies supply supplies monopoly anomaly"
+    " bully bullies belly jelly folly homily".split()
+)
 
 
 # Auxiliaries, negations and frequency words between a speaker and the cue, in lower case
@@ -218,8 +227,9 @@ class _Context:
             return _Speaker(start, end, "pronoun")
         if len(words) == 1 and raw[0][:1].isupper() and lowered[0] in _common_words():
             return _Speaker(start, end, "anonymous")  # "Some argue", "The": a word, not a name
-        if (lowered[0][:1].isdigit() or lowered[0] in _NUMBER_WORDS) and len(words) > 1:
-            if lowered[1] in ("in", "out", "percent", "%") or lowered[1].isdigit():
+        q = _share_start(lowered)  # "more than 4 in 10", "nearly half": a qualifier first
+        if (lowered[q][:1].isdigit() or lowered[q] in _NUMBER_WORDS) and len(words) > q + 1:
+            if lowered[q + 1] in ("in", "out", "percent", "%") or lowered[q + 1].isdigit():
                 return _Speaker(start, end, "anonymous")  # "Six in 10", "43 percent of voters": a share
         nouns = _speaker_nouns()
         head = lowered[-1]
@@ -441,3 +451,15 @@ def _mentions(ents: pd.DataFrame | None) -> list[tuple]:
     ]
     out.sort()
     return out
+
+
+# Words before a share of people: "more than 4 in 10", "nearly 6 in 10", "about 40 percent".
+_SHARE_QUALIFIERS = frozenset("more fewer less than nearly almost about roughly over under only just".split())
+
+
+def _share_start(lowered: list[str]) -> int:
+    """The index of the number in a share of people after its qualifiers (0 without any)."""
+    k = 0
+    while k < min(len(lowered) - 1, 2) and lowered[k] in _SHARE_QUALIFIERS:
+        k += 1
+    return k

@@ -4,8 +4,10 @@
 
 from __future__ import annotations
 
+import re
+
 from kit.quotes.limits import MAX_MODIFIED_WORDS, MAX_PLAIN_SUBJECT_WORDS, WINDOW
-from kit.quotes.speakers import _adverb, _Speaker
+from kit.quotes.speakers import _LY_NOUNS, _adverb, _Speaker
 from kit.quotes.words import (
     _CAP,
     _CLAUSE_WORDS,
@@ -102,7 +104,8 @@ def _plain_subject(ctx, sa: int, cue_start: int):
         return None
     raw = [text[a:b] for a, b in words]
     low = [_bare(w) for w in raw]
-    if low[0] in _PREPOSITIONS and low[0] not in _DETERMINER_WORDS:
+    lead = 2 if low[:2] in (["at", "least"], ["at", "most"]) and len(low) > 2 else 0  # "At least half"
+    if low[lead] in _PREPOSITIONS and low[lead] not in _DETERMINER_WORDS:
         return None
     if low[0] in _NOT_SUBJECT_START:
         return None
@@ -116,7 +119,7 @@ def _plain_subject(ctx, sa: int, cue_start: int):
             w in PRONOUNS
             or (w in _FINITE and r.islower())
             or (w in cues and not noun)
-            or w in _OBJECT_PRONOUNS
+            or (w in _OBJECT_PRONOUNS and not (k == 0 and w == "her" and len(low) > 1))  # "Her advisers"
         ):
             return None
         if k and r.islower() and w.endswith("ed") and "-" not in w and k + 1 < len(low):
@@ -133,7 +136,9 @@ def _plain_subject(ctx, sa: int, cue_start: int):
         if any(c in r for c in ("’ll", "'ll", "’d", "'d", "’ve", "'ve", "’re", "'re", "n’t", "n't")):
             return None  # "he’ll", "they’ve": a clause, not a subject
     head = low[-1]
-    if head in _PREPOSITIONS or head in _NP_FUNCTION or head.endswith("ly") or not head.isalpha():
+    share = len(raw) == 1 and _PERCENT_RE.fullmatch(raw[0]) is not None  # "42% say"
+    adverb = head.endswith("ly") and head not in _LY_NOUNS
+    if head in _PREPOSITIONS or head in _NP_FUNCTION or adverb or not (head.isalpha() or share):
         return None
     s, e = words[0][0], words[-1][1]
     if low[0][:1].isdigit() or low[0] in _NUMBER_WORDS:
@@ -153,6 +158,7 @@ def _document(text: str, sp) -> bool:
     return any(w in _DOCUMENT_WORDS for w in words[:8])
 
 
+_PERCENT_RE = re.compile(r"\d{1,3}(?:\.\d)?%")
 _TIME_WORDS = frozenset("last this earlier later yesterday today recently".split())
 _NOT_SUBJECT_START = frozenset("to not never let just so then".split())
 _REFLEXIVES = frozenset("himself herself themselves itself".split())
