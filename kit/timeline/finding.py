@@ -261,6 +261,8 @@ _NEEDS = {
     "date_md": _MONTH_STEMS,
     "date_dm": _MONTH_STEMS,
     "past_duration": ("past ", "previous ", "last ", "next ", "coming ", " ended ", " ending "),
+    "decade_words": ("ties", "0s", "0’s"),
+    "part_of_day": ("morning", "afternoon", "evening", "midday", "mid-day", "mid day", "overnight"),
 }
 """Words every match of a pattern contains, as :func:`_fold` writes them (lower case, each white
 space a space): a window without any of them skips the pattern."""
@@ -361,10 +363,6 @@ class _Cand:
     lead: int = 0  # characters of modifiers in front, kept in the span but not normalised
 
 
-_NEEDS.update(
-    decade_words=("ties", "0s", "0’s"),
-    part_of_day=("morning", "afternoon", "evening", "midday", "mid-day", "mid day", "overnight"),
-)
 _TRIGGER_WORDS = tuple(
     w.encode()
     for w in (
