@@ -554,7 +554,6 @@ def _inverted_close(ctx, m, left_a: int, sb: int, subject, channel) -> _Row | No
 
 _ASK_FORMS = frozenset("asked ask asks asking".split())
 _PASSIVE = frozenset("was were been being is are be get got gets".split())
-_ASKED_QUESTION_WORDS = frozenset("if whether how what why when where who which".split())
 
 
 def _asked_object(text: str, a: int, b: int) -> int | None:
@@ -568,10 +567,10 @@ def _asked_object(text: str, a: int, b: int) -> int | None:
         if raw.endswith((",", ";", ":", "—", "–")) or raw.startswith(("“", '"')):
             return None
         prev = _bare(raw)
-        if prev in _FINITE or prev in _ASKED_QUESTION_WORDS or prev in ("that", "for", "about", "to"):
+        if prev in _FINITE or prev in _QUESTION_WORDS or prev in ("that", "for", "about", "to"):
             return None
         w = text[words[k][0] : words[k][1]]
-        if _bare(w) in _ASKED_QUESTION_WORDS and w.islower() and k + 1 < len(words):
+        if _bare(w) in _QUESTION_WORDS and w.islower() and k + 1 < len(words):
             return words[k][0]
         if _bare(w) == "to" and w.islower() and k + 1 < len(words):
             nxt = _bare(text[words[k + 1][0] : words[k + 1][1]])
@@ -796,7 +795,6 @@ _RELATIVE_ATTRIBUTION_RE = re.compile(
     r",[\s\u00a0]+(?:which|who|whom)[\s\u00a0]+(?:he|she|they|we|I|it"
     r"|(?:an?|the)[\s\u00a0]+(?:[^\s\u00a0,;:]+[\s\u00a0]+){1,3})[\s\u00a0]*$"
 )
-_AUX_OR_ADVERB = frozenset("has have had also later publicly then once repeatedly".split())
 _RELATIVE_CUE_RE = re.compile(
     r",[\s\u00a0]+who[\s\u00a0]+(?:(?:has|have|had|also|later|publicly|then|once|repeatedly)[\s\u00a0]+){0,2}$"
 )

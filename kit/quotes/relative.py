@@ -46,7 +46,6 @@ def relative_word_before(text: str, sa: int, cue_start: int) -> tuple[int, str] 
         raw = text[words[k - 1][0] : words[k - 1][1]]
         w = _bare(raw)
         if w in ("who", "whom", "which") and raw.islower():
-            between = (words[k][0], cue_start) if k < len(words) else (cue_start, cue_start)
             rest = [
                 (a, b) for a, b in words[k:] if not (_adverb(text[a:b]) or _bare(text[a:b]) in _AUX_OR_ADVERB)
             ]
@@ -55,7 +54,6 @@ def relative_word_before(text: str, sa: int, cue_start: int) -> tuple[int, str] 
             a, b = rest[0][0], rest[-1][1]
             if _WHEN_RE.fullmatch(text, a, b) or _YEAR_RE.fullmatch(text, a, b):
                 return words[k - 1][0], w
-            del between
             return None
         if len(words) - k >= 4 or raw.endswith((",", ";", ":")):
             return None
