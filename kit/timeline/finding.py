@@ -497,6 +497,7 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
 
 
 _PLAIN_COUNT = re.compile(rf"(?i)(?:{_NUM})[\s-](?:{_UNIT})")
+_COUNT_SPACED = re.compile(rf"(?i){_NUM}\s{_UNIT}")
 """A count and a unit, nothing more: the length an offset date ("a year before May 31") counts."""
 _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
@@ -545,9 +546,9 @@ def _with_modifiers(text: str, c: _Cand, lo: int = 0) -> _Cand:
     if pattern is None:
         return c
     start = c.start
-    if c.rule == "duration" and _THE_BEFORE.search(text, max(lo, start - 30), start):
-        if re.fullmatch(rf"(?i){_NUM}\s{_UNIT}", text[c.start : c.end]):
-            start = _THE_BEFORE.search(text, max(lo, start - 30), start).start()
+    if c.rule == "duration" and (the := _THE_BEFORE.search(text, max(lo, start - 30), start)):
+        if _COUNT_SPACED.fullmatch(text[c.start : c.end]):
+            start = the.start()
     for _ in range(3):  # "at least the first", never a run of any length
         m = pattern.search(text, max(lo, start - 30), start)
         if not m or (

@@ -356,11 +356,7 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         return "DATE", f"{y}-{month:02d}", "month", ctx.anchor, note, ctx.zone
     year = ctx.ref.year
     how = "the year of"
-    rel = re.search(r"(?i)\s(last|this|next)\syear$", chunk)
-    if rel:  # "June last year": the month of the year named
-        year += {"last": -1, "this": 0, "next": 1}[rel.group(1).lower()]
-        how = f"'{rel.group(1).lower()} year' counted from"
-    elif mod and mod.group(1).lower() == "last":
+    if mod and mod.group(1).lower() == "last":
         year = year - 1 if month >= ctx.ref.month else year
         how = "'last': the one before"
     elif mod and mod.group(1).lower() == "next":
@@ -797,8 +793,7 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     elif re.search(r"daily|every day|each day|nightly|every night", low):
         value, gran = ("P1D", "day") if "night" not in low else ("XXXX-XX-XXTNI", "part_of_day")
     elif re.search(r"weekly|week", low):
-        n = re.search(rf"(?i)every\s({_NUM})\sweeks", chunk)
-        value, gran = (f"P{_number(n.group(1)) or 1}W" if n else "P1W"), "week"
+        value, gran = "P1W", "week"  # "every N weeks" with a number is the first branch
     elif re.search(r"monthly|month", low):
         value, gran = "P1M", "month"
     elif re.search(r"yearly|annually|year", low):
