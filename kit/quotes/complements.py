@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import cache
 
@@ -33,6 +32,7 @@ from kit.quotes.indirect import (
     _clause_follows,
     _coordinated_subject,
     _earlier_speaker,
+    _holds_mark,
     _inside,
     _plain_subject,
     _possessive,
@@ -165,11 +165,11 @@ def _complement_statements(ctx, marks, rows, used_cues) -> None:
                 continue  # overlaps a statement already found
             if host is not None:
                 host.content_end = host_end
-                q = bisect.bisect_left(mark_starts, host.content_start)
-                if host.kind == "mixed" and not (q < len(mark_spans) and mark_spans[q][0] < host.content_end):
+                if host.kind == "mixed" and not _holds_mark(
+                    mark_spans, mark_starts, host.content_start, host.content_end
+                ):
                     host.kind = "indirect"  # its words in marks were the second verb's
-            q = bisect.bisect_left(mark_starts, row.content_start)
-            if q < len(mark_spans) and mark_spans[q][0] < row.content_end:
+            if _holds_mark(mark_spans, mark_starts, row.content_start, row.content_end):
                 row.kind = "mixed"  # the speaker's own words in marks inside the content
             used_cues.add(m.start())
             rows.append(row)
@@ -210,8 +210,7 @@ def _asked_statements(ctx, mark_spans, mark_starts, k, sa, sb, by_sentence, cove
         near = cover.get(k, [])
         if any(r.content_start < row.content_end and row.content_start < r.content_end for r in near):
             continue
-        q = bisect.bisect_left(mark_starts, row.content_start)
-        if q < len(mark_spans) and mark_spans[q][0] < row.content_end:
+        if _holds_mark(mark_spans, mark_starts, row.content_start, row.content_end):
             row.kind = "mixed"
         used_cues.add(cue_start)
         rows.append(row)

@@ -160,8 +160,7 @@ def _indirect_quotes(ctx, marks, rows, used_cues) -> None:
                 # before the sentence's own attribution
                 dash = opened_by_dash(text, sa, rel[0])
                 row.content_end = clause_end(ctx, row.content_start, row.content_end, dash)
-            j = bisect.bisect_left(mark_starts, row.content_start)
-            if j < len(mark_spans) and mark_spans[j][0] < row.content_end:
+            if _holds_mark(mark_spans, mark_starts, row.content_start, row.content_end):
                 row.kind = "mixed"  # a span between quotation marks inside the content"
             if any(row.content_start < b and a < row.content_end for a, b in found):
                 continue  # overlaps a statement already found in this sentence
@@ -186,6 +185,12 @@ def _title_line(ctx, k: int) -> bool:
 def _inside(spans, starts, offset) -> bool:
     k = bisect.bisect_right(starts, offset) - 1
     return k >= 0 and spans[k][0] < offset < spans[k][1]
+
+
+def _holds_mark(spans, starts, a: int, b: int) -> bool:
+    """Whether a span between quotation marks starts inside ``[a, b)``: such content is mixed."""
+    k = bisect.bisect_left(starts, a)
+    return k < len(spans) and spans[k][0] < b
 
 
 def _content_after(ctx, a: int, b: int) -> tuple[int, int]:
@@ -440,7 +445,8 @@ def _indirect_at(
             or (_plain_cue(cue) and _plain_subject(ctx, sa, m.start()))
             or None
         )
-        if found is None and cue.lower() in ("show", "shows", "showed"):
+        # (a plain cue's subject was looked for just above)
+        if found is None and not _plain_cue(cue) and cue.lower() in ("show", "shows", "showed"):
             # "C, records show.": a document's words close the statement
             found = _plain_subject(ctx, sa, m.start()) or None
             if found is not None and not _document(text, found[0]) and found[0].kind != "organization":
