@@ -1058,12 +1058,9 @@ def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
         anchor = next((a for a in reversed(named) if _granularity_of(a.value) == "day"), None)
         if anchor is None:
             return
-        d = dt.date.fromisoformat(anchor.value.split("T")[0])
         target = [w.lower() for w in _WEEKDAYS].index(wd.group(2))
-        if wd.group(1) == "following":
-            d += dt.timedelta(days=(target - d.weekday()) % 7 or 7)
-        else:
-            d -= dt.timedelta(days=(d.weekday() - target) % 7 or 7)
+        day = dt.date.fromisoformat(anchor.value.split("T")[0])
+        d, _ = _weekday_date(target, day, "next" if wd.group(1) == "following" else "last", future=False)
         t.value, t.type, t.granularity, t.anchor = d.isoformat(), "DATE", "day", anchor.anchor
         t.anchor_note = f"'{t.text}': counted from '{anchor.text}' ({anchor.value}), the day named before it"
         return
