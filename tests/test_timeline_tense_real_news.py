@@ -48,6 +48,27 @@ CASES = {
         "1998-09-30",
         {"Friday": ("DATE", "1998-09-25")},
     ),
+    "opening a plan without a comma": (
+        "On Friday the ministers will sign the treaty in Oslo.",
+        "2000-04-05",
+        {"Friday": ("DATE", "2000-04-07")},
+    ),
+    "opening a past statement without a comma": (
+        "On Friday the ministry said it will sign the treaty in Oslo.",
+        "2000-04-05",
+        {"Friday": ("DATE", "2000-03-31")},
+    ),
+    # "in the morning" ahead, with no day named, is the next morning; in the past, the same day
+    "a morning ahead": (
+        "The delegation will leave at six in the morning, the minister said.",
+        "2000-04-05",
+        {"six in the morning": ("TIME", "2000-04-06T06:00")},
+    ),
+    "a morning gone": (
+        "The delegation left at six in the morning.",
+        "2000-04-05",
+        {"six in the morning": ("TIME", "2000-04-05T06:00")},
+    ),
     # a clause in the past tense after "will" names the last occurrence
     "past clause after will": (
         "The court will decide his custody, since he was rescued off the coast of Florida in late November.",

@@ -97,7 +97,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``part_of_day``
     "in the morning", "by mid-afternoon", "at midday", "overnight": a TIME on the
     day named in the sentence or the one before, else on the reference date
-    ("overnight" is the night before).
+    ("overnight" is the night before; "will leave at six in the morning" is the
+    next morning).
 ``anaphoric``
     "the day before", "a year earlier", "the 99th day", "later that year", "that
     same day", "the previous Friday": counted from the latest time the text

@@ -247,6 +247,11 @@ _OPENS_SENTENCE = re.compile(
 )
 """Nothing but a preposition or a modifier before an expression that opens its sentence."""
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|while|when|after|because)\s")
+_PAST_WORD = re.compile(
+    r"(?i)(?<![\w])(?:was|were|had|did|said|says|told|met|left|won|lost|began|came|went|took|held|[a-z]+ed)(?![\w])"
+)
+"""A verb in the past tense between an opening time and a future cue without a comma ("On Friday
+the company said it will ..." is last Friday; "On Friday he will leave" is the next)."""
 
 
 def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:
@@ -273,7 +278,7 @@ def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> b
     if first_future > c.start:  # "On Tuesday, the league plans to ...": the time opens the clause
         return (
             first_future - c.end < 80
-            and text.startswith(",", c.end)
+            and (text.startswith(",", c.end) or not _PAST_WORD.search(text, c.end, first_future))
             and bool(_OPENS_SENTENCE.fullmatch(text, s_start, c.start))
             and not _CLAUSE_END.search(text, c.end + 1, first_future)
             and not _PAST_AFTER.match(text, c.end, first_future)

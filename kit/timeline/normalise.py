@@ -693,7 +693,7 @@ def _part_of_day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A part of a day with no day of its own ("in the morning", "by mid-afternoon", "at midday",
     "overnight", "six in the morning"): part_of_day. A TIME on the day named just before it (see
     :func:`resolve_anaphora`), or, in a clause in the past or the future tense, on the reference
-    date; "overnight" is the night before. "In the morning" in the present tense is a habit, with
+    date, but "in the morning" in the future tense is the next morning; "overnight" is the night before. "In the morning" in the present tense is a habit, with
     no day ("in the morning we count")."""
     low = match_form(chunk)
     hour = re.match(r"(\w+)\sin\sthe\s(morning|afternoon|evening)", low)
@@ -717,6 +717,10 @@ def _part_of_day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
             else "no day and no tense that dates it: a habit"
         )
         return "TIME", f"XXXX-XX-XXT{part}", "part_of_day", "vague", note, ctx.zone
+    elif ctx.future and low.endswith("the morning"):
+        # "he will leave at 4 in the morning", written in the day: the next morning
+        d, anchor = ctx.ref + dt.timedelta(days=1), ctx.anchor
+        note = f"no day given, future tense: the morning after {ctx.ref_label}"
     else:
         d, anchor, note = ctx.ref, ctx.anchor, f"no day given: taken as {ctx.ref_label}"
     if "overnight" in low:
