@@ -85,6 +85,22 @@ def test_with_no_date_named_the_value_keeps_its_x():
     assert _values("The day before, the river rose.", "2020-03-05") == {"The day before": "XXXX-XX-XX"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an ordinal day of something, said of today in the present tense: the reference date
+        ("Today is the tenth day of the blockade.", {"Today": "2020-03-05", "the tenth day": "2020-03-05"}),
+        ("It's the second day of the strike at the port.", {"the second day": "2020-03-05"}),
+        # in the past tense, or after a possessive, it is counted from a time the kit does not resolve
+        ("It was the third day of talks.", {"the third day": "XXXX-XX-XX"}),
+        ("The strike entered its 40th day.", {"its 40th day": "XXXX-XX-XX"}),
+        ("She promised to sign it on her first day in office.", {"her first day": "XXXX-XX-XX"}),
+    ],
+)
+def test_an_ordinal_day_is_the_reference_date_only_when_said_of_today(sentence, expected):
+    assert _values(sentence, "2020-03-05") == expected
+
+
 # ----- quarters --------------------------------------------------------------------------
 
 

@@ -104,7 +104,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     same day", "the previous Friday": counted from the latest time the text
     names before them ("later that year" is that year, "the previous Friday"
     the Friday before the day named); the value keeps ``X`` for what the kit
-    cannot know.
+    cannot know. An ordinal day said of today ("today is the tenth day of the
+    blockade", "it's the second day of the strike") is the reference date.
 
 Words in front that TimeML counts as part of the expression are in the span
 ("nearly forty years", "late yesterday", "the end of November", "the nine

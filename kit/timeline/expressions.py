@@ -159,6 +159,10 @@ def _clause_zone(text: str, c: _Cand, s_start: int, s_end: int) -> str | None:
 
 
 _PAST_TENSE = re.compile(r"(?i)(?<![\w])(?:was|were|had|remained|stayed)(?![\w])")
+_ORDINAL_DAY = re.compile(r"(?i)\w(?:st|nd|rd|th)\sday$")
+_IS_NOW = re.compile(r"(?i)(?<![\w])(?:today|it|this)(?:\sis|[’']s)\s(?:now\s)?$")
+"""An ordinal day said of today in the present tense ("today is the eighth day", "it's the second
+day of the strike") is the reference date ("Monday is the tenth day" is Monday's, not resolved)."""
 
 
 def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
@@ -182,6 +186,14 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
             ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
     # the modifiers in front ("nearly", "the end of") are in the span, not in the value
     typ, value, gran, anchor, note, zone = _normalise(chunk[c.lead :], c.rule, ctx)
+    if (
+        c.rule == "anaphoric"
+        and ctx.ref is not None
+        and _ORDINAL_DAY.search(chunk)
+        and _IS_NOW.search(text, max(s_start, c.start - 20), c.start)
+    ):  # "today is the eighth day of the operation": the reference date
+        value, gran, anchor = ctx.ref.isoformat(), "day", ctx.anchor
+        note = f"'{chunk}' in the present tense ('is'): {ctx.ref_label}"
     if value is None:
         anchor = "vague"
     return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, c.rule, zone)

@@ -208,12 +208,13 @@ _ANAPHORIC = (
     r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
     r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
     rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
-    r"|the\s\d+(?:st|nd|rd|th)\sday"
+    r"|(?:the|its|his|her|their)\s(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|eleventh|twelfth|\w+tieth|\w+ty-(?:first|second|third|\w+th))\sday(?!s)"
     rf"|the\s(?:previous|prior|following)\s{_WD}"
     r"|(?:(?:earlier|later)\s)?that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night))(?![\w-])"
 )
 """Expressions anchored on another time, not on the reference date ("the day before", "a year
-earlier", "the 99th day"): found, with an underspecified value."""
+earlier", "the 99th day", "its second day"): found, with an underspecified value."""
 
 
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -272,7 +273,7 @@ _NEEDS_RE = {
     "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
     r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
     "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
-    r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|\d(?:st|nd|rd|th)\sday"
+    r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|(?:st|nd|rd|th)\sday"
     r"|that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night)",
     "clock": _CLOCK_TEST,
     "day_clock": _CLOCK_TEST,
