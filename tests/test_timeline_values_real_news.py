@@ -47,6 +47,27 @@ def test_a_year_ago_after_a_quarter_named_in_the_last_sentences_is_the_year_ago_
     assert "third-quarter" in row["anchor_note"]
 
 
+def test_a_year_earlier_after_the_months_of_results_is_the_year_before():
+    t = _article(
+        "The bakery chain reported third-quarter profit of $2 million. For the nine months, it earned"
+        " $7 million, up from $5 million a year earlier. Year-earlier results included a gain.",
+        "1989-10-26",
+    )
+    values = dict(zip(t["text"], t["value"]))
+    assert values["third-quarter"] == "1989-Q3"
+    assert values["a year earlier"] == "1988"
+    row = t[t["text"] == "a year earlier"].iloc[0]
+    assert "the nine months" in row["anchor_note"]
+
+
+def test_the_months_of_results_ended_on_a_named_day_keep_that_day():
+    v = _values(
+        "For the six months ended Aug. 12, the grocer earned $6 million, compared with $8 million a year earlier.",
+        "1989-10-26",
+    )
+    assert v["a year earlier"] == "1988-08-12"
+
+
 def test_a_year_ago_with_no_quarter_is_counted_from_the_publication_date():
     assert _values("The bridge opened a year ago.", "1989-10-26") == {"a year ago": "1988"}
 

@@ -104,7 +104,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     same day", "the previous Friday": counted from the latest time the text
     names before them ("later that year" is that year, "the previous Friday"
     the Friday before the day named); the value keeps ``X`` for what the kit
-    cannot know. An ordinal day said of today ("today is the tenth day of the
+    cannot know. "A year earlier" after a quarter named in the last sentences is
+    that quarter a year before, after "for the nine months" the year before.
+    An ordinal day said of today ("today is the tenth day of the
     blockade", "it's the second day of the strike") is the reference date.
 
 Words in front that TimeML counts as part of the expression are in the span

@@ -1014,20 +1014,26 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     granularity: "a year earlier" after "the third quarter" is the third
     quarter of the year before). "A year ago" after a quarter named in the
     last sentences is that quarter a year before (the year-ago quarter of
-    company results); otherwise it stays counted from the reference date.
+    company results); otherwise it stays counted from the reference date. After
+    the months of results ("For the nine months, net rose from $5 million a year
+    earlier"), named after the last quarter, "a year earlier" and "a year ago"
+    are the year before the latest year named: nine months are no quarter.
     With no such date the value keeps its X. Changes ``timexes`` in place.
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
+    periods: list[_Timex] = []  # months of a year's results ("for the nine months"), in text order
     for t in timexes:
         if t.rule == "part_of_day" and not t.quoted:
             _on_the_day_named(t, named)
         elif t.rule in ("anaphoric", "offset_date_ago"):
             # counted from another time: never the anchor of the next ("a year ago ... a year earlier")
             if not t.quoted:
-                _anchor_on(t, named)
+                _anchor_on(t, named, periods)
             continue
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
+        elif t.type == "DURATION" and t.value and _MONTHS_OF_RESULTS.fullmatch(t.value):
+            periods.append(t)
 
 
 def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
@@ -1053,7 +1059,12 @@ def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
     t.anchor_note = f"'{t.text}': on '{day.text}' ({day.value}), the day named just before it"
 
 
-def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
+_MONTHS_OF_RESULTS = re.compile(r"P(?:[2-9]|1[01])M")
+"""A part of a year that company results are reported for ("for the nine months", "the six months
+ended Oct. 1")."""
+
+
+def _anchor_on(t: _Timex, named: list[_Timex], periods: list[_Timex] = ()) -> None:
     low = match_form(t.text)
     wd = re.search(
         r"(previous|prior|following)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low
@@ -1086,6 +1097,31 @@ def _anchor_on(t: _Timex, named: list[_Timex]) -> None:
     sign = _SHIFT_WORDS.get(word, 0) * n  # "that year", "later that day": the time named
     recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
     quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
+    period = next((p for p in reversed(periods) if p.sentence_id >= t.sentence_id - 1), None)
+    if (
+        unit == "year"
+        and word in ("earlier", "ago")
+        and n == 1
+        and period is not None
+        and (quarter is None or quarter.start < period.start)
+        and not any(period.start < a.start < t.start for a in named)  # "the six months ended Aug. 12"
+    ):  # "For the nine months, net rose to $3 million from $2 million a year earlier": that year
+        # the year of the results: the latest year named in the last sentences ("year-earlier
+        # results" between them is the year before, not the year of the nine months)
+        year_of = max(recent, key=lambda a: (a.value[:4], a.start), default=None)
+        if year_of is None:
+            return
+        t.value, t.type, t.granularity, t.anchor = (
+            str(int(year_of.value[:4]) - 1),
+            "DATE",
+            "year",
+            year_of.anchor,
+        )
+        t.anchor_note = (
+            f"'{t.text}': the months of '{period.text}' a year before, in the year of '{year_of.text}'"
+            f" ({year_of.value}) less one"
+        )
+        return
     if word == "ago":
         if unit != "year" or quarter is None:
             return
