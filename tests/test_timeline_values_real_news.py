@@ -125,6 +125,38 @@ def test_an_ordinal_day_is_the_reference_date_only_when_said_of_today(sentence, 
 # ----- quarters --------------------------------------------------------------------------
 
 
+def test_the_quarter_after_a_fiscal_quarter_is_that_quarter():
+    t = _article(
+        "The airline earned $5 million in the fiscal first quarter. Sales for the quarter rose 9%"
+        " from a year earlier. The latest period included a gain.",
+        "1989-10-26",
+    )
+    values = dict(zip(t["text"], t["value"]))
+    assert values == {
+        "the fiscal first quarter": "1989-Q1",
+        "the quarter": "1989-Q1",
+        "a year earlier": "1988-Q1",
+        "The latest period": "1989-Q1",
+    }
+    row = t[t["text"] == "the quarter"].iloc[0]
+    assert "fiscal" in row["anchor_note"]
+
+
+def test_a_calendar_quarter_keeps_the_last_completed_quarter():
+    t = _article(
+        "The mill earned $5 million in the third quarter. Sales for the quarter rose 9%.", "1989-10-26"
+    )
+    assert dict(zip(t["text"], t["value"])) == {"the third quarter": "1989-Q3", "the quarter": "1989-Q3"}
+
+
+@pytest.mark.parametrize("written", ["the fiscal-first quarter", "the fiscal first quarter"])
+def test_a_fiscal_quarter_with_a_hyphen(written):
+    assert _values(f"The mill posted a profit for {written} ended Sept. 30.", "1989-10-26") == {
+        written: "1989-Q1",
+        "Sept. 30": "1989-09-30",
+    }
+
+
 def test_the_quarter_just_ended_stays_in_its_year_in_the_future_tense():
     # in late October, "will report third-quarter results" speaks of the quarter just ended
     assert _values("The bank will report results for the third quarter.", "1989-10-26") == {

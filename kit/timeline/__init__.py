@@ -87,7 +87,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``quarter``
     "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``;
     in company results, "the latest period", "the year-earlier period" and
-    "year-earlier" (results) are quarters too.
+    "year-earlier" (results) are quarters too. "The quarter" or "the latest
+    period" after a fiscal quarter ("the fiscal first quarter") is that quarter.
 ``season``
     "last summer", "the fall of 1998": ``1997-SU``, ``1998-FA``.
 ``decade``, ``century``

@@ -180,7 +180,7 @@ _REF_WORDS = (
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
 """Decades in words ("the nineties"), with "the": "in his forties" is an age."""
 _ORDINAL_QUARTER = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
-_QUARTER_ADJ = rf"(?:(?:fiscal|calendar|year-earlier|year-ago|comparable|{_YEAR})\s)"
+_QUARTER_ADJ = rf"(?:(?:fiscal|calendar)[\s-]|(?:year-earlier|year-ago|comparable|{_YEAR})\s)"
 _QUARTER = (
     rf"(?<![\w-])(?i:(?:the\s|(?:this|last|next)\syear['’]s\s)?{_QUARTER_ADJ}*{_ORDINAL_QUARTER}\squarter"
     rf"(?:\sof\s(?:fiscal\s)?{_YEAR}(?!\d))?"
@@ -194,7 +194,8 @@ _QUARTER = (
     rf"|the\s{_YEAR}\squarter"
     r"|year-(?:earlier|ago)(?!\s(?:[\w-]+\s)?(?:quarter|period|months|weeks|years)))(?![\w-])"
 )
-"""Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the latest quarter"."""
+"""Quarters: "the third quarter", "third-quarter", "fiscal 1989 first quarter", "the fiscal-first
+quarter", "the latest quarter"."""
 _SEASON = (
     rf"(?<![\w-])(?:(?i:last|this|next|(?:the\s)?early|(?:the\s)?late|this\spast|the\spast|past)\s)"
     rf"(?i:spring|summer|fall|autumn|winter)"

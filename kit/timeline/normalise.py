@@ -1030,10 +1030,36 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
             if not t.quoted:
                 _anchor_on(t, named, periods)
             continue
+        if t.rule == "quarter" and not t.quoted and _BARE_QUARTER.fullmatch(t.text):
+            _same_fiscal_quarter(t, named)
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
         elif t.type == "DURATION" and t.value and _MONTHS_OF_RESULTS.fullmatch(t.value):
             periods.append(t)
+
+
+_BARE_QUARTER = re.compile(r"(?i)the\s(?:latest\s)?(?:quarter|period)")
+
+
+def _same_fiscal_quarter(t: _Timex, named: list[_Timex]) -> None:
+    """ "The quarter" or "the latest period" after a fiscal quarter named in the last sentences
+    ("earned $5 million in the fiscal first quarter. Sales for the quarter rose") is that quarter:
+    a fiscal year's quarters are not the calendar's."""
+    fiscal = next(
+        (
+            a
+            for a in reversed(named)
+            if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW
+            and _granularity_of(a.value) == "quarter"
+            and re.search(r"(?i)fiscal", a.text)
+            and not re.search(r"(?i)year-(?:earlier|ago)|a\syear|last\syear", a.text)
+        ),
+        None,
+    )
+    if fiscal is None or fiscal.value == t.value:
+        return
+    t.value, t.anchor = fiscal.value, fiscal.anchor
+    t.anchor_note = f"'{t.text}': the fiscal quarter named before it, '{fiscal.text}' ({fiscal.value})"
 
 
 def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
