@@ -60,6 +60,25 @@ def test_a_year_earlier_after_the_months_of_results_is_the_year_before():
     assert "the nine months" in row["anchor_note"]
 
 
+def test_year_earlier_results_after_the_months_of_results_are_the_year_before():
+    t = _article(
+        "The chain reported third-quarter profit of $2 million. For the nine months, it earned $7 million,"
+        " compared with year-earlier net of $5 million. In the 1988 period, sales were flat.",
+        "1989-10-26",
+    )
+    values = dict(zip(t["text"], t["value"]))
+    assert values["year-earlier"] == "1988"
+    assert values["the 1988 period"] == "1988"
+
+
+def test_the_year_before_a_fiscal_quarter_is_that_quarter_a_year_before():
+    t = _article(
+        "The airline earned $5 million in the fiscal first quarter. In the 1988 period, it earned $4 million.",
+        "1989-10-26",
+    )
+    assert dict(zip(t["text"], t["value"]))["the 1988 period"] == "1988-Q1"
+
+
 def test_the_months_of_results_ended_on_a_named_day_keep_that_day():
     v = _values(
         "For the six months ended Aug. 12, the grocer earned $6 million, compared with $8 million a year earlier.",

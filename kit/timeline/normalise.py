@@ -1032,6 +1032,9 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
             continue
         if t.rule == "quarter" and not t.quoted and _BARE_QUARTER.fullmatch(t.text):
             _same_fiscal_quarter(t, named)
+        elif t.rule == "quarter" and not t.quoted and _YEAR_BEFORE_RESULTS.fullmatch(t.text):
+            if not _a_year_before_the_months(t, named, periods):
+                _same_fiscal_quarter(t, named, years_back=1)
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
         elif t.type == "DURATION" and t.value and _MONTHS_OF_RESULTS.fullmatch(t.value):
@@ -1039,12 +1042,16 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
 
 
 _BARE_QUARTER = re.compile(r"(?i)the\s(?:latest\s)?(?:quarter|period)")
+_YEAR_BEFORE_RESULTS = re.compile(
+    r"(?i)year-(?:earlier|ago)|the\s(?:year-earlier|year-ago|(?:1[89]|20)\d\d)\speriod"
+)
 
 
-def _same_fiscal_quarter(t: _Timex, named: list[_Timex]) -> None:
-    """ "The quarter" or "the latest period" after a fiscal quarter named in the last sentences
-    ("earned $5 million in the fiscal first quarter. Sales for the quarter rose") is that quarter:
-    a fiscal year's quarters are not the calendar's."""
+def _same_fiscal_quarter(t: _Timex, named: list[_Timex], years_back: int = 0) -> None:
+    """A bare quarter ("the quarter", "the latest period") after a fiscal quarter named in the
+    last sentences ("earned $5 million in the fiscal first quarter. Sales for the quarter rose")
+    is that quarter: a fiscal year's quarters are not the calendar's. With ``years_back`` ("the
+    1988 period", "year-earlier"), that quarter a year before."""
     fiscal = next(
         (
             a
@@ -1056,10 +1063,15 @@ def _same_fiscal_quarter(t: _Timex, named: list[_Timex]) -> None:
         ),
         None,
     )
-    if fiscal is None or fiscal.value == t.value:
+    if fiscal is None:
         return
-    t.value, t.anchor = fiscal.value, fiscal.anchor
+    value = _shift(fiscal.value, years=-years_back) if years_back else fiscal.value
+    if value is None or value == t.value:
+        return
+    t.value, t.anchor = value, fiscal.anchor
     t.anchor_note = f"'{t.text}': the fiscal quarter named before it, '{fiscal.text}' ({fiscal.value})"
+    if years_back:
+        t.anchor_note += ", a year before"
 
 
 def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
@@ -1088,6 +1100,39 @@ def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
 _MONTHS_OF_RESULTS = re.compile(r"P(?:[2-9]|1[01])M")
 """A part of a year that company results are reported for ("for the nine months", "the six months
 ended Oct. 1")."""
+
+
+def _a_year_before_the_months(t: _Timex, named: list[_Timex], periods: list[_Timex]) -> bool:
+    """Is a year before the months of results? "A year earlier", "year-earlier" or "the 1988
+    period" after the months of results named
+    since the last quarter ("For the nine months, net rose to $3 million from $2 million a year
+    earlier") is the year before: nine months are no quarter. Sets the value; False when no such
+    months are named in the sentence or the one before, or when a day is named after them
+    ("the six months ended Aug. 12")."""
+    recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
+    quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
+    period = next((p for p in reversed(periods) if p.sentence_id >= t.sentence_id - 1), None)
+    if (
+        period is None
+        or (quarter is not None and quarter.start > period.start)
+        or any(period.start < a.start < t.start and _granularity_of(a.value) == "day" for a in named)
+    ):
+        return False
+    # the year of the results: the latest year named in the last sentences ("year-earlier
+    # results" between them is the year before, not the year of the nine months)
+    year_of = max(recent, key=lambda a: (a.value[:4], a.start), default=None)
+    given = re.search(r"\b(1[89]|20)\d\d\b", t.text)
+    if given:  # "the 1988 period"
+        year, how = given.group(), "the year given"
+    elif year_of is not None:
+        year = str(int(year_of.value[:4]) - 1)
+        how = f"the year of '{year_of.text}' ({year_of.value}) less one"
+    else:
+        return False
+    t.value, t.type, t.granularity = year, "DATE", "year"
+    t.anchor = year_of.anchor if year_of is not None and not given else "absolute"
+    t.anchor_note = f"'{t.text}': the months of '{period.text}' a year before: {how}"
+    return True
 
 
 def _anchor_on(t: _Timex, named: list[_Timex], periods: list[_Timex] = ()) -> None:
@@ -1123,30 +1168,12 @@ def _anchor_on(t: _Timex, named: list[_Timex], periods: list[_Timex] = ()) -> No
     sign = _SHIFT_WORDS.get(word, 0) * n  # "that year", "later that day": the time named
     recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
     quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
-    period = next((p for p in reversed(periods) if p.sentence_id >= t.sentence_id - 1), None)
     if (
         unit == "year"
         and word in ("earlier", "ago")
         and n == 1
-        and period is not None
-        and (quarter is None or quarter.start < period.start)
-        and not any(period.start < a.start < t.start for a in named)  # "the six months ended Aug. 12"
-    ):  # "For the nine months, net rose to $3 million from $2 million a year earlier": that year
-        # the year of the results: the latest year named in the last sentences ("year-earlier
-        # results" between them is the year before, not the year of the nine months)
-        year_of = max(recent, key=lambda a: (a.value[:4], a.start), default=None)
-        if year_of is None:
-            return
-        t.value, t.type, t.granularity, t.anchor = (
-            str(int(year_of.value[:4]) - 1),
-            "DATE",
-            "year",
-            year_of.anchor,
-        )
-        t.anchor_note = (
-            f"'{t.text}': the months of '{period.text}' a year before, in the year of '{year_of.text}'"
-            f" ({year_of.value}) less one"
-        )
+        and _a_year_before_the_months(t, named, periods)
+    ):
         return
     if word == "ago":
         if unit != "year" or quarter is None:
