@@ -433,6 +433,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
 _NAME_RULES = frozenset(
     ("deictic", "duration", "vague_duration", "past_duration", "ref", "anaphoric", "set", "part_of_day")
 )
+"""The patterns whose finds can be part of a name (never a weekday, a month or a holiday)."""
 _TITLE_UNIT = re.compile(
     r"(?<![\w'’-])(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Weekends?|Months?|Years?|Decades?|Today|Tonight"
     r"|Tomorrow|Yesterday|Mornings?|Afternoons?|Evenings?|Nights?|Future|Past|Present|Now|Daily|Weekly"
