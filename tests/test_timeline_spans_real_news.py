@@ -129,3 +129,75 @@ def test_without_a_reference_date_the_new_kinds_stay_underspecified():
 def test_a_moving_holiday_without_a_year_keeps_its_day_unknown():
     t = find_time_expressions("On Thanksgiving Day, Christmas Eve and Easter Sunday.")
     assert list(t["value"]) == ["XXXX-11-XX", "XXXX-12-24", "XXXX-XX-XX"]
+
+
+# ----- a time word in title case inside a name is no time -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The minister, speaking on the network\'s "This Week," said the talks would go on.',
+        "The senator said on the network's ``This Week With Jane Roe'' that he would vote no.",
+        "He said on the station's ``60 Minutes'' that the boy should stay.",
+        "Those are the headlines. This is Radio Harbour Today.",
+    ],
+)
+def test_a_title_case_time_word_in_a_name_is_no_time(sentence):
+    assert rows(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Today, the board meets.", [("Today", "DATE", "1989-10-27")]),
+        ("``Today, we are here to vote,'' she said.", [("Today", "DATE", "1989-10-27")]),
+        ('She said: "Today we won."', [("Today", "DATE", "1989-10-27")]),
+        ("Mayor Visits Harbour Today", [("Today", "DATE", "1989-10-27")]),  # a headline in title case
+        ("THE MAYOR VISITS THE HARBOUR TODAY.", [("TODAY", "DATE", "1989-10-27")]),
+        ("NEW YORK Today, the board meets.", [("Today", "DATE", "1989-10-27")]),  # a dateline
+        ("The store opened on Christmas Day.", [("Christmas Day", "DATE", "1988-12-25")]),
+        ("The mayor met Governor Smith on Monday.", [("Monday", "DATE", "1989-10-23")]),
+        ("The mayor met Governor Smith in March.", [("March", "DATE", "1989-03")]),
+    ],
+)
+def test_a_title_case_time_word_outside_a_name_keeps_its_time(sentence, expected):
+    assert rows(sentence) == expected
+
+
+# ----- "the future of": the prospects of something, no time --------------------------------------
+
+
+def test_the_future_of_something_is_no_time():
+    assert rows("The talks matter for the future of both countries.") == []
+    assert rows("Prices may rise in the future, analysts said.") == [("the future", "DATE", "FUTURE_REF")]
+    assert rows("They fear for the future and leave.") == [("the future", "DATE", "FUTURE_REF")]
+
+
+# ----- "one day" after a modal or a wish: some time to come ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts say the chain will one day be the largest in the state.",
+        "The pilot hopes he could one day fly to the moon.",
+        "She hoped to one day return to her village.",
+        "They'll one day see the results.",
+    ],
+)
+def test_one_day_after_a_modal_or_a_wish_is_the_future(sentence):
+    assert rows(sentence) == [("one day", "DATE", "FUTURE_REF")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The new chairman had been in the job one day.",
+        "The announcement was followed by one day a second offer.",
+        "The plant will close for one day.",
+        "The trip will last one day.",
+    ],
+)
+def test_one_day_counted_stays_a_length_of_time(sentence):
+    assert rows(sentence) == [("one day", "DURATION", "P1D")]

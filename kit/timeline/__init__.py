@@ -82,8 +82,11 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "every Monday", "each year", "every quarter", "each July", "daily", "twice a week".
 ``ref``
     "now", "currently", "the past", "recently", "the future", "the near future",
-    "the short term":
-    TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
+    "the short term", "one day" after a modal or a wish ("it will one day be",
+    "she hopes to one day return"):
+    TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``. "The future of"
+    something is its prospects, no time; a counted "one day" ("in the job one
+    day") stays a length of time.
 ``quarter``
     "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``;
     in company results, "the latest period", "the year-earlier period" and
@@ -118,6 +121,12 @@ stands among numbers is no year; ages and compound adjectives ("his
 22-year-old son", "children ages 6 months and older", "a sub-five-minute
 mile", "52 years old") are no time expressions, nor is a rate ("$2 a
 year", "three-quarters of").
+
+A unit or deictic word in title case in the middle of a sentence of ordinary
+prose belongs to a name, not to a time: after a capitalised word ("This is VOA
+Today") or in a quoted title ('ABC's "This Week"', "CBS's ``60 Minutes''").
+A sentence's first word ("Today, ..."), a headline in title case, text in
+capitals, weekdays, months and holidays ("Christmas Day") keep their times.
 
 Prepositions in front ("on", "at", "until", "since", ...) are *signals*, not
 part of the expression (TimeML's convention); the ``signal`` column keeps them.

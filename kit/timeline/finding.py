@@ -164,6 +164,13 @@ _OLD = re.compile(r"\s(?:old|of\sage)\b")
 _RATE = re.compile(r"(?i)an?\s")
 _AMOUNT_BEFORE = re.compile(r"(?i)(?:\d|%|million|billion|thousand|percent|cents?)\s$")
 _FRACTION = re.compile(r"(?i)\w-quarters$")
+_SOMEDAY = re.compile(r"(?i)one\sday")
+_SOMEDAY_BEFORE = re.compile(
+    r"(?:['’]ll|(?<![\w])(?:will|would|could|might|may|shall|can|should|must"
+    r"|(?:hope|hopes|hoped|hoping|want|wants|wanted|wish|wishes|wished|dream|dreams|dreamed|longs?|longed)\sto))\s$"
+)
+"""A modal or a wish before "one day": "it will one day be", "she hopes to one day return" (some
+time to come: TimeML's FUTURE_REF, not a day's length)."""
 _IN_NUMBERS = re.compile(r"[\d$£€]\s?$|\d,\s$|(?i:no\.|number|nos?\.)\s$")
 """A four-digit number right after another number, a currency sign or "No." is no year."""
 _FUTURE = re.compile(
@@ -173,7 +180,7 @@ _FUTURE = re.compile(
 
 
 _REF_WORDS = (
-    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
+    r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture(?!\sof\s)"
     r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
@@ -422,7 +429,53 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     found: list[_Cand] = []
     for w_start, w_end in _windows(text, start, end):
         found.extend(_window_candidates(text, w_start, w_end, start))
-    return _choose(text, found)
+    return [c for c in _choose(text, found) if not _in_a_name(text, c, start, end)]
+
+
+_NAME_RULES = frozenset(
+    ("deictic", "duration", "vague_duration", "past_duration", "ref", "anaphoric", "set", "part_of_day")
+)
+"""The patterns whose finds can be part of a name (never a weekday, a month or a holiday)."""
+_TITLE_UNIT = re.compile(
+    r"(?<![\w'’-])(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Weekends?|Months?|Years?|Decades?|Today|Tonight"
+    r"|Tomorrow|Yesterday|Mornings?|Afternoons?|Evenings?|Nights?|Future|Past|Present|Now|Daily|Weekly"
+    r"|Monthly|Yearly|Annually|Hourly|Nightly)(?![\w-])"
+)
+"""A unit or deictic word in title case: in running prose, only a name writes it so."""
+_OPENING_QUOTE = re.compile(r"(?:(?<=\s)|(?<=^))(?:\"|``|''|'|“|‘)$")
+_CLOSING_QUOTE = re.compile(r"\"|''|”|’|'(?![\w])")
+_NAME_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+_WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+_LEADING = " \t\n\"'`“‘(—–-_"
+
+
+def _title_case(words: list[str]) -> bool:
+    return all(w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words)
+
+
+def _in_a_name(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
+    """Is this expression part of a name: a title-case unit or deictic word in the middle of a
+    sentence of ordinary prose, after a capitalised word ("This is VOA Today") or in a quoted
+    title ("ABC's "This Week"", "CBS's "60 Minutes"")? A sentence's first word, a headline in
+    title case and all-capital text keep their times; so do weekdays, months and holidays."""
+    if c.rule not in _NAME_RULES or not _TITLE_UNIT.search(text, c.start, c.end):
+        return False
+    before = text[s_start : c.start]
+    if not before.strip(_LEADING):
+        return False  # the sentence's first words ("Today, ...", "``Today, ...")
+    if _title_case(_WORD.findall(text, s_start, s_end)):
+        return False  # a headline in title case
+    quote = _OPENING_QUOTE.search(before)
+    if quote:
+        close = _CLOSING_QUOTE.search(text, c.start, min(s_end, c.end + 60))
+        if close is None:
+            return False
+        title = text[c.start : close.start()]
+        return len(title.split()) >= 2 and _title_case(_WORD.findall(title))
+    if before.upper() == before:
+        return False  # after a dateline in capitals ("NEW YORK Today, ...")
+    prev = re.search(r"(?<![\w'’.&-])[A-Z][\w'’.&-]*([^\S\n]+)$", before)
+    return bool(prev and before[: prev.start()].strip(_LEADING))
 
 
 def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter: bool = True) -> list[_Cand]:
@@ -454,6 +507,12 @@ def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter:
             ):
                 # "ages 6 months", "52 years old": an age; "$2 a year": a rate; "three-quarters of"
                 continue
+            elif (
+                name == "duration"
+                and _SOMEDAY.fullmatch(text, a, b)
+                and _SOMEDAY_BEFORE.search(text, max(0, a - 20), a)
+            ):
+                name = "ref"  # "it will one day be": some time to come, no length
             elif name == "year" and (
                 _NOT_A_YEAR.match(text, b) or _IN_NUMBERS.search(text, max(0, a - 12), a)
             ):

@@ -566,6 +566,7 @@ _REF_VALUE = {
     "the near future": "FUTURE_REF",
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
+    "one day": "FUTURE_REF",
 }
 
 
