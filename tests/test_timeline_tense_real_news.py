@@ -64,6 +64,22 @@ CASES = {
         "2000-04-05",
         {"six in the morning": ("TIME", "2000-04-06T06:00")},
     ),
+    # a clock time with no day falls on the day named with it in its sentence
+    "a clock after its day": (
+        "On Friday, the first blast came at 10:35 a.m., the police said.",
+        "1998-08-08",
+        {"Friday": ("DATE", "1998-08-07"), "10:35 a.m.": ("TIME", "1998-08-07T10:35")},
+    ),
+    "a clock before its day": (
+        "The first blast came at about 10:35 a.m. (0735 GMT) Friday.",
+        "1998-08-08",
+        {"10:35 a.m.": ("TIME", "1998-08-07T10:35"), "Friday": ("DATE", "1998-08-07")},
+    ),
+    "a clock with no day named": (
+        "The first blast came at 10:35 a.m., the police said.",
+        "1998-08-08",
+        {"10:35 a.m.": ("TIME", "1998-08-08T10:35")},
+    ),
     "a morning gone": (
         "The delegation left at six in the morning.",
         "2000-04-05",

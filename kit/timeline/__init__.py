@@ -56,7 +56,10 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "3:07:35": hours, minutes and seconds of a race, a length of time.
 ``clock``
     "1:45 GMT on Tuesday", "9 a.m. local time", "8:45 p.m. EST on December
-    25", "noon".
+    25", "noon". With no day of its own, a clock time falls on the day named
+    right after it ("at 10:35 a.m. (0735 GMT) Friday") or before it in its
+    sentence ("On Friday, the blast came at 10:35 a.m."), else on the
+    reference date.
 ``day_clock``
     "Tuesday at 9 a.m.".
 ``deictic``

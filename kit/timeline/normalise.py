@@ -458,6 +458,10 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return typ, value, gran, ctx.anchor if ctx.ref is not None else anchor, note, ctx.zone
 
 
+_NO_DAY = "no day given"
+"""How the note of a clock time with no day of its own begins (see :func:`_on_the_day_named`)."""
+
+
 def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A clock time, its zone and its day: clock, day_clock."""
     hm = _clock_value(chunk if rule == "clock" else re.search(_CLOCK, chunk).group())
@@ -487,7 +491,7 @@ def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
         day_value, _, anchor, d, note = _resolve_day(day_part, ctx)
     elif ctx.ref is not None:
         d, anchor = ctx.ref, ctx.anchor
-        note = f"no day given: taken as {ctx.ref_label}"
+        note = f"{_NO_DAY}: taken as {ctx.ref_label}"
     else:
         d, anchor, note = None, ctx.anchor, "no day and no reference date"
     h, mi = hm
@@ -1023,9 +1027,11 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
     periods: list[_Timex] = []  # months of a year's results ("for the nine months"), in text order
-    for t in timexes:
+    for i, t in enumerate(timexes):
         if t.rule == "part_of_day" and not t.quoted:
             _on_the_day_named(t, named)
+        elif t.rule == "clock" and not t.quoted and t.anchor_note.startswith(_NO_DAY):
+            _clock_on_the_day_named(t, named, timexes[i + 1 : i + 2])
         elif t.rule in ("anaphoric", "offset_date_ago"):
             # counted from another time: never the anchor of the next ("a year ago ... a year earlier")
             if not t.quoted:
@@ -1073,6 +1079,29 @@ def _same_fiscal_quarter(t: _Timex, named: list[_Timex], years_back: int = 0) ->
     t.anchor_note = f"'{t.text}': the fiscal quarter named before it, '{fiscal.text}' ({fiscal.value})"
     if years_back:
         t.anchor_note += ", a year before"
+
+
+def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Timex]) -> None:
+    """A clock time with no day of its own falls on the day named right after it ("at 10:35 a.m.
+    (0735 GMT) Friday"; ``following``: the next expressions) or before it in its sentence ("On
+    Friday, the blast occurred at 10:35 a.m.")."""
+    day = next((a for a in following if a.sentence_id == t.sentence_id and a.start <= t.end + 20), None)
+    if day is None or not (day.value and _DAY_VALUE.fullmatch(day.value)):
+        day = None
+        for a in reversed(named):
+            if a.sentence_id != t.sentence_id:
+                break
+            if _DAY_VALUE.fullmatch(a.value):
+                day = a
+                break
+    if day is None or day.value == t.value[:10]:
+        return
+    t.value = f"{day.value}{t.value[10:]}"
+    t.anchor = day.anchor
+    t.anchor_note = f"'{t.text}': on '{day.text}' ({day.value}), the day named with it"
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
