@@ -114,6 +114,22 @@ def test_the_following_month_the_day_before_and_the_next_morning_rest_on_the_dat
     assert (t["anchor"] != "vague").all()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # TimeML: a count of days, hours or months before "later"/"earlier" is a length of time
+        ("On March 3 the talks began. Three days later, they collapsed.", ("Three days", "DURATION", "P3D")),
+        ("A day earlier, trucks crossed the border.", ("A day", "DURATION", "P1D")),
+        ("Just over an hour later, he was declared dead.", ("an hour", "DURATION", "PT1H")),
+        # a count of years is counted from the time named
+        ("The plant opened in 1987. Two years later, it closed.", ("Two years later", "DATE", "1989")),
+    ],
+)
+def test_a_count_before_later_or_earlier(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="2020-03-05")
+    assert expected in set(zip(t["text"], t["type"], t["value"]))
+
+
 def test_the_following_year_after_a_year():
     assert _values("The firm was founded in 1996. The following year it went public.", "2000-05-01") == {
         "1996": "1996",

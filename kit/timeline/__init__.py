@@ -111,7 +111,10 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     same day", "the previous Friday": counted from the latest time the text
     names before them ("later that year" is that year, "the previous Friday"
     the Friday before the day named); the value keeps ``X`` for what the kit
-    cannot know. "A year earlier" after a quarter named in the last sentences is
+    cannot know. A count of years or decades before "later" or "earlier" is
+    counted too ("two years later"); a count of other units is a length of
+    time, as TimeML writes it ("three days later": "three days", ``P3D``).
+    "A year earlier" after a quarter named in the last sentences is
     that quarter a year before, after "for the nine months" the year before.
     An ordinal day said of today ("today is the tenth day of the
     blockade", "it's the second day of the strike") is the reference date.

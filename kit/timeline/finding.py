@@ -215,7 +215,7 @@ _SEASON = (
 _ANAPHORIC = (
     r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
     r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
-    rf"|(?:{_NUM})[\s-](?:{_UNIT})\s(?:earlier|later)"
+    rf"|(?:{_NUM})[\s-](?:years?|decades?)\s(?:earlier|later)"
     r"|(?:the|its|his|her|their)\s(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth|tenth|eleventh|twelfth|\w+tieth|\w+ty-(?:first|second|third|\w+th))\sday(?!s)"
     rf"|the\s(?:previous|prior|following)\s{_WD}"
