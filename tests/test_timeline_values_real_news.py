@@ -386,3 +386,38 @@ def test_until_with_a_past_verb_after_it_is_the_day_before():
         "Thursday": "1999-05-06"
     }
     assert _values("The shop is closed until Friday. It was busy.", "1999-05-05") == {"Friday": "1999-05-07"}
+
+
+# ----- a weekday in the plural with a part of day: a repeated time ------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ferry sails on Tuesday nights.", {"Tuesday nights": ("SET", "XXXX-WXX-2TNI")}),
+        ("Sunday mornings are for the market.", {"Sunday mornings": ("SET", "XXXX-WXX-7TMO")}),
+        ("The club meets on Tuesdays.", {"Tuesdays": ("SET", "XXXX-WXX-2")}),
+        ("The club meets every Tuesday night.", {"every Tuesday night": ("SET", "XXXX-WXX-2TNI")}),
+        (
+            "Buses run Monday and Tuesday nights.",
+            {"Monday": ("SET", "XXXX-WXX-1TNI"), "Tuesday nights": ("SET", "XXXX-WXX-2TNI")},
+        ),
+        (
+            "Classes meet Monday, Wednesday and Friday afternoons.",
+            {
+                "Monday": ("SET", "XXXX-WXX-1TAF"),
+                "Wednesday": ("SET", "XXXX-WXX-3TAF"),
+                "Friday afternoons": ("SET", "XXXX-WXX-5TAF"),
+            },
+        ),
+        # one night, not a habit: each weekday its own date
+        (
+            "He left Monday and returned Tuesday night.",
+            {"Monday": ("DATE", "1998-02-09"), "Tuesday night": ("TIME", "1998-02-10TNI")},
+        ),
+    ],
+)
+def test_a_weekday_in_the_plural_with_a_part_of_day_is_a_set(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1998-02-13")
+    assert {r.text: (r.type, r.value) for r in t.itertuples()} == expected
+    assert set(t["rule"]) == ({"set"} if all(typ == "SET" for typ, _ in expected.values()) else {"weekday"})

@@ -79,7 +79,10 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``
-    "every Monday", "each year", "every quarter", "each July", "daily", "twice a week".
+    "every Monday", "each year", "every quarter", "each July", "daily", "twice a week";
+    a weekday in the plural is a habit too: "on Tuesdays" (``XXXX-WXX-2``), "Sunday
+    mornings", "every Tuesday night" (``XXXX-WXX-2TNI``), and in "Monday and Tuesday
+    nights" each weekday named takes the plural part of day.
 ``ref``
     "now", "currently", "the past", "recently", "the future", "the near future",
     "the short term":

@@ -25,6 +25,8 @@ from kit.timeline.normalise import (
     resolve_anaphora,
 )
 from kit.timeline.vocab import (
+    _POD,
+    _WD,
     ANCHORS,
     ARTICLE_HINT,
     GRANULARITIES,
@@ -181,10 +183,22 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
         if not _PAST_TENSE.search(clause):
             ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
     # the modifiers in front ("nearly", "the end of") are in the span, not in the value
-    typ, value, gran, anchor, note, zone = _normalise(chunk[c.lead :], c.rule, ctx)
+    body, rule = chunk[c.lead :], c.rule
+    shared = _SHARED_PART.match(text, c.end) if rule == "weekday" and _WD_ONLY.fullmatch(body) else None
+    if shared:  # "Monday and Tuesday nights": every Monday night too
+        body, rule = f"{body} {shared.group(1).lower()}s", "set"
+    typ, value, gran, anchor, note, zone = _normalise(body, rule, ctx)
     if value is None:
         anchor = "vague"
-    return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, c.rule, zone)
+    return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, rule, zone)
+
+
+_WD_ONLY = re.compile(_WD)
+_SHARED_PART = re.compile(
+    rf"(?:,\s(?:(?:and|or)\s)?|\s(?:and|or)\s)(?:{_WD},?\s(?:(?:and|or)\s)?)*{_WD}\s((?i:{_POD}))s(?![\w])"
+)
+"""A weekday before another with a part of day in the plural ("Monday and Tuesday nights",
+"Monday, Wednesday and Friday mornings"): the plural is a habit of each weekday named."""
 
 
 _PAST_VERB = re.compile(

@@ -135,10 +135,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         (
             "set",
             rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|quarter|morning|afternoon|evening|night|weekend|"
-            rf"{_MONTH_FULL}|"
+            rf"{_MONTH_FULL}|(?:"
             + "|".join(_WEEKDAYS)
-            + r")|(?:once|twice|three\stimes)\s(?:a|per|every)\s(?:day|week|month|year)"
-            r")(?![\w])|(?<![\w])(?:daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w])",
+            + rf")(?:\s{_POD})?)|(?:once|twice|three\stimes)\s(?:a|per|every)\s(?:day|week|month|year)"
+            r")(?![\w])|(?<![\w])(?:daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w])"
+            # a weekday in the plural is a habit: "on Tuesdays", "Sunday mornings"
+            rf"|(?<![\w]){_WD}(?:s|\s(?i:{_POD})s)(?![\w])",
         ),
     ]
     return [(name, re.compile(p)) for name, p in pats]
@@ -232,6 +234,7 @@ _NEEDS = {
     "set": (
         *("every ", "each ", "once ", "twice ", "times "),
         *("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"),
+        *("days", "day morning", "day afternoon", "day evening", "day night"),
     ),
     "deictic": (
         *("today", "tonight", "yesterday", "tomorrow"),

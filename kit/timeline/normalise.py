@@ -780,7 +780,12 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     season = re.search(r"spring|summer|fall|autumn|winter", low)
     month = re.search(_MONTH_FULL, chunk)
     other = re.search(rf"(?i)every\sother\s({_UNIT})", chunk)
-    if every and _number(every.group(1)):
+    weekday = re.search(_WD, chunk, re.IGNORECASE)
+    if weekday:  # "every Monday", "on Tuesdays", "Sunday mornings": XXXX-WXX-7TMO
+        pod = re.search(_POD, low)
+        value = f"XXXX-WXX-{_WEEKDAYS.index(weekday.group().capitalize()) + 1}"
+        value, gran = (f"{value}T{_POD_CODE[pod.group()]}", "part_of_day") if pod else (value, "day")
+    elif every and _number(every.group(1)):
         value, gran = _duration_value(every.group(1), every.group(2))
     elif other:  # "every other week": every two weeks
         value, gran = _duration_value("two", other.group(1))
@@ -803,9 +808,6 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     elif re.search(r"morning|afternoon|evening", low):
         code = _POD_CODE[re.search(r"morning|afternoon|evening", low).group()]
         value, gran = f"XXXX-XX-XXT{code}", "part_of_day"
-    elif re.search(_WD, chunk, re.IGNORECASE):
-        wd = re.search(_WD, chunk, re.IGNORECASE).group().capitalize()
-        value, gran = f"XXXX-WXX-{_WEEKDAYS.index(wd) + 1}", "day"
     elif "weekend" in low:
         value, gran = "XXXX-WXX-WE", "week"
     else:
