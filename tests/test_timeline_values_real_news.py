@@ -421,3 +421,22 @@ def test_a_weekday_in_the_plural_with_a_part_of_day_is_a_set(sentence, expected)
     t = find_time_expressions(sentence, reference_date="1998-02-13")
     assert {r.text: (r.type, r.value) for r in t.itertuples()} == expected
     assert set(t["rule"]) == ({"set"} if all(typ == "SET" for typ, _ in expected.values()) else {"weekday"})
+
+
+# ----- a range of counts before a unit: one expression, the lower bound ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Delivery takes two to six days.", {"two to six days": "P2D"}),
+        ("The repairs need three or four weeks.", {"three or four weeks": "P3W"}),
+        ("The talks may last nearly two to three months.", {"nearly two to three months": "P2M"}),
+        ("The sentence could be 2 to 3 1/2 years.", {"2 to 3 1/2 years": "P2Y"}),
+        ("Prices may rise over the next 12 to 18 months.", {"the next 12 to 18 months": "P12M"}),
+        ("Sales fell in the past two or three years.", {"the past two or three years": "P2Y"}),
+        ("The fix takes a week or two.", {"a week or two": "P1W"}),
+    ],
+)
+def test_a_range_of_counts_is_one_duration_with_its_lower_bound(sentence, expected):
+    assert _values(sentence, "1998-02-13") == expected

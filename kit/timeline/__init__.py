@@ -74,8 +74,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     half" (``PT1M30S``); "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
     it is a signal); "the past three days", "the nine months ended
-    Sept. 30"; a range or an approximation is one expression ("two to three
-    weeks", "a year or two", "the next 12 to 18 months").
+    Sept. 30"; a range or an approximation is one expression, and its value
+    the lower bound ("two to three weeks" and "two or three weeks" are ``P2W``, "a year or
+    two" ``P1Y``, "the next 12 to 18 months" ``P12M``).
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``

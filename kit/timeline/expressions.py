@@ -25,6 +25,7 @@ from kit.timeline.normalise import (
     resolve_anaphora,
 )
 from kit.timeline.vocab import (
+    _NUM,
     _POD,
     _WD,
     ANCHORS,
@@ -187,12 +188,18 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     shared = _SHARED_PART.match(text, c.end) if rule == "weekday" and _WD_ONLY.fullmatch(body) else None
     if shared:  # "Monday and Tuesday nights": every Monday night too
         body, rule = f"{body} {shared.group(1).lower()}s", "set"
+    low = _RANGE_LOW.search(chunk, 0, c.lead) if rule == "duration" else None
+    if low:  # "two to three weeks": TimeML writes the lower bound, P2W
+        body = f"{low.group(1)} {_NUM_START.sub('', body, count=1)}"
     typ, value, gran, anchor, note, zone = _normalise(body, rule, ctx)
     if value is None:
         anchor = "vague"
     return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, rule, zone)
 
 
+_RANGE_LOW = re.compile(rf"(?i)({_NUM})\s(?:to|or)\s$")
+"""The lower bound of a range of counts before a length of time ("two to three weeks")."""
+_NUM_START = re.compile(rf"(?i){_NUM}(?:\s1/2)?[\s-]")
 _WD_ONLY = re.compile(_WD)
 _SHARED_PART = re.compile(
     rf"(?:,\s(?:(?:and|or)\s)?|\s(?:and|or)\s)(?:{_WD},?\s(?:(?:and|or)\s)?)*{_WD}\s((?i:{_POD}))s(?![\w])"

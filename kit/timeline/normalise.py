@@ -534,7 +534,9 @@ def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A length of time ending or starting at the reference date: past_duration."""
     low = match_form(chunk)
     m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})(?:\sor\sso)?$", chunk)
-    value, gran = _duration_value(m.group(1) or "one", m.group(2))
+    least = re.search(rf"(?i)({_NUM})\s(?:to|or)\s{_NUM}[\s-]{_UNIT}", chunk)
+    # "the next 12 to 18 months": a range is written with its lower bound, P12M
+    value, gran = _duration_value(least.group(1) if least else m.group(1) or "one", m.group(2))
     where = "ending at" if re.search(r"past|previous|last", low) else "starting at"
     if value is None:
         return "DURATION", None, gran, "vague", "a length of time with no number", None
