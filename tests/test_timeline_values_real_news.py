@@ -440,3 +440,22 @@ def test_a_weekday_in_the_plural_with_a_part_of_day_is_a_set(sentence, expected)
 )
 def test_a_range_of_counts_is_one_duration_with_its_lower_bound(sentence, expected):
     assert _values(sentence, "1998-02-13") == expected
+
+
+# ----- "last <month>": the month just gone would be "last month" --------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        ("The plane crashed last February.", "1998-03-01", "1997-02"),  # the month just gone
+        ("The mill closed last December.", "1990-01-10", "1988-12"),  # across the new year
+        ("The plant opened last March.", "1998-03-20", "1997-03"),  # the reference month
+        ("The plant opened last January.", "1998-03-20", "1998-01"),
+        ("Sales peaked last April.", "1989-11-02", "1989-04"),
+        ("Sales peaked last November.", "1989-11-02", "1988-11"),
+    ],
+)
+def test_last_month_name_is_never_the_month_just_gone(sentence, published, expected):
+    (value,) = _values(sentence, published).values()
+    assert value == expected

@@ -145,6 +145,9 @@ the news conventions:
    30" in an article of 5 January is last December). In the future tense, a
    date already past takes the next year.
 4. A month without a year works like rule 3, for the month's first day.
+   "last April" is the latest April before the reference month, but the month
+   just gone is "last month": "last February" said in March is the February a
+   year before.
 
 The ``anchor`` column says what a value rests on: ``absolute`` (the text
 gives it all, or it is a length of time), ``reference_date``,

@@ -359,6 +359,9 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if mod and mod.group(1).lower() == "last":
         year = year - 1 if month >= ctx.ref.month else year
         how = "'last': the one before"
+        if month == (ctx.ref.month - 2) % 12 + 1:
+            # the month just gone is "last month": "last February" said in March is a year before
+            year, how = year - 1, "'last': not the month just gone, the one a year before"
     elif mod and mod.group(1).lower() == "next":
         year = year + 1 if month <= ctx.ref.month else year
         how = "'next': the one after"
