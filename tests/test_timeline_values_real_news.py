@@ -459,3 +459,42 @@ def test_a_range_of_counts_is_one_duration_with_its_lower_bound(sentence, expect
 def test_last_month_name_is_never_the_month_just_gone(sentence, published, expected):
     (value,) = _values(sentence, published).values()
     assert value == expected
+
+
+# ----- a yearless date after a date of its sentence read as ahead, with no tense of its own --
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The airline said new flights would start from April 2, with a third one leaving each Friday"
+            " from September 9.",
+            {"April 2": "1998-04-02", "each Friday": "XXXX-WXX-5", "September 9": "1998-09-09"},
+        ),
+        (
+            "The fair runs from April 2 to September 9.",
+            {"April 2": "1998-04-02", "September 9": "1998-09-09"},
+        ),
+        (
+            "Tickets are on sale for April 2 and September 9.",
+            {"April 2": "1998-04-02", "September 9": "1998-09-09"},
+        ),
+        # a date before the reference date lends nothing: what follows it may still lie ahead
+        (
+            "The gallery was shut from Dec. 20, with the east wing reopening on April 2.",
+            {"Dec. 20": "1997-12-20", "April 2": "1998-04-02"},
+        ),
+        (
+            "Ferries left the port from Nov. 2, with a third one sailing each Friday from Dec. 4.",
+            {"Nov. 2": "1997-11-02", "each Friday": "XXXX-WXX-5", "Dec. 4": "1997-12-04"},
+        ),
+        # a clause with a tense of its own keeps its own reading
+        (
+            "Talks resume on April 2, but the last round ended on September 9.",
+            {"April 2": "1998-04-02", "September 9": "1997-09-09"},
+        ),
+    ],
+)
+def test_a_yearless_date_in_a_following_clause_keeps_the_direction_of_the_one_before(sentence, expected):
+    assert _values(sentence, "1998-02-13") == expected

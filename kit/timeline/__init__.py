@@ -143,7 +143,9 @@ the news conventions:
 3. A date without a year takes the reference year, unless that puts it more
    than a week after the reference date: then the previous year ("December
    30" in an article of 5 January is last December). In the future tense, a
-   date already past takes the next year.
+   date already past takes the next year. A date that follows one read as
+   ahead in its sentence, with no tense of its own (a list, a range, a clause
+   such as "..., with the third departing from August 6"), is ahead too.
 4. A month without a year works like rule 3, for the month's first day.
    "last April" is the latest April before the reference month, but the month
    just gone is "last month": "last February" said in March is the February a

@@ -109,6 +109,7 @@ def _find(
         if not cands:
             continue
         first_future = _first_future(text, s_start, s_end)
+        dated: _Timex | None = None  # the sentence's latest date without a year
         for c in cands:
             future = _future_at(text, s_start, c, first_future)
             in_quote = any(a <= c.start < b for a, b in quoted)
@@ -116,6 +117,14 @@ def _find(
                 later.append((c, sid, s_start, s_end))
                 out.append(None)  # placeholder, filled below
                 continue
+            if dated is not None and ref is not None and not future and c.rule in _YEARLESS:
+                # "from March 30, with the third departing from August 6": ahead like March 30 (a
+                # date before the reference date lends no past: the one after it comes later still)
+                future = (
+                    dated.value > ref.isoformat()[: len(dated.value)]
+                    and _follows(text, dated.end, c)
+                    and not _past_at(text, s_start, c)
+                )
             local = None
             if "local time" in text[c.start : c.end].lower():
                 before = [m for m in places.finditer(text, s_start, s_end)]
@@ -129,6 +138,8 @@ def _find(
                 ref, ref_label, "reference_date", _clause_zone(text, c, s_start, s_end), future, local
             )
             out.append(_make(text, c, sid, s_start, ctx))
+            if c.rule in _YEARLESS and out[-1].value and out[-1].value[:1].isdigit():
+                dated = out[-1]
     if later:
         instants = [
             t
@@ -147,6 +158,34 @@ def _find(
             t.anchor = "vague"
             t.anchor_note = f"{t.anchor_note}; {hint}"
     return out
+
+
+_YEARLESS = frozenset(("date_md", "date_dm", "month"))
+"""Rules of a date without a year, whose year the tense or the nearness to the reference date decides."""
+_NO_TENSE_LINK = re.compile(
+    r"(?i),?\s(?:(?:and|or|to|through|till|until|then)\s|-\s?)?(?:(?:on|from|by|to|until|till|through)\s)?"
+)
+"""Nothing but a conjunction or a preposition between two dates: a list or a range ("March 30 and
+August 6", "from March 30 to August 6")."""
+_ABSOLUTE_CLAUSE = re.compile(r"(?i),\s(?:(?:with|and|then)\s)?(?:[\w’'-]+\s){1,8}")
+"""A clause of a few words after a comma ("..., with the third departing each Thursday from")."""
+_FINITE = re.compile(
+    r"(?i)(?<![\w’'-])(?:is|are|was|were|am|has|have|had|will|would|shall|should|can|could|may|might|must"
+    r"|do|does|did|said|says|told|[a-z]+ed|[\w’'-]+['’](?:s|ll|d|re|ve))(?![\w’'-])"
+)
+"""A verb with a tense of its own (or a word that may be one, a past participle in -ed)."""
+
+
+def _follows(text: str, prev_end: int, c: _Cand) -> bool:
+    """Does the date ``c`` follow the sentence's date that ends at ``prev_end`` with no tense of its
+    own: in a list or a range ("March 30 and August 6"), or in a clause with no verb that has a
+    tense ("..., with the third departing from August 6")?"""
+    between = text[prev_end : c.start]
+    if _NO_TENSE_LINK.fullmatch(between):
+        return True
+    if len(between) > 100 or not _ABSOLUTE_CLAUSE.fullmatch(between) or _FINITE.search(between):
+        return False
+    return between.lstrip(", ").lower().startswith("with ") or bool(re.search(r"(?i)\w+ing\s", between))
 
 
 def _clause_zone(text: str, c: _Cand, s_start: int, s_end: int) -> str | None:
