@@ -436,6 +436,7 @@ def test_a_weekday_in_the_plural_with_a_part_of_day_is_a_set(sentence, expected)
         ("Prices may rise over the next 12 to 18 months.", {"the next 12 to 18 months": "P12M"}),
         ("Sales fell in the past two or three years.", {"the past two or three years": "P2Y"}),
         ("The fix takes a week or two.", {"a week or two": "P1W"}),
+        ("Delivery takes between two and six days.", {"two and six days": "P2D"}),
     ],
 )
 def test_a_range_of_counts_is_one_duration_with_its_lower_bound(sentence, expected):

@@ -75,8 +75,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
     it is a signal); "the past three days", "the nine months ended
     Sept. 30"; a range or an approximation is one expression, and its value
-    the lower bound ("two to three weeks" and "two or three weeks" are ``P2W``, "a year or
-    two" ``P1Y``, "the next 12 to 18 months" ``P12M``).
+    the lower bound ("two to three weeks", "two or three weeks" and "between two
+    and three weeks" are ``P2W``, "a year or two" ``P1Y``, "the next 12 to 18
+    months" ``P12M``; "between" is a signal).
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``

@@ -236,7 +236,7 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, rule, zone)
 
 
-_RANGE_LOW = re.compile(rf"(?i)({_NUM})\s(?:to|or)\s$")
+_RANGE_LOW = re.compile(rf"(?i)({_NUM})\s(?:to|or|and)\s$")
 """The lower bound of a range of counts before a length of time ("two to three weeks")."""
 _NUM_START = re.compile(rf"(?i){_NUM}(?:\s1/2)?[\s-]")
 _WD_ONLY = re.compile(_WD)

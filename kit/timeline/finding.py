@@ -506,11 +506,11 @@ _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
-    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|(?<=between\s){_NUM}\sand|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
-_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or)\s$")
+_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or|and)\s$")
 _NUM_START = re.compile(rf"(?i){_NUM}[\s-]")
 _THE_BEFORE = re.compile(
     r"(?i)(?<![\w-])the\s(?:(?:first|final|early|latest|same|comparable|entire|whole|full|year-earlier|year-ago)\s)?$"
