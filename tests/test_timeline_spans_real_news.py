@@ -53,11 +53,11 @@ CASES = [
     ("Turnover for October rose.", [("October", "DATE", "1989-10")]),
     ("Police studied the October shooting.", [("October", "DATE", "1989-10")]),
     # ranges and approximations are one expression
-    ("Repairs take two to three weeks.", [("two to three weeks", "DURATION", "P3W")]),
+    ("Repairs take two to three weeks.", [("two to three weeks", "DURATION", "P2W")]),
     ("The plan may be ready in a year or two.", [("a year or two", "DURATION", "P1Y")]),
     ("Funds sold shares in recent weeks and months.", [("recent weeks and months", "DURATION", "PXW")]),
     ("Prices may rise in the weeks ahead.", [("the weeks ahead", "DURATION", "PXW")]),
-    ("Output will grow over the next 12 to 18 months.", [("the next 12 to 18 months", "DURATION", "P18M")]),
+    ("Output will grow over the next 12 to 18 months.", [("the next 12 to 18 months", "DURATION", "P12M")]),
     ("Rates held for the past two years or so.", [("the past two years or so", "DURATION", "P2Y")]),
     # seasons with a determiner ("the fall" alone is too often no season)
     ("Demand should hold into the summer.", [("the summer", "DATE", "1989-SU")]),

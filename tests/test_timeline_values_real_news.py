@@ -490,3 +490,116 @@ def test_until_with_a_past_verb_after_it_is_the_day_before():
         "Thursday": "1999-05-06"
     }
     assert _values("The shop is closed until Friday. It was busy.", "1999-05-05") == {"Friday": "1999-05-07"}
+
+
+# ----- a weekday in the plural with a part of day: a repeated time ------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("The ferry sails on Tuesday nights.", {"Tuesday nights": ("SET", "XXXX-WXX-2TNI")}),
+        ("Sunday mornings are for the market.", {"Sunday mornings": ("SET", "XXXX-WXX-7TMO")}),
+        ("The club meets on Tuesdays.", {"Tuesdays": ("SET", "XXXX-WXX-2")}),
+        ("The club meets every Tuesday night.", {"every Tuesday night": ("SET", "XXXX-WXX-2TNI")}),
+        (
+            "Buses run Monday and Tuesday nights.",
+            {"Monday": ("SET", "XXXX-WXX-1TNI"), "Tuesday nights": ("SET", "XXXX-WXX-2TNI")},
+        ),
+        (
+            "Classes meet Monday, Wednesday and Friday afternoons.",
+            {
+                "Monday": ("SET", "XXXX-WXX-1TAF"),
+                "Wednesday": ("SET", "XXXX-WXX-3TAF"),
+                "Friday afternoons": ("SET", "XXXX-WXX-5TAF"),
+            },
+        ),
+        # one night, not a habit: each weekday its own date
+        (
+            "He left Monday and returned Tuesday night.",
+            {"Monday": ("DATE", "1998-02-09"), "Tuesday night": ("TIME", "1998-02-10TNI")},
+        ),
+    ],
+)
+def test_a_weekday_in_the_plural_with_a_part_of_day_is_a_set(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1998-02-13")
+    assert {r.text: (r.type, r.value) for r in t.itertuples()} == expected
+    assert set(t["rule"]) == ({"set"} if all(typ == "SET" for typ, _ in expected.values()) else {"weekday"})
+
+
+# ----- a range of counts before a unit: one expression, the lower bound ---------------
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Delivery takes two to six days.", {"two to six days": "P2D"}),
+        ("The repairs need three or four weeks.", {"three or four weeks": "P3W"}),
+        ("The talks may last nearly two to three months.", {"nearly two to three months": "P2M"}),
+        ("The sentence could be 2 to 3 1/2 years.", {"2 to 3 1/2 years": "P2Y"}),
+        ("Prices may rise over the next 12 to 18 months.", {"the next 12 to 18 months": "P12M"}),
+        ("Sales fell in the past two or three years.", {"the past two or three years": "P2Y"}),
+        ("The fix takes a week or two.", {"a week or two": "P1W"}),
+        ("Delivery takes between two and six days.", {"two and six days": "P2D"}),
+    ],
+)
+def test_a_range_of_counts_is_one_duration_with_its_lower_bound(sentence, expected):
+    assert _values(sentence, "1998-02-13") == expected
+
+
+# ----- "last <month>": the month just gone would be "last month" --------------------
+
+
+@pytest.mark.parametrize(
+    "sentence, published, expected",
+    [
+        ("The plane crashed last February.", "1998-03-01", "1997-02"),  # the month just gone
+        ("The mill closed last December.", "1990-01-10", "1988-12"),  # across the new year
+        ("The plant opened last March.", "1998-03-20", "1997-03"),  # the reference month
+        ("The plant opened last January.", "1998-03-20", "1998-01"),
+        ("Sales peaked last April.", "1989-11-02", "1989-04"),
+        ("Sales peaked last November.", "1989-11-02", "1988-11"),
+    ],
+)
+def test_last_month_name_is_never_the_month_just_gone(sentence, published, expected):
+    (value,) = _values(sentence, published).values()
+    assert value == expected
+
+
+# ----- a yearless date after a date of its sentence read as ahead, with no tense of its own --
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        (
+            "The airline said new flights would start from April 2, with a third one leaving each Friday"
+            " from September 9.",
+            {"April 2": "1998-04-02", "each Friday": "XXXX-WXX-5", "September 9": "1998-09-09"},
+        ),
+        (
+            "The fair runs from April 2 to September 9.",
+            {"April 2": "1998-04-02", "September 9": "1998-09-09"},
+        ),
+        (
+            "Tickets are on sale for April 2 and September 9.",
+            {"April 2": "1998-04-02", "September 9": "1998-09-09"},
+        ),
+        # a date before the reference date lends nothing: what follows it may still lie ahead
+        (
+            "The gallery was shut from Dec. 20, with the east wing reopening on April 2.",
+            {"Dec. 20": "1997-12-20", "April 2": "1998-04-02"},
+        ),
+        (
+            "Ferries left the port from Nov. 2, with a third one sailing each Friday from Dec. 4.",
+            {"Nov. 2": "1997-11-02", "each Friday": "XXXX-WXX-5", "Dec. 4": "1997-12-04"},
+        ),
+        # a clause with a tense of its own keeps its own reading
+        (
+            "Talks resume on April 2, but the last round ended on September 9.",
+            {"April 2": "1998-04-02", "September 9": "1997-09-09"},
+        ),
+    ],
+)
+def test_a_yearless_date_in_a_following_clause_keeps_the_direction_of_the_one_before(sentence, expected):
+    assert _values(sentence, "1998-02-13") == expected

@@ -77,12 +77,17 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     half" (``PT1M30S``); "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
     it is a signal); "the past three days", "the nine months ended
-    Sept. 30"; a range or an approximation is one expression ("two to three
-    weeks", "a year or two", "the next 12 to 18 months").
+    Sept. 30"; a range or an approximation is one expression, and its value
+    the lower bound ("two to three weeks", "two or three weeks" and "between two
+    and three weeks" are ``P2W``, "a year or two" ``P1Y``, "the next 12 to 18
+    months" ``P12M``; "between" is a signal).
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``
-    "every Monday", "each year", "every quarter", "each July", "daily", "twice a week".
+    "every Monday", "each year", "every quarter", "each July", "daily", "twice a week";
+    a weekday in the plural is a habit too: "on Tuesdays" (``XXXX-WXX-2``), "Sunday
+    mornings", "every Tuesday night" (``XXXX-WXX-2TNI``), and in "Monday and Tuesday
+    nights" each weekday named takes the plural part of day.
 ``ref``
     "now", "currently", "the past", "recently", "the future", "the near future",
     "the short term", "one day" after a modal or a wish ("it will one day be",
@@ -159,8 +164,13 @@ the news conventions:
 3. A date without a year takes the reference year, unless that puts it more
    than a week after the reference date: then the previous year ("December
    30" in an article of 5 January is last December). In the future tense, a
-   date already past takes the next year.
+   date already past takes the next year. A date that follows one read as
+   ahead in its sentence, with no tense of its own (a list, a range, a clause
+   such as "..., with the third departing from August 6"), is ahead too.
 4. A month without a year works like rule 3, for the month's first day.
+   "last April" is the latest April before the reference month, but the month
+   just gone is "last month": "last February" said in March is the February a
+   year before.
 
 The ``anchor`` column says what a value rests on: ``absolute`` (the text
 gives it all, or it is a length of time), ``reference_date``,

@@ -25,6 +25,9 @@ from kit.timeline.normalise import (
     resolve_anaphora,
 )
 from kit.timeline.vocab import (
+    _NUM,
+    _POD,
+    _WD,
     ANCHORS,
     ARTICLE_HINT,
     GRANULARITIES,
@@ -106,6 +109,7 @@ def _find(
         if not cands:
             continue
         first_future = _first_future(text, s_start, s_end)
+        dated: _Timex | None = None  # the sentence's latest date without a year
         for c in cands:
             future = _future_at(text, s_start, c, first_future)
             in_quote = any(a <= c.start < b for a, b in quoted)
@@ -113,6 +117,14 @@ def _find(
                 later.append((c, sid, s_start, s_end))
                 out.append(None)  # placeholder, filled below
                 continue
+            if dated is not None and ref is not None and not future and c.rule in _YEARLESS:
+                # "from March 30, with the third departing from August 6": ahead like March 30 (a
+                # date before the reference date lends no past: the one after it comes later still)
+                future = (
+                    dated.value > ref.isoformat()[: len(dated.value)]
+                    and _follows(text, dated.end, c)
+                    and not _past_at(text, s_start, c)
+                )
             local = None
             if "local time" in text[c.start : c.end].lower():
                 before = [m for m in places.finditer(text, s_start, s_end)]
@@ -126,6 +138,8 @@ def _find(
                 ref, ref_label, "reference_date", _clause_zone(text, c, s_start, s_end), future, local
             )
             out.append(_make(text, c, sid, s_start, ctx))
+            if c.rule in _YEARLESS and out[-1].value and out[-1].value[:1].isdigit():
+                dated = out[-1]
     if later:
         instants = [
             t
@@ -144,6 +158,34 @@ def _find(
             t.anchor = "vague"
             t.anchor_note = f"{t.anchor_note}; {hint}"
     return out
+
+
+_YEARLESS = frozenset(("date_md", "date_dm", "month"))
+"""Rules of a date without a year, whose year the tense or the nearness to the reference date decides."""
+_NO_TENSE_LINK = re.compile(
+    r"(?i),?\s(?:(?:and|or|to|through|till|until|then)\s|-\s?)?(?:(?:on|from|by|to|until|till|through)\s)?"
+)
+"""Nothing but a conjunction or a preposition between two dates: a list or a range ("March 30 and
+August 6", "from March 30 to August 6")."""
+_ABSOLUTE_CLAUSE = re.compile(r"(?i),\s(?:(?:with|and|then)\s)?(?:[\w’'-]+\s){1,8}")
+"""A clause of a few words after a comma ("..., with the third departing each Thursday from")."""
+_FINITE = re.compile(
+    r"(?i)(?<![\w’'-])(?:is|are|was|were|am|has|have|had|will|would|shall|should|can|could|may|might|must"
+    r"|do|does|did|said|says|told|[a-z]+ed|[\w’'-]+['’](?:s|ll|d|re|ve))(?![\w’'-])"
+)
+"""A verb with a tense of its own (or a word that may be one, a past participle in -ed)."""
+
+
+def _follows(text: str, prev_end: int, c: _Cand) -> bool:
+    """Does the date ``c`` follow the sentence's date that ends at ``prev_end`` with no tense of its
+    own: in a list or a range ("March 30 and August 6"), or in a clause with no verb that has a
+    tense ("..., with the third departing from August 6")?"""
+    between = text[prev_end : c.start]
+    if _NO_TENSE_LINK.fullmatch(between):
+        return True
+    if len(between) > 100 or not _ABSOLUTE_CLAUSE.fullmatch(between) or _FINITE.search(between):
+        return False
+    return between.lstrip(", ").lower().startswith("with ") or bool(re.search(r"(?i)\w+ing\s", between))
 
 
 def _clause_zone(text: str, c: _Cand, s_start: int, s_end: int) -> str | None:
@@ -185,9 +227,16 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
         if not _PAST_TENSE.search(clause):
             ctx = _Context(ctx.ref, ctx.ref_label, ctx.anchor, ctx.zone, True, ctx.local_zone)
     # the modifiers in front ("nearly", "the end of") are in the span, not in the value
-    typ, value, gran, anchor, note, zone = _normalise(chunk[c.lead :], c.rule, ctx)
+    body, rule = chunk[c.lead :], c.rule
+    shared = _SHARED_PART.match(text, c.end) if rule == "weekday" and _WD_ONLY.fullmatch(body) else None
+    if shared:  # "Monday and Tuesday nights": every Monday night too
+        body, rule = f"{body} {shared.group(1).lower()}s", "set"
+    low = _RANGE_LOW.search(chunk, 0, c.lead) if rule == "duration" else None
+    if low:  # "two to three weeks": TimeML writes the lower bound, P2W
+        body = f"{low.group(1)} {_NUM_START.sub('', body, count=1)}"
+    typ, value, gran, anchor, note, zone = _normalise(body, rule, ctx)
     if (
-        c.rule == "anaphoric"
+        rule == "anaphoric"
         and ctx.ref is not None
         and _ORDINAL_DAY.search(chunk)
         and _IS_NOW.search(text, max(s_start, c.start - 20), c.start)
@@ -196,7 +245,18 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
         note = f"'{chunk}' in the present tense ('is'): {ctx.ref_label}"
     if value is None:
         anchor = "vague"
-    return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, c.rule, zone)
+    return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, rule, zone)
+
+
+_RANGE_LOW = re.compile(rf"(?i)({_NUM})\s(?:to|or|and)\s$")
+"""The lower bound of a range of counts before a length of time ("two to three weeks")."""
+_NUM_START = re.compile(rf"(?i){_NUM}(?:\s1/2)?[\s-]")
+_WD_ONLY = re.compile(_WD)
+_SHARED_PART = re.compile(
+    rf"(?:,\s(?:(?:and|or)\s)?|\s(?:and|or)\s)(?:{_WD},?\s(?:(?:and|or)\s)?)*{_WD}\s((?i:{_POD}))s(?![\w])"
+)
+"""A weekday before another with a part of day in the plural ("Monday and Tuesday nights",
+"Monday, Wednesday and Friday mornings"): the plural is a habit of each weekday named."""
 
 
 _PAST_VERB = re.compile(

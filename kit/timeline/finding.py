@@ -135,10 +135,12 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         (
             "set",
             rf"(?<![\w])(?i:(?:every|each)\s(?:other\s)?(?:(?:{_NUM})\s)?(?:{_UNIT}|quarter|morning|afternoon|evening|night|weekend|"
-            rf"{_MONTH_FULL}|"
+            rf"{_MONTH_FULL}|(?:"
             + "|".join(_WEEKDAYS)
-            + r")|(?:once|twice|three\stimes)\s(?:a|per|every)\s(?:day|week|month|year)"
-            r")(?![\w])|(?<![\w])(?:daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w])",
+            + rf")(?:\s{_POD})?)|(?:once|twice|three\stimes)\s(?:a|per|every)\s(?:day|week|month|year)"
+            r")(?![\w])|(?<![\w])(?:daily|weekly|monthly|yearly|annually|hourly|nightly)(?![\w])"
+            # a weekday in the plural is a habit: "on Tuesdays", "Sunday mornings"
+            rf"|(?<![\w]){_WD}(?:s|\s(?i:{_POD})s)(?![\w])",
         ),
     ]
     return [(name, re.compile(p)) for name, p in pats]
@@ -241,6 +243,7 @@ _NEEDS = {
     "set": (
         *("every ", "each ", "once ", "twice ", "times "),
         *("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly"),
+        *("days", "day morning", "day afternoon", "day evening", "day night"),
     ),
     "deictic": (
         *("today", "tonight", "yesterday", "tomorrow"),
@@ -564,11 +567,11 @@ _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
-    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|(?<=between\s){_NUM}\sand|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
-_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or)\s$")
+_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or|and)\s$")
 _NUM_START = re.compile(rf"(?i){_NUM}[\s-]")
 _THE_BEFORE = re.compile(
     r"(?i)(?<![\w-])the\s(?:(?:first|final|early|latest|same|comparable|entire|whole|full|year-earlier|year-ago)\s)?$"

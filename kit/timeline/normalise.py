@@ -359,6 +359,9 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if mod and mod.group(1).lower() == "last":
         year = year - 1 if month >= ctx.ref.month else year
         how = "'last': the one before"
+        if month == (ctx.ref.month - 2) % 12 + 1:
+            # the month just gone is "last month": "last February" said in March is a year before
+            year, how = year - 1, "'last': not the month just gone, the one a year before"
     elif mod and mod.group(1).lower() == "next":
         year = year + 1 if month <= ctx.ref.month else year
         how = "'next': the one after"
@@ -538,7 +541,9 @@ def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A length of time ending or starting at the reference date: past_duration."""
     low = match_form(chunk)
     m = re.search(rf"(?i)(?:({_NUM})[\s-])?({_UNIT})(?:\sor\sso)?$", chunk)
-    value, gran = _duration_value(m.group(1) or "one", m.group(2))
+    least = re.search(rf"(?i)({_NUM})\s(?:to|or)\s{_NUM}[\s-]{_UNIT}", chunk)
+    # "the next 12 to 18 months": a range is written with its lower bound, P12M
+    value, gran = _duration_value(least.group(1) if least else m.group(1) or "one", m.group(2))
     where = "ending at" if re.search(r"past|previous|last", low) else "starting at"
     if value is None:
         return "DURATION", None, gran, "vague", "a length of time with no number", None
@@ -789,7 +794,12 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     season = re.search(r"spring|summer|fall|autumn|winter", low)
     month = re.search(_MONTH_FULL, chunk)
     other = re.search(rf"(?i)every\sother\s({_UNIT})", chunk)
-    if every and _number(every.group(1)):
+    weekday = re.search(_WD, chunk, re.IGNORECASE)
+    if weekday:  # "every Monday", "on Tuesdays", "Sunday mornings": XXXX-WXX-7TMO
+        pod = re.search(_POD, low)
+        value = f"XXXX-WXX-{_WEEKDAYS.index(weekday.group().capitalize()) + 1}"
+        value, gran = (f"{value}T{_POD_CODE[pod.group()]}", "part_of_day") if pod else (value, "day")
+    elif every and _number(every.group(1)):
         value, gran = _duration_value(every.group(1), every.group(2))
     elif other:  # "every other week": every two weeks
         value, gran = _duration_value("two", other.group(1))
@@ -812,9 +822,6 @@ def _set(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     elif re.search(r"morning|afternoon|evening", low):
         code = _POD_CODE[re.search(r"morning|afternoon|evening", low).group()]
         value, gran = f"XXXX-XX-XXT{code}", "part_of_day"
-    elif re.search(_WD, chunk, re.IGNORECASE):
-        wd = re.search(_WD, chunk, re.IGNORECASE).group().capitalize()
-        value, gran = f"XXXX-WXX-{_WEEKDAYS.index(wd) + 1}", "day"
     elif "weekend" in low:
         value, gran = "XXXX-WXX-WE", "week"
     else:
