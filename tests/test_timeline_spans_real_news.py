@@ -129,3 +129,28 @@ def test_without_a_reference_date_the_new_kinds_stay_underspecified():
 def test_a_moving_holiday_without_a_year_keeps_its_day_unknown():
     t = find_time_expressions("On Thanksgiving Day, Christmas Eve and Easter Sunday.")
     assert list(t["value"]) == ["XXXX-11-XX", "XXXX-12-24", "XXXX-XX-XX"]
+
+
+# ----- "current" before a noun, a second day of the month, "an additional year", "for a while" -------
+
+CURRENT_CASES = [
+    ("The board defended the current rules.", [("current", "DATE", "PRESENT_REF")]),
+    ("She came with her current husband.", [("current", "DATE", "PRESENT_REF")]),
+    ("Current trading conditions are weak.", [("Current", "DATE", "PRESENT_REF")]),
+    ("Current and former staff signed it.", [("Current", "DATE", "PRESENT_REF")]),
+    ("Holders may buy shares at the then current price.", [("then current", "DATE", "PAST_REF")]),
+    ("Holders may buy shares at the then-current price.", [("then-current", "DATE", "PAST_REF")]),
+    # the noun, an accounting term, a unit with a dated value of its own
+    ("The current of the stream was strong.", []),
+    ("A strong current swept the boat away.", []),
+    ("The wire carries alternating current.", []),
+    ("The current account deficit widened.", []),
+    ("The current assets were sold.", []),
+    ("Sales in the current year rose.", [("the current year", "DATE", "1989")]),
+    ("Orders in the current quarter rose.", [("the current quarter", "DATE", "1989-Q4")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), CURRENT_CASES, ids=[c[0][:40] for c in CURRENT_CASES])
+def test_current_before_a_noun_is_the_present(sentence, expected):
+    assert rows(sentence) == expected

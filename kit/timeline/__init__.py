@@ -82,7 +82,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     "every Monday", "each year", "every quarter", "each July", "daily", "twice a week".
 ``ref``
     "now", "currently", "the past", "recently", "the future", "the near future",
-    "the short term":
+    "the short term", "current" before a noun ("the current system", "then current
+    prices" is past; not the noun "a strong current", nor "current account"):
     TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``.
 ``quarter``
     "the third quarter", "third-quarter", "the latest quarter": ``1989-Q3``;

@@ -175,6 +175,13 @@ _FUTURE = re.compile(
 _REF_WORDS = (
     r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
     r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
+    # "current" before a noun ("the current system", "his current wife", "then current prices"); not
+    # the noun ("the current of the river", "a current flows"), nor accounting's "current account",
+    # nor "current year"/"current quarter" (a dated value, or none)
+    r"|(?:then[\s-])?current(?=\s(?!(?:of|is|was|were|are|be|been|has|had|flows?|flowed|carried|swept"
+    r"|runs?|ran|in|into|on|at|to|from|through|that|which|who|between|across|along|with|by|for|as"
+    r"|account|accounts|assets|liabilities|ratio|affairs|events|yield|year|years|quarter|quarters"
+    r"|month|months|week|weeks|fiscal|period|decade|century|season|term)(?![\w-]))[A-Za-z])"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
@@ -286,7 +293,7 @@ _NEEDS_RE = {
     "date_dm": r"\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     "month": r"(?:jan|febr)uary|march|april|may|june|july|august|(?:septem|octo|novem|decem)ber",
     "year": r"(?:1[89]|20)\d\d",
-    "ref": r"now(?![a-z])|nowadays|currently|recently|at\spresent|these\sdays"
+    "ref": r"now(?![a-z])|nowadays|current(?:ly|\s[a-z])|recently|at\spresent|these\sdays"
     r"|the\s(?:present|past|future|time|near|short)",
 }
 """A stronger test for the costliest patterns: every match's folded text (see :func:`_fold`)
