@@ -154,3 +154,23 @@ CURRENT_CASES = [
 @pytest.mark.parametrize(("sentence", "expected"), CURRENT_CASES, ids=[c[0][:40] for c in CURRENT_CASES])
 def test_current_before_a_noun_is_the_present(sentence, expected):
     assert rows(sentence) == expected
+
+
+EXTRA_CASES = [
+    ("The lender may extend the loan for an additional year.", [("an additional year", "DURATION", "P1Y")]),
+    ("The strike lasted another week.", [("another week", "DURATION", "P1W")]),
+    ("The talks need an extra month.", [("an extra month", "DURATION", "P1M")]),
+    ("The ban was kept for a further six months.", [("a further six months", "DURATION", "P6M")]),
+    ("Troops will stay another two years.", [("another two years", "DURATION", "P2Y")]),
+    # a length the text does not give, not even its unit
+    ("The plant will be shut for a while.", [("a while", "DURATION", "PXX")]),
+    ("Prices have been falling for some time.", [("some time", "DURATION", "PXX")]),
+    ("While the board met, shareholders waited.", []),
+    ("It took some time to agree.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), EXTRA_CASES, ids=[c[0][:40] for c in EXTRA_CASES])
+def test_another_or_an_additional_length_and_for_a_while(sentence, expected):
+    assert rows(sentence) == expected
+    assert all(is_timex_value(value, typ) for _text, typ, value in rows(sentence))

@@ -71,9 +71,10 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``duration``, ``vague_duration``, ``past_duration``
     "three days", "a three-day visit", "two more weeks", "eight trading days",
     "a couple of years" (``P2Y``), "2 1/2 years" (``P2Y6M``), "a minute and a
-    half" (``PT1M30S``); "years", "recent weeks" (TimeML's
+    half" (``PT1M30S``), "an additional year", "another month", "a further six
+    months"; "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
-    it is a signal); "the past three days", "the nine months ended
+    it is a signal), "for a while", "for some time" (``PXX``: not even the unit); "the past three days", "the nine months ended
     Sept. 30"; a range or an approximation is one expression ("two to three
     weeks", "a year or two", "the next 12 to 18 months").
 ``offset_date``

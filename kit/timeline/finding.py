@@ -116,7 +116,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
             r"(?:\s(?:or|and)\s(?:days|weeks|months|years|decades)|\sahead)?)(?![\w-])"
             r"|(?<![\w-])(?i:the\s(?:(?:early|first|final|coming)\s)?(?:days|weeks|months|years)\sahead)(?![\w-])"
-            r"|(?<=for\s)(?i:ages)(?![\w-])",
+            r"|(?<=for\s)(?i:ages|a\s(?:little\s)?while|(?:quite\s)?some\stime)(?![\w-])",
         ),
         (
             "past_duration",
@@ -126,7 +126,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "duration",
-            rf"(?<![\w])(?<!sub-)(?i:{_NUM})(?:\s1/2)?[\s-](?i:(?:more|trading|business|working)\s)?(?i:{_UNIT})"
+            rf"(?<![\w])(?<!sub-)(?i:{_NUM}|another)(?:\s1/2)?[\s-](?i:{_EXTRA}\s)?(?i:{_UNIT})"
             r"(?:-long)?(?![\w]|-(?!long)[a-z])"
             # "a second group", "a second term": an ordinal, not a length of time
             r"(?!(?<=[Aa]\ssecond)\s(?!(?:ago|later|earlier|before|after|or|and|to|of|in|for)\b)[a-z])"
@@ -172,6 +172,8 @@ _FUTURE = re.compile(
 )
 
 
+_EXTRA = r"(?:more|additional|extra|further|trading|business|working)"
+"""Words between a count and its unit ("two more weeks", "an additional year", "eight trading days")."""
 _REF_WORDS = (
     r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture"
     r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
@@ -246,7 +248,7 @@ _NEEDS = {
     ),
     "vague_duration": (
         *("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
-        "ages",
+        *("ages", "while", "some time"),
     ),
     "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
@@ -276,7 +278,7 @@ space a space): a window without any of them skips the pattern."""
 _CLOCK_TEST = r"\d(?::[0-5]\d|\s?[ap]\.?m)|noon|midnight"
 _WEEKDAY_TEST = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _NEEDS_RE = {
-    "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
+    "duration": r"[\s-](?:(?:more|additional|extra|further|trading|business|working)\s)?"
     r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
     "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
     r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|\d(?:st|nd|rd|th)\sday"
@@ -375,7 +377,7 @@ _TRIGGER_WORDS = tuple(
     for w in (
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
-        " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
+        " hour day daily week fortnight month year decade centur ages while hourly nightly annually now current"
         " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time midday overnight"
         " twenties thirties forties fifties sixties seventies eighties nineties"
     ).split()
@@ -510,7 +512,7 @@ _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
-    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|another|an?\s(?:additional|extra|further)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""

@@ -507,9 +507,14 @@ _HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A counted length of time: duration ("three weeks", "two more weeks", "eight trading days",
-    "2 1/2 years", "a minute and a half")."""
-    m = re.match(rf"(?i)({_NUM})(\s1/2)?[\s-](?:(?:more|trading|business|working)\s)?({_UNIT})", chunk)
-    value, gran = _duration_value(m.group(1), m.group(3))
+    "2 1/2 years", "a minute and a half", "an additional year", "another month")."""
+    m = re.match(
+        rf"(?i)({_NUM}|another)(\s1/2)?[\s-](?:(?:more|additional|extra|further|trading|business|working)\s)?"
+        rf"({_UNIT})",
+        chunk,
+    )
+    # "another year", like "an additional year", is one more
+    value, gran = _duration_value("one" if m.group(1).lower() == "another" else m.group(1), m.group(3))
     half = _HALF.get(m.group(3).lower().rstrip("s"))
     if (
         value is not None
@@ -542,8 +547,11 @@ def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _vague_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration."""
+    """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration. "For a
+    while" and "for some time" give no unit either: PXX."""
     low = match_form(chunk)
+    if re.search(r"while|time", low):
+        return "DURATION", "PXX", "day", "vague", f"'{chunk}': a length of time the text does not give", None
     unit = re.search(r"second|minute|hour|year|decade|month|week|day|age|centur", low).group()
     gran = {"age": "year", "centur": "century"}.get(unit, unit)
     code = {"second": "TXS", "minute": "TXM", "hour": "TXH", "day": "XD", "week": "XW", "month": "XM"}
@@ -921,9 +929,7 @@ _DATE_VALUE = (
     r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
 )
 _TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
-_DURATION_VALUE = (
-    r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|\d+Y\d+M|\d+DT\d+H|T(?:(?:\d+|X)[HMS]|\d+H\d+M|(?:\d+H)?(?:\d+M)?\d+S))"
-)
+_DURATION_VALUE = r"P(?:XX|(?:\d+|X)(?:Y|M|W|D|Q|E|C)|\d+Y\d+M|\d+DT\d+H|T(?:(?:\d+|X)[HMS]|\d+H\d+M|(?:\d+H)?(?:\d+M)?\d+S))"
 _VALUE_RE = {
     "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
     "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),
