@@ -174,3 +174,29 @@ EXTRA_CASES = [
 def test_another_or_an_additional_length_and_for_a_while(sentence, expected):
     assert rows(sentence) == expected
     assert all(is_timex_value(value, typ) for _text, typ, value in rows(sentence))
+
+
+DAY_LIST_CASES = [
+    (
+        "The ministers meet on Nov. 14 and 15.",
+        [("Nov. 14", "DATE", "1989-11-14"), ("15", "DATE", "1989-11-15")],
+    ),
+    (
+        "Hearings are set for Dec. 4, 5 and 6 in Boston.",
+        [("Dec. 4", "DATE", "1989-12-04"), ("5", "DATE", "1989-12-05"), ("6", "DATE", "1989-12-06")],
+    ),
+    ("Polls open Oct. 2nd or 3rd.", [("Oct. 2nd", "DATE", "1989-10-02"), ("3rd", "DATE", "1989-10-03")]),
+    # a count after the date, or numbers that do not go up, are no days
+    ("On Oct. 2 and 14 workers quit.", [("Oct. 2", "DATE", "1989-10-02")]),
+    ("Scores on Oct. 9 were 12 and 4.", [("Oct. 9", "DATE", "1989-10-09")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), DAY_LIST_CASES, ids=[c[0][:40] for c in DAY_LIST_CASES])
+def test_a_bare_day_after_a_date_is_a_day_of_that_month(sentence, expected):
+    assert rows(sentence) == expected
+
+
+def test_a_bare_day_without_a_reference_date_keeps_the_month_of_the_date():
+    t = find_time_expressions("The summit is on April 24 and 25.")
+    assert list(zip(t["text"], t["value"])) == [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25")]

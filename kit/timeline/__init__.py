@@ -31,6 +31,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     A full date: "May 31, 2019", "Oct. 17, 2023", "31 May 2019".
 ``date_md`` / ``date_dm``
     A date without a year: "October 7", "Oct. 17", "25 December".
+``day_of_month``
+    A bare day after a date, in a list of days of its month: "25" in "April 24
+    and 25", "4" and "5" in "March 3, 4 and 5" (each a date of that month).
 ``date_iso``
     "2023-12-25".
 ``weekday_date``

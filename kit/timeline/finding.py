@@ -501,7 +501,33 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
             merged.append(c)
     out: list[_Cand] = []
     for c in merged:
+        if out and c.start < out[-1].end:
+            continue  # inside a list of days ("April 24 and 25") already taken
         out.append(_with_modifiers(text, c, out[-1].end if out else 0))
+        if c.rule in ("date_md", "weekday_date") and (days := _MORE_DAYS.match(text, c.end)):
+            out.extend(_more_days(days, int(re.search(r"(\d+)\D*$", text[c.start : c.end]).group(1)), c))
+    return out
+
+
+_MORE_DAYS = re.compile(
+    r"(?:,\s\d{1,2}(?:st|nd|rd|th)?)*,?\s(?:and|or)\s\d{1,2}(?:st|nd|rd|th)?"
+    r"(?=[^\S\n]?(?:[.,;:!?)]|$)|\s(?:in|at|on|for|when|with|as|after|before|but|while|during|respectively)\s)"
+)
+"""More days of the same month after a date: "April 24 and 25", "March 3, 4 and 5" (before a
+punctuation mark or a preposition: "April 24 and 25 people" counts people)."""
+
+
+def _more_days(days: re.Match, first: int, c: _Cand) -> list[_Cand]:
+    """The bare days of ``days`` as dates of the month before (TimeML tags "25" in "April 24 and 25"
+    as a date of its own), when they go up from the first day and stay in a month."""
+    out: list[_Cand] = []
+    last = first
+    for m in re.finditer(r"\d{1,2}(?:st|nd|rd|th)?", days.group()):
+        day = int(m.group().rstrip("stndrh"))
+        if not last < day <= 31:
+            return []
+        last = day
+        out.append(_Cand(days.start() + m.start(), days.start() + m.end(), "day_of_month", c.priority))
     return out
 
 

@@ -882,6 +882,13 @@ def _year_end(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "DATE", f"{year}-12-31", "day", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
 
 
+def _day_of_month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A bare day after a date ("25" in "April 24 and 25"): day_of_month. Its month and year are the
+    date's, which :func:`resolve_anaphora` copies."""
+    day = int(re.match(r"\d+", chunk).group())
+    return "DATE", f"XXXX-XX-{day:02d}", "day", "vague", "a day of the month named just before", None
+
+
 NORMALISERS = {
     "year_end": _year_end,
     "holiday": _holiday,
@@ -914,6 +921,7 @@ NORMALISERS = {
     "part_of_day": _part_of_day,
     "anaphoric": _anaphoric,
     "clock_duration": _clock_duration,
+    "day_of_month": _day_of_month,
 }
 """Each rule of the finder (the ``rule`` column) to the function that normalises what it found."""
 
@@ -1023,7 +1031,11 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     With no such date the value keeps its X. Changes ``timexes`` in place.
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
+    before: _Timex | None = None
     for t in timexes:
+        if t.rule == "day_of_month":
+            _in_the_month_of(t, before)
+        before = t
         if t.rule == "part_of_day" and not t.quoted:
             _on_the_day_named(t, named)
         elif t.rule in ("anaphoric", "offset_date_ago"):
@@ -1033,6 +1045,22 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
             continue
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
+
+
+def _in_the_month_of(t: _Timex, date: _Timex | None) -> None:
+    """A bare day after a date ("25" in "April 24 and 25", "5" in "March 3, 4 and 5") is in that
+    date's month and year (the date just before it, which the finder put there)."""
+    m = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-\d\d", (date.value or "") if date is not None else "")
+    if m is None:
+        return
+    value = f"{m.group(1)}-{m.group(2)}-{t.value[-2:]}"
+    if m.group(1) != "XXXX":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:  # "April 30 and 31": no such day
+            return
+    t.value, t.anchor = value, date.anchor
+    t.anchor_note = f"'{t.text}': a day of the month of '{date.text}' ({date.value}), named just before it"
 
 
 def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
