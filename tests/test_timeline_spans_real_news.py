@@ -167,6 +167,9 @@ EXTRA_CASES = [
     ("Prices have been falling for some time.", [("some time", "DURATION", "PXX")]),
     ("While the board met, shareholders waited.", []),
     ("It took some time to agree.", []),
+    ("Rates stayed low for a long time.", [("a long time", "DURATION", "PXX")]),
+    ("The envoy will stay for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
+    ("A long time ago, in a short period, it grew.", []),
 ]
 
 

@@ -77,7 +77,8 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     half" (``PT1M30S``), "an additional year", "another month", "a further six
     months"; "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
-    it is a signal), "for a while", "for some time" (``PXX``: not even the unit); "the past three days", "the nine months ended
+    it is a signal), "for a while", "for some time", "for a long
+    time", "for a lengthy period" (``PXX``: not even the unit); "the past three days", "the nine months ended
     Sept. 30"; a range or an approximation is one expression ("two to three
     weeks", "a year or two", "the next 12 to 18 months").
 ``offset_date``

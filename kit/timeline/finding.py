@@ -116,7 +116,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
             r"(?:\s(?:or|and)\s(?:days|weeks|months|years|decades)|\sahead)?)(?![\w-])"
             r"|(?<![\w-])(?i:the\s(?:(?:early|first|final|coming)\s)?(?:days|weeks|months|years)\sahead)(?![\w-])"
-            r"|(?<=for\s)(?i:ages|a\s(?:little\s)?while|(?:quite\s)?some\stime)(?![\w-])",
+            r"|(?<=for\s)(?i:ages|a\s(?:little\s)?while|(?:quite\s)?some\stime"
+            r"|a\s(?:(?:very|fairly|rather|relatively)\s)?(?:long|lengthy|short|brief)\s(?:time|while|period(?:\sof\stime)?))"
+            r"(?![\w-])",
         ),
         (
             "past_duration",
@@ -248,7 +250,7 @@ _NEEDS = {
     ),
     "vague_duration": (
         *("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
-        *("ages", "while", "some time"),
+        *("ages", "while", " period", "some time", "long time", "lengthy time", "short time", "brief time"),
     ),
     "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),

@@ -550,7 +550,7 @@ def _vague_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration. "For a
     while" and "for some time" give no unit either: PXX."""
     low = match_form(chunk)
-    if re.search(r"while|time", low):
+    if re.search(r"while|time|period", low):
         return "DURATION", "PXX", "day", "vague", f"'{chunk}': a length of time the text does not give", None
     unit = re.search(r"second|minute|hour|year|decade|month|week|day|age|centur", low).group()
     gran = {"age": "year", "centur": "century"}.get(unit, unit)
