@@ -386,3 +386,18 @@ def test_until_with_a_past_verb_after_it_is_the_day_before():
         "Thursday": "1999-05-06"
     }
     assert _values("The shop is closed until Friday. It was busy.", "1999-05-05") == {"Friday": "1999-05-07"}
+
+
+# ----- "current" before a noun dates no event -----------------------------------------------------
+
+
+def test_current_before_a_noun_leaves_the_event_to_the_date():
+    article = kit.parse_article(
+        "---\npublished: 1999-04-20\n---\nBoard\n\nThe current board approved the plan on March 3."
+    )
+    assert list(zip(article.timeline["text"], article.timeline["value"])) == [
+        ("current", "PRESENT_REF"),
+        ("March 3", "1999-03-03"),
+    ]
+    (event,) = article.events.itertuples()
+    assert (event.text, event.timex_id, event.when) == ("approved", 1, "3 March 1999")
