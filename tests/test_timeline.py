@@ -651,7 +651,7 @@ def test_every_rule_has_a_normaliser_and_a_line_in_the_docs():
     import kit.timeline as tl
     from kit.timeline.finding import _patterns
 
-    found = {name for name, _ in _patterns()} | {"offset_date"}
+    found = {name for name, _ in _patterns()} | {"offset_date", "day_of_month"}
     assert set(tl.NORMALISERS) == found
     for rule in found:
         assert f"``{rule}``" in tl.__doc__, rule

@@ -201,3 +201,63 @@ def test_one_day_after_a_modal_or_a_wish_is_the_future(sentence):
 )
 def test_one_day_counted_stays_a_length_of_time(sentence):
     assert rows(sentence) == [("one day", "DURATION", "P1D")]
+
+
+# ----- "current" before a noun, a second day of the month, "an additional year", "for a while" -------
+
+MORE_CASES = [
+    # "current" before a noun is the present
+    ("The board defended the current rules.", [("current", "DATE", "PRESENT_REF")]),
+    ("She came with her current husband.", [("current", "DATE", "PRESENT_REF")]),
+    ("Current trading conditions are weak.", [("Current", "DATE", "PRESENT_REF")]),
+    ("Current and former staff signed it.", [("Current", "DATE", "PRESENT_REF")]),
+    ("Holders may buy shares at the then current price.", [("then current", "DATE", "PAST_REF")]),
+    ("Holders may buy shares at the then-current price.", [("then-current", "DATE", "PAST_REF")]),
+    # the noun, an accounting term, a unit with a dated value of its own
+    ("The current of the stream was strong.", []),
+    ("A strong current swept the boat away.", []),
+    ("The wire carries alternating current.", []),
+    ("The current account deficit widened.", []),
+    ("The current assets were sold.", []),
+    ("Sales in the current year rose.", [("the current year", "DATE", "1989")]),
+    ("Orders in the current quarter rose.", [("the current quarter", "DATE", "1989-Q4")]),
+    # "another", "an additional" length of time; a length with no unit at all
+    ("The lender may extend the loan for an additional year.", [("an additional year", "DURATION", "P1Y")]),
+    ("The strike lasted another week.", [("another week", "DURATION", "P1W")]),
+    ("The talks need an extra month.", [("an extra month", "DURATION", "P1M")]),
+    ("The ban was kept for a further six months.", [("a further six months", "DURATION", "P6M")]),
+    ("Troops will stay another two years.", [("another two years", "DURATION", "P2Y")]),
+    # a length the text does not give, not even its unit
+    ("The plant will be shut for a while.", [("a while", "DURATION", "PXX")]),
+    ("Prices have been falling for some time.", [("some time", "DURATION", "PXX")]),
+    ("While the board met, shareholders waited.", []),
+    ("It took some time to agree.", []),
+    ("Rates stayed low for a long time.", [("a long time", "DURATION", "PXX")]),
+    ("The envoy will stay for a fairly lengthy period.", [("a fairly lengthy period", "DURATION", "PXX")]),
+    ("A long time ago, in a short period, it grew.", []),
+    # a second day of the month joined to a date is a date of that month
+    (
+        "The ministers meet on Nov. 14 and 15.",
+        [("Nov. 14", "DATE", "1989-11-14"), ("15", "DATE", "1989-11-15")],
+    ),
+    (
+        "Hearings are set for Dec. 4, 5 and 6 in Boston.",
+        [("Dec. 4", "DATE", "1989-12-04"), ("5", "DATE", "1989-12-05"), ("6", "DATE", "1989-12-06")],
+    ),
+    ("Polls open Oct. 2nd or 3rd.", [("Oct. 2nd", "DATE", "1989-10-02"), ("3rd", "DATE", "1989-10-03")]),
+    # a count after the date, or numbers that do not go up, are no days
+    ("On Oct. 2 and 14 workers quit.", [("Oct. 2", "DATE", "1989-10-02")]),
+    ("The odds for Oct. 9, 4 and 2.", [("Oct. 9", "DATE", "1989-10-09")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MORE_CASES, ids=[c[0][:40] for c in MORE_CASES])
+def test_current_another_year_for_a_while_and_a_second_day(sentence, expected):
+    found = rows(sentence)
+    assert found == expected
+    assert all(is_timex_value(value, typ) for _text, typ, value in found)
+
+
+def test_a_bare_day_without_a_reference_date_keeps_the_month_of_the_date():
+    t = find_time_expressions("The summit is on April 24 and 25.")
+    assert list(zip(t["text"], t["value"])) == [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25")]

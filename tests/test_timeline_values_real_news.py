@@ -603,3 +603,18 @@ def test_last_month_name_is_never_the_month_just_gone(sentence, published, expec
 )
 def test_a_yearless_date_in_a_following_clause_keeps_the_direction_of_the_one_before(sentence, expected):
     assert _values(sentence, "1998-02-13") == expected
+
+
+# ----- "current" before a noun dates no event -----------------------------------------------------
+
+
+def test_current_before_a_noun_leaves_the_event_to_the_date():
+    article = kit.parse_article(
+        "---\npublished: 1999-04-20\n---\nBoard\n\nThe current board approved the plan on March 3."
+    )
+    assert list(zip(article.timeline["text"], article.timeline["value"])) == [
+        ("current", "PRESENT_REF"),
+        ("March 3", "1999-03-03"),
+    ]
+    (event,) = article.events.itertuples()
+    assert (event.text, event.timex_id, event.when) == ("approved", 1, "3 March 1999")

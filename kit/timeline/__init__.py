@@ -31,6 +31,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     A full date: "May 31, 2019", "Oct. 17, 2023", "31 May 2019".
 ``date_md`` / ``date_dm``
     A date without a year: "October 7", "Oct. 17", "25 December".
+``day_of_month``
+    A bare day after a date, in a list of days of its month: "25" in "April 24
+    and 25", "4" and "5" in "March 3, 4 and 5" (each a date of that month).
 ``date_iso``
     "2023-12-25".
 ``weekday_date``
@@ -74,13 +77,15 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``duration``, ``vague_duration``, ``past_duration``
     "three days", "a three-day visit", "two more weeks", "eight trading days",
     "a couple of years" (``P2Y``), "2 1/2 years" (``P2Y6M``), "a minute and a
-    half" (``PT1M30S``); "years", "recent weeks" (TimeML's
+    half" (``PT1M30S``), "an additional year", "another month", "a further six
+    months"; "years", "recent weeks" (TimeML's
     ``PXY``, ``PXW``: a length the text does not give; "in" or "for" before
-    it is a signal); "the past three days", "the nine months ended
-    Sept. 30"; a range or an approximation is one expression, and its value
-    the lower bound ("two to three weeks", "two or three weeks" and "between two
-    and three weeks" are ``P2W``, "a year or two" ``P1Y``, "the next 12 to 18
-    months" ``P12M``; "between" is a signal).
+    it is a signal), "for a while", "for some time", "for a long
+    time", "for a lengthy period" (``PXX``: not even the unit); "the past three
+    days", "the nine months ended Sept. 30"; a range or an approximation is one
+    expression, and its value the lower bound ("two to three weeks", "two or
+    three weeks" and "between two and three weeks" are ``P2W``, "a year or two"
+    ``P1Y``, "the next 12 to 18 months" ``P12M``; "between" is a signal).
 ``offset_date``
     "a year before May 31, 2019": a duration and a date make one date.
 ``set``
@@ -91,7 +96,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
 ``ref``
     "now", "currently", "the past", "recently", "the future", "the near future",
     "the short term", "one day" after a modal or a wish ("it will one day be",
-    "she hopes to one day return"):
+    "she hopes to one day return"), "current" before a noun ("the current
+    system", "then current prices" is past; not the noun "a strong current",
+    nor "current account"):
     TimeML's ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``. "The future of"
     something is its prospects, no time; a counted "one day" ("in the job one
     day") stays a length of time.

@@ -165,8 +165,8 @@ def build_time_events(doc, quotes: pd.DataFrame, timexes: list[_Timex], *, extra
 def _date_events(events: list[_Event], by_sentence: dict[int, list[_Mention]], timexes) -> None:
     """A time expression dates the verb it follows, else the nearest event word before it, else after."""
     for tid, t in enumerate(timexes):
-        if t.type not in ("DATE", "TIME"):
-            continue
+        if t.type not in ("DATE", "TIME") or (t.rule == "ref" and t.text.lower().endswith("current")):
+            continue  # "the current board said": the adjective is about the board, not the saying
         here = [m for m in by_sentence.get(t.sentence_id, []) if m.cls != "statement"]
         # a planned or prevented event is not dated by the time of the words about it
         here = [m for m in here if not m.unrealised]

@@ -116,7 +116,9 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
             r"(?:\s(?:or|and)\s(?:days|weeks|months|years|decades)|\sahead)?)(?![\w-])"
             r"|(?<![\w-])(?i:the\s(?:(?:early|first|final|coming)\s)?(?:days|weeks|months|years)\sahead)(?![\w-])"
-            r"|(?<=for\s)(?i:ages)(?![\w-])",
+            r"|(?<=for\s)(?i:ages|a\s(?:little\s)?while|(?:quite\s)?some\stime"
+            r"|a\s(?:(?:very|fairly|rather|relatively)\s)?(?:long|lengthy|short|brief)\s(?:time|while|period(?:\sof\stime)?))"
+            r"(?![\w-])",
         ),
         (
             "past_duration",
@@ -126,7 +128,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
         ),
         (
             "duration",
-            rf"(?<![\w])(?<!sub-)(?i:{_NUM})(?:\s1/2)?[\s-](?i:(?:more|trading|business|working)\s)?(?i:{_UNIT})"
+            rf"(?<![\w])(?<!sub-)(?i:{_NUM}|another)(?:\s1/2)?[\s-](?i:{_EXTRA}\s)?(?i:{_UNIT})"
             r"(?:-long)?(?![\w]|-(?!long)[a-z])"
             # "a second group", "a second term": an ordinal, not a length of time
             r"(?!(?<=[Aa]\ssecond)\s(?!(?:ago|later|earlier|before|after|or|and|to|of|in|for)\b)[a-z])"
@@ -181,9 +183,18 @@ _FUTURE = re.compile(
 )
 
 
+_EXTRA = r"(?:more|additional|extra|further|trading|business|working)"
+"""Words between a count and its unit ("two more weeks", "an additional year", "eight trading days")."""
 _REF_WORDS = (
     r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture(?!\sof\s)"
     r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
+    # "current" before a noun ("the current system", "his current wife", "then current prices"); not
+    # the noun ("the current of the river", "a current flows"), nor accounting's "current account",
+    # nor "current year"/"current quarter" (a dated value, or none)
+    r"|(?:then[\s-])?current(?=\s(?!(?:of|is|was|were|are|be|been|has|had|flows?|flowed|carried|swept"
+    r"|runs?|ran|in|into|on|at|to|from|through|that|which|who|between|across|along|with|by|for|as"
+    r"|account|accounts|assets|liabilities|ratio|affairs|events|yield|year|years|quarter|quarters"
+    r"|month|months|week|weeks|fiscal|period|decade|century|season|term)(?![\w-]))[A-Za-z])"
 )
 """Present, past and future references (TimeML's PRESENT_REF, PAST_REF, FUTURE_REF)."""
 _DECADE_WORDS = "twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
@@ -251,7 +262,7 @@ _NEEDS = {
     ),
     "vague_duration": (
         *("seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries"),
-        "ages",
+        *("ages", "while", " period", "some time", "long time", "lengthy time", "short time", "brief time"),
     ),
     "clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
     "day_clock": (":", "a.m", "p.m", "am", "pm", "noon", "midnight"),
@@ -281,7 +292,7 @@ space a space): a window without any of them skips the pattern."""
 _CLOCK_TEST = r"\d(?::[0-5]\d|\s?[ap]\.?m)|noon|midnight"
 _WEEKDAY_TEST = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _NEEDS_RE = {
-    "duration": r"[\s-](?:(?:more|trading|business|working)\s)?"
+    "duration": r"[\s-](?:(?:more|additional|extra|further|trading|business|working)\s)?"
     r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
     "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
     r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|(?:st|nd|rd|th)\sday"
@@ -298,7 +309,7 @@ _NEEDS_RE = {
     "date_dm": r"\d(?:st|nd|rd|th)?\s(?:of\s)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
     "month": r"(?:jan|febr)uary|march|april|may|june|july|august|(?:septem|octo|novem|decem)ber",
     "year": r"(?:1[89]|20)\d\d",
-    "ref": r"now(?![a-z])|nowadays|currently|recently|at\spresent|these\sdays"
+    "ref": r"now(?![a-z])|nowadays|current(?:ly|\s[a-z])|recently|at\spresent|these\sdays"
     r"|the\s(?:present|past|future|time|near|short)",
 }
 """A stronger test for the costliest patterns: every match's folded text (see :func:`_fold`)
@@ -380,7 +391,7 @@ _TRIGGER_WORDS = tuple(
     for w in (
         "jan feb mar apr may jun jul aug sep oct nov dec mon tue wed thu fri sat sun today tonight"
         " yesterday tomorrow recent morning afternoon evening night weekend noon midnight second minute"
-        " hour day daily week fortnight month year decade centur ages hourly nightly annually now current"
+        " hour day daily week fortnight month year decade centur ages while hourly nightly annually now current"
         " present past previous future term quarter period nineteen christmas thanksgiving easter halloween spring summer fall autumn winter time midday overnight"
         " twenties thirties forties fifties sixties seventies eighties nineties"
     ).split()
@@ -556,7 +567,33 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
             merged.append(c)
     out: list[_Cand] = []
     for c in merged:
+        if out and c.start < out[-1].end:
+            continue  # inside a list of days ("April 24 and 25") already taken
         out.append(_with_modifiers(text, c, out[-1].end if out else 0))
+        if c.rule in ("date_md", "weekday_date") and (days := _MORE_DAYS.match(text, c.end)):
+            out.extend(_more_days(days, int(re.search(r"(\d+)\D*$", text[c.start : c.end]).group(1)), c))
+    return out
+
+
+_MORE_DAYS = re.compile(
+    r"(?:,\s\d{1,2}(?:st|nd|rd|th)?)*,?\s(?:and|or)\s\d{1,2}(?:st|nd|rd|th)?"
+    r"(?=[^\S\n]?(?:[.,;:!?)]|$)|\s(?:in|at|on|for|when|with|as|after|before|but|while|during|respectively)\s)"
+)
+"""More days of the same month after a date: "April 24 and 25", "March 3, 4 and 5" (before a
+punctuation mark or a preposition: "April 24 and 25 people" counts people)."""
+
+
+def _more_days(days: re.Match, first: int, c: _Cand) -> list[_Cand]:
+    """The bare days of ``days`` as dates of the month before (TimeML tags "25" in "April 24 and 25"
+    as a date of its own), when they go up from the first day and stay in a month."""
+    out: list[_Cand] = []
+    last = first
+    for m in re.finditer(r"\d{1,2}(?:st|nd|rd|th)?", days.group()):
+        day = int(m.group().rstrip("stndrh"))
+        if not last < day <= 31:
+            return []
+        last = day
+        out.append(_Cand(days.start() + m.start(), days.start() + m.end(), "day_of_month", c.priority))
     return out
 
 
@@ -567,7 +604,7 @@ _YEAR_AFTER_MONTH = re.compile(r"\s(?i:last|this|next)\syear")
 
 
 _AMOUNT_MODIFIER = re.compile(
-    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|(?<=between\s){_NUM}\sand|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
+    rf"(?i)(?<![\w-])(?:{_NUM}\s(?:to|or)|(?<=between\s){_NUM}\sand|another|an?\s(?:additional|extra|further)|nearly|almost|approximately|roughly|more\sthan|less\sthan|fewer\sthan"
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""

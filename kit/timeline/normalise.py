@@ -514,9 +514,14 @@ _HALF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S"}
 
 def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A counted length of time: duration ("three weeks", "two more weeks", "eight trading days",
-    "2 1/2 years", "a minute and a half")."""
-    m = re.match(rf"(?i)({_NUM})(\s1/2)?[\s-](?:(?:more|trading|business|working)\s)?({_UNIT})", chunk)
-    value, gran = _duration_value(m.group(1), m.group(3))
+    "2 1/2 years", "a minute and a half", "an additional year", "another month")."""
+    m = re.match(
+        rf"(?i)({_NUM}|another)(\s1/2)?[\s-](?:(?:more|additional|extra|further|trading|business|working)\s)?"
+        rf"({_UNIT})",
+        chunk,
+    )
+    # "another year", like "an additional year", is one more
+    value, gran = _duration_value("one" if m.group(1).lower() == "another" else m.group(1), m.group(3))
     half = _HALF.get(m.group(3).lower().rstrip("s"))
     if (
         value is not None
@@ -551,8 +556,11 @@ def _past_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 def _vague_duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
-    """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration."""
+    """A length of time the text does not give (TimeML's PXY, PXM, ...): vague_duration. "For a
+    while" and "for some time" give no unit either: PXX."""
     low = match_form(chunk)
+    if re.search(r"while|time|period", low):
+        return "DURATION", "PXX", "day", "vague", f"'{chunk}': a length of time the text does not give", None
     unit = re.search(r"second|minute|hour|year|decade|month|week|day|age|centur", low).group()
     gran = {"age": "year", "centur": "century"}.get(unit, unit)
     code = {"second": "TXS", "minute": "TXM", "hour": "TXH", "day": "XD", "week": "XW", "month": "XM"}
@@ -576,6 +584,9 @@ _REF_VALUE = {
     "the near term": "FUTURE_REF",
     "the short term": "FUTURE_REF",
     "one day": "FUTURE_REF",
+    "current": "PRESENT_REF",
+    "then current": "PAST_REF",
+    "then-current": "PAST_REF",
 }
 
 
@@ -887,6 +898,13 @@ def _year_end(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     return "DATE", f"{year}-12-31", "day", ctx.anchor, f"{how} {ctx.ref_label}", ctx.zone
 
 
+def _day_of_month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
+    """A bare day after a date ("25" in "April 24 and 25"): day_of_month. Its month and year are the
+    date's, which :func:`resolve_anaphora` copies."""
+    day = int(re.match(r"\d+", chunk).group())
+    return "DATE", f"XXXX-XX-{day:02d}", "day", "vague", "a day of the month named just before", None
+
+
 NORMALISERS = {
     "year_end": _year_end,
     "holiday": _holiday,
@@ -919,6 +937,7 @@ NORMALISERS = {
     "part_of_day": _part_of_day,
     "anaphoric": _anaphoric,
     "clock_duration": _clock_duration,
+    "day_of_month": _day_of_month,
 }
 """Each rule of the finder (the ``rule`` column) to the function that normalises what it found."""
 
@@ -934,9 +953,7 @@ _DATE_VALUE = (
     r"|-Q(?:[1-4]|X)|-(?:SP|SU|FA|WI)|-H[12])?)"
 )
 _TIME_PART = r"T(?:MO|AF|EV|NI|DT|(?:\d{2}|XX):(?:\d{2}|XX)(?::\d{2})?(?:Z|[+-]\d{2}:\d{2})?)"
-_DURATION_VALUE = (
-    r"P(?:(?:\d+|X)(?:Y|M|W|D|Q|E|C)|\d+Y\d+M|\d+DT\d+H|T(?:(?:\d+|X)[HMS]|\d+H\d+M|(?:\d+H)?(?:\d+M)?\d+S))"
-)
+_DURATION_VALUE = r"P(?:XX|(?:\d+|X)(?:Y|M|W|D|Q|E|C)|\d+Y\d+M|\d+DT\d+H|T(?:(?:\d+|X)[HMS]|\d+H\d+M|(?:\d+H)?(?:\d+M)?\d+S))"
 _VALUE_RE = {
     "DATE": re.compile(rf"{_DATE_VALUE}(?:T(?:MO|AF|EV|NI))?|PRESENT_REF|PAST_REF|FUTURE_REF"),
     "TIME": re.compile(rf"{_DATE_VALUE}{_TIME_PART}"),
@@ -1034,7 +1051,11 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
     periods: list[_Timex] = []  # months of a year's results ("for the nine months"), in text order
+    before: _Timex | None = None
     for i, t in enumerate(timexes):
+        if t.rule == "day_of_month":
+            _in_the_month_of(t, before)
+        before = t
         if t.rule == "part_of_day" and not t.quoted:
             _on_the_day_named(t, named)
         elif t.rule == "clock" and not t.quoted and t.anchor_note.startswith(_NO_DAY):
@@ -1109,6 +1130,22 @@ def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Tim
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+
+
+def _in_the_month_of(t: _Timex, date: _Timex | None) -> None:
+    """A bare day after a date ("25" in "April 24 and 25", "5" in "March 3, 4 and 5") is in that
+    date's month and year (the date just before it, which the finder put there)."""
+    m = re.fullmatch(r"(\d{4}|XXXX)-(\d\d)-\d\d", (date.value or "") if date is not None else "")
+    if m is None:
+        return
+    value = f"{m.group(1)}-{m.group(2)}-{t.value[-2:]}"
+    if m.group(1) != "XXXX":
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:  # "April 30 and 31": no such day
+            return
+    t.value, t.anchor = value, date.anchor
+    t.anchor_note = f"'{t.text}': a day of the month of '{date.text}' ({date.value}), named just before it"
 
 
 def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
