@@ -617,15 +617,19 @@ def test_article_invariants(parts):
     assert check_order(article, chronology(article)).empty or len(c) > 0
 
 
-@pytest.mark.parametrize("kind", ["numbers", "words", "dense"])
+@pytest.mark.parametrize("kind", ["numbers", "words", "dense", "names"])
 def test_megabyte_finishes(kind):
     rng = random.Random(0)
     if kind == "numbers":
         text = " ".join(str(rng.randint(0, 99999)) for _ in range(180_000))[:1_000_000]
     elif kind == "words":
         text = "a " * 500_000
-    else:  # one long "sentence" of dates with no full stop
+    elif kind == "dense":  # one long "sentence" of dates with no full stop
         text = ("On Monday 12 people met at 9 a.m., " * 30_000)[:1_000_000]
+    else:  # one long "sentence" of title-case time words after names (the name test reads a window)
+        text = ("the minister Mr Brown Today said the fiscal first quarter and the quarter " * 14_000)[
+            :1_000_000
+        ]
     started = time.perf_counter()
     t = find_time_expressions(text, reference_date="2023-12-26")
     assert time.perf_counter() - started < HANG_LIMIT_S

@@ -261,3 +261,28 @@ def test_current_another_year_for_a_while_and_a_second_day(sentence, expected):
 def test_a_bare_day_without_a_reference_date_keeps_the_month_of_the_date():
     t = find_time_expressions("The summit is on April 24 and 25.")
     assert list(zip(t["text"], t["value"])) == [("April 24", "XXXX-04-24"), ("25", "XXXX-04-25")]
+
+
+# ----- what the new rules must not take --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an abbreviation that ends a sentence the splitter kept whole is no part of a name
+        ("Sales fell in the U.S. Today shares rose.", {"Today"}),
+        ("Stocks Fall as Dollar Weakens Today", {"Today"}),
+        # a title-case word before another capitalised word is a name
+        ("It was published in Current Biology last year.", {"last year"}),
+        # amounts after a date are no days
+        ("On May 5 and 6,000 people marched.", {"May 5"}),
+        ("Shares rose on May 5 and 6.5% on May 8.", {"May 5", "May 8"}),
+        # "for a while" at the start of a sentence
+        ("For a long time, nobody knew.", {"a long time"}),
+        # "then" after a preposition is no part of "then current"
+        ("Until then current employees keep their jobs.", {"current"}),
+    ],
+)
+def test_what_the_new_rules_do_not_take(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="1989-10-26")
+    assert set(t["text"]) == expected

@@ -547,21 +547,21 @@ def test_a_range_of_counts_is_one_duration_with_its_lower_bound(sentence, expect
     assert _values(sentence, "1998-02-13") == expected
 
 
-# ----- "last <month>": the month just gone would be "last month" --------------------
+# ----- "last <month>": the latest such month before the reference month ---------------
 
 
 @pytest.mark.parametrize(
     "sentence, published, expected",
     [
-        ("The plane crashed last February.", "1998-03-01", "1997-02"),  # the month just gone
-        ("The mill closed last December.", "1990-01-10", "1988-12"),  # across the new year
+        ("The plane crashed last February.", "1998-03-01", "1998-02"),  # the month just gone
+        ("The mill closed last December.", "1990-01-10", "1989-12"),  # across the new year
         ("The plant opened last March.", "1998-03-20", "1997-03"),  # the reference month
         ("The plant opened last January.", "1998-03-20", "1998-01"),
         ("Sales peaked last April.", "1989-11-02", "1989-04"),
         ("Sales peaked last November.", "1989-11-02", "1988-11"),
     ],
 )
-def test_last_month_name_is_never_the_month_just_gone(sentence, published, expected):
+def test_last_month_name_is_the_latest_before_the_reference_month(sentence, published, expected):
     (value,) = _values(sentence, published).values()
     assert value == expected
 
@@ -618,3 +618,62 @@ def test_current_before_a_noun_leaves_the_event_to_the_date():
     ]
     (event,) = article.events.itertuples()
     assert (event.text, event.timex_id, event.when) == ("approved", 1, "3 March 1999")
+
+
+# ----- the edges of the rules above ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a count of decades before "later" is a length of time, like days
+        (
+            "He was arrested in 1985. Two decades later, he was freed.",
+            {"1985": "1985", "Two decades": "P20Y"},
+        ),
+        # "a year ago" stays counted from the reference date after a length that is no results' period
+        (
+            "The plant, built in 1975, will close in six months. Output fell from a year ago.",
+            {"1975": "1975", "six months": "P6M", "a year ago": "1988"},
+        ),
+        # the months of results with no quarter named: the year before the reference date
+        (
+            "In 1987 the company was founded. For the nine months, sales rose from a year earlier.",
+            {"1987": "1987", "the nine months": "P9M", "a year earlier": "1988"},
+        ),
+        # after a fiscal quarter, the calendar quarter named later is the one "the quarter" means
+        (
+            "It earned $5 million in the fiscal first quarter. In the third quarter it lost money."
+            " Sales for the quarter rose.",
+            {"the fiscal first quarter": "1989-Q1", "the third quarter": "1989-Q3", "the quarter": "1989-Q3"},
+        ),
+        (
+            "It earned $5 million in the fiscal first quarter, up from the year-earlier quarter.",
+            {"the fiscal first quarter": "1989-Q1", "the year-earlier quarter": "1988-Q1"},
+        ),
+        # a clock time takes a day only across a bracket, a comma or "on", and not past a future cue
+        (
+            "He left home at 9 a.m. and returned Friday.",
+            {"9 a.m.": "1989-10-26T09:00", "Friday": "1989-10-20"},
+        ),
+        (
+            "He said on Monday that the store will open at 9 a.m.",
+            {"Monday": "1989-10-23", "9 a.m.": "1989-10-26T09:00"},
+        ),
+        # "Saturday and Sunday nights" in the past tense are two nights, not a habit
+        (
+            "Protesters clashed with police on Saturday and Sunday nights.",
+            {"Saturday": "1989-10-21TNI", "Sunday nights": "1989-10-22TNI"},
+        ),
+        # an opening time before a past verb and a later future cue is in the past
+        (
+            "On Friday the Dow fell 190 points and analysts say it will recover.",
+            {"Friday": "1989-10-20"},
+        ),
+        # an ordinal day of a month or of each month is no anaphoric day
+        ("The vote will be held on the first day of May.", {"May": "1990-05"}),
+        ("Rent is due on the first day of each month.", {"each month": "P1M"}),
+    ],
+)
+def test_the_edges_of_the_new_rules(sentence, expected):
+    assert _values(sentence, "1989-10-26") == expected

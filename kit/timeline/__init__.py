@@ -123,9 +123,9 @@ starts first wins, then the longer one. The ``rule`` column names the pattern:
     same day", "the previous Friday": counted from the latest time the text
     names before them ("later that year" is that year, "the previous Friday"
     the Friday before the day named); the value keeps ``X`` for what the kit
-    cannot know. A count of years or decades before "later" or "earlier" is
-    counted too ("two years later"); a count of other units is a length of
-    time, as TimeML writes it ("three days later": "three days", ``P3D``).
+    cannot know. A count of years before "later" or "earlier" is counted too
+    ("two years later"); a count of other units is a length of time, as
+    TimeML writes it ("three days later": "three days", ``P3D``).
     "A year earlier" after a quarter named in the last sentences is
     that quarter a year before, after "for the nine months" the year before.
     An ordinal day said of today ("today is the tenth day of the
@@ -175,9 +175,7 @@ the news conventions:
    ahead in its sentence, with no tense of its own (a list, a range, a clause
    such as "..., with the third departing from August 6"), is ahead too.
 4. A month without a year works like rule 3, for the month's first day.
-   "last April" is the latest April before the reference month, but the month
-   just gone is "last month": "last February" said in March is the February a
-   year before.
+   "last April" is the latest April before the reference month.
 
 The ``anchor`` column says what a value rests on: ``absolute`` (the text
 gives it all, or it is a length of time), ``reference_date``,

@@ -13,6 +13,8 @@ import pandas as pd
 from kit.schemas import OFFSET_COLUMNS, Column, frame, register
 from kit.timeline.finding import (
     _FUTURE,
+    _NUM_START,
+    _RANGE_START,
     _SIGNAL_BEFORE,
     _Cand,
     _candidates,
@@ -25,7 +27,6 @@ from kit.timeline.normalise import (
     resolve_anaphora,
 )
 from kit.timeline.vocab import (
-    _NUM,
     _POD,
     _WD,
     ANCHORS,
@@ -150,7 +151,7 @@ def _find(
             i = out.index(None)
             who = speaker_of(c.start, sid, s_start, s_end)
             out[i] = _make_quoted(text, c, sid, s_start, s_end, ref, ref_label, who, instants)
-    resolve_anaphora(out)
+    resolve_anaphora(out, text, ref)
     for t in out:
         # no reference date: a relative expression rests on nothing yet
         unresolved = t.value is None or "X" in t.value
@@ -229,9 +230,17 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     # the modifiers in front ("nearly", "the end of") are in the span, not in the value
     body, rule = chunk[c.lead :], c.rule
     shared = _SHARED_PART.match(text, c.end) if rule == "weekday" and _WD_ONLY.fullmatch(body) else None
-    if shared:  # "Monday and Tuesday nights": every Monday night too
+    if shared and ctx.past:  # "clashed on Saturday and Sunday nights": two nights, in the past
+        body = f"{body} {shared.group(1).lower()}"
+    elif shared:  # "Monday and Tuesday nights": every Monday night too
         body, rule = f"{body} {shared.group(1).lower()}s", "set"
-    low = _RANGE_LOW.search(chunk, 0, c.lead) if rule == "duration" else None
+    elif rule == "set" and (first := _AFTER_A_WEEKDAY.search(text, max(s_start, c.start - 20), c.start)):
+        # "clashed on Saturday and Sunday nights": in the past tense, the plural is "and"'s, two nights
+        plural = _PLURAL_WD_PART.fullmatch(body)
+        if plural and _PAST_NEAR.search(text, max(s_start, first.start() - 50), first.start()):
+            body, rule = f"{plural.group(1)} {plural.group(2)}", "weekday"
+            ctx = dataclasses.replace(ctx, past=True)
+    low = _RANGE_START.search(chunk, 0, c.lead) if rule == "duration" else None
     if low:  # "two to three weeks": TimeML writes the lower bound, P2W
         body = f"{low.group(1)} {_NUM_START.sub('', body, count=1)}"
     typ, value, gran, anchor, note, zone = _normalise(body, rule, ctx)
@@ -248,10 +257,9 @@ def _make(text: str, c: _Cand, sid: int, s_start: int, ctx: _Context) -> _Timex:
     return _Timex(sid, c.start, c.end, chunk, typ, value, gran, anchor, note, signal, rule, zone)
 
 
-_RANGE_LOW = re.compile(rf"(?i)({_NUM})\s(?:to|or|and)\s$")
-"""The lower bound of a range of counts before a length of time ("two to three weeks")."""
-_NUM_START = re.compile(rf"(?i){_NUM}(?:\s1/2)?[\s-]")
 _WD_ONLY = re.compile(_WD)
+_AFTER_A_WEEKDAY = re.compile(rf"{_WD},?\s(?:and|or)\s$")
+_PLURAL_WD_PART = re.compile(rf"({_WD})\s((?i:{_POD}))s")
 _SHARED_PART = re.compile(
     rf"(?:,\s(?:(?:and|or)\s)?|\s(?:and|or)\s)(?:{_WD},?\s(?:(?:and|or)\s)?)*{_WD}\s((?i:{_POD}))s(?![\w])"
 )
@@ -319,11 +327,15 @@ _OPENS_SENTENCE = re.compile(
 )
 """Nothing but a preposition or a modifier before an expression that opens its sentence."""
 _CLAUSE_END = re.compile(r"[,;:()]|\s(?:but|while|when|after|because)\s")
-_PAST_WORD = re.compile(
-    r"(?i)(?<![\w])(?:was|were|had|did|said|says|told|met|left|won|lost|began|came|went|took|held|[a-z]+ed)(?![\w])"
-)
-"""A verb in the past tense between an opening time and a future cue without a comma ("On Friday
-the company said it will ..." is last Friday; "On Friday he will leave" is the next)."""
+
+
+def _short_subject(text: str, end: int, first_future: int) -> bool:
+    """Between an opening time without a comma and the future cue, only a short subject with no
+    verb of its own ("On Friday the ministers will sign": the next Friday; "On Friday the Dow fell
+    and analysts say it will recover", "On Friday the ministry said it will": last Friday)."""
+    cue = _FUTURE.search(text, end, first_future)
+    head = text[end : cue.start() if cue else first_future]
+    return len(head.split()) <= 4 and not _FINITE.search(head)
 
 
 def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> bool:
@@ -350,7 +362,7 @@ def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> b
     if first_future > c.start:  # "On Tuesday, the league plans to ...": the time opens the clause
         return (
             first_future - c.end < 80
-            and (text.startswith(",", c.end) or not _PAST_WORD.search(text, c.end, first_future))
+            and (text.startswith(",", c.end) or _short_subject(text, c.end, first_future))
             and bool(_OPENS_SENTENCE.fullmatch(text, s_start, c.start))
             and not _CLAUSE_END.search(text, c.end + 1, first_future)
             and not _PAST_AFTER.match(text, c.end, first_future)

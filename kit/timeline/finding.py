@@ -12,6 +12,7 @@ from kit.timeline.vocab import (
     _CLOCK,
     _DAY,
     _DAY_OF,
+    _EXTRA,
     _HOLIDAY,
     _MONTH,
     _MONTH_FULL,
@@ -116,7 +117,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries)"
             r"(?:\s(?:or|and)\s(?:days|weeks|months|years|decades)|\sahead)?)(?![\w-])"
             r"|(?<![\w-])(?i:the\s(?:(?:early|first|final|coming)\s)?(?:days|weeks|months|years)\sahead)(?![\w-])"
-            r"|(?<=for\s)(?i:ages|a\s(?:little\s)?while|(?:quite\s)?some\stime"
+            r"|(?<=[Ff]or\s)(?i:ages|a\s(?:little\s)?while|(?:quite\s)?some\stime"
             r"|a\s(?:(?:very|fairly|rather|relatively)\s)?(?:long|lengthy|short|brief)\s(?:time|while|period(?:\sof\stime)?))"
             r"(?![\w-])",
         ),
@@ -183,15 +184,13 @@ _FUTURE = re.compile(
 )
 
 
-_EXTRA = r"(?:more|additional|extra|further|trading|business|working)"
-"""Words between a count and its unit ("two more weeks", "an additional year", "eight trading days")."""
 _REF_WORDS = (
     r"now|currently|nowadays|at\spresent|the\spresent|these\sdays|the\spast|recently|the\sfuture(?!\sof\s)"
     r"|(?<=at\s)the\stime|the\snear\sfuture|the\s(?:near|short)\sterm"
     # "current" before a noun ("the current system", "his current wife", "then current prices"); not
     # the noun ("the current of the river", "a current flows"), nor accounting's "current account",
     # nor "current year"/"current quarter" (a dated value, or none)
-    r"|(?:then[\s-])?current(?=\s(?!(?:of|is|was|were|are|be|been|has|had|flows?|flowed|carried|swept"
+    r"|(?:(?<!(?i:until)\s)(?<!(?i:since)\s)(?<!(?i:from)\s)(?<!(?i:till)\s)(?<!(?i:by)\s)then[\s-])?current(?=\s(?!(?:of|is|was|were|are|be|been|has|had|flows?|flowed|carried|swept"
     r"|runs?|ran|in|into|on|at|to|from|through|that|which|who|between|across|along|with|by|for|as"
     r"|account|accounts|assets|liabilities|ratio|affairs|events|yield|year|years|quarter|quarters"
     r"|month|months|week|weeks|fiscal|period|decade|century|season|term)(?![\w-]))[A-Za-z])"
@@ -228,14 +227,16 @@ _SEASON = (
 _ANAPHORIC = (
     r"(?<![\w-])(?i:the\s(?:day|week|month|year)\s(?:before|after|earlier|later)"
     r"(?!\s[a-z])|the\s(?:previous|following|next|prior|same)\s(?:day|week|weekend|month|year|morning|afternoon|evening|night)"
-    rf"|(?:{_NUM})[\s-](?:years?|decades?)\s(?:earlier|later)"
+    rf"|(?:{_NUM})[\s-]years?\s(?:earlier|later)"
     r"|(?:the|its|his|her|their)\s(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
-    r"|ninth|tenth|eleventh|twelfth|\w+tieth|\w+ty-(?:first|second|third|\w+th))\sday(?!s)"
+    r"|ninth|tenth|eleventh|twelfth|\w+tieth|\w+ty-(?:first|second|third|\w+th))\sday"
+    rf"(?!s|\sof\s(?:each|every|the\s(?:month|year|week)|{_MONTH_FULL}))"
     rf"|the\s(?:previous|prior|following)\s{_WD}"
     r"|(?:(?:earlier|later)\s)?that\s(?:same\s)?(?:day|week|month|year|morning|afternoon|evening|night))(?![\w-])"
 )
 """Expressions anchored on another time, not on the reference date ("the day before", "a year
-earlier", "the 99th day", "its second day"): found, with an underspecified value."""
+earlier", "the 99th day", "its second day"): found, with an underspecified value. "The first day
+of May" or "of each month" is no such expression (the month, or the repeated time, is found)."""
 
 
 _MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -292,7 +293,7 @@ space a space): a window without any of them skips the pattern."""
 _CLOCK_TEST = r"\d(?::[0-5]\d|\s?[ap]\.?m)|noon|midnight"
 _WEEKDAY_TEST = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _NEEDS_RE = {
-    "duration": r"[\s-](?:(?:more|additional|extra|further|trading|business|working)\s)?"
+    "duration": rf"[\s-](?:{_EXTRA}\s)?"
     r"(?:second|minute|hour|day|week|fortnight|month|quarters|year|decade|centur)",
     "anaphoric": r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|century|centuries)s?"
     r"\s(?:before|after|earlier|later)|the\s(?:previous|following|next|prior|same)\s|(?:st|nd|rd|th)\sday"
@@ -443,7 +444,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     found: list[_Cand] = []
     for w_start, w_end in _windows(text, start, end):
         found.extend(_window_candidates(text, w_start, w_end, start))
-    return [c for c in _choose(text, found) if not _in_a_name(text, c, start, end)]
+    headline: list[bool] = []  # is the sentence a headline in title case? (worked out once, if asked)
+    return [c for c in _choose(text, found) if not _in_a_name(text, c, start, end, headline)]
 
 
 _NAME_RULES = frozenset(
@@ -453,34 +455,46 @@ _NAME_RULES = frozenset(
 _TITLE_UNIT = re.compile(
     r"(?<![\w'’-])(?:Seconds?|Minutes?|Hours?|Days?|Weeks?|Weekends?|Months?|Years?|Decades?|Today|Tonight"
     r"|Tomorrow|Yesterday|Mornings?|Afternoons?|Evenings?|Nights?|Future|Past|Present|Now|Daily|Weekly"
-    r"|Monthly|Yearly|Annually|Hourly|Nightly)(?![\w-])"
+    r"|Monthly|Yearly|Annually|Hourly|Nightly|Current)(?![\w-])"
 )
 """A unit or deictic word in title case: in running prose, only a name writes it so."""
 _OPENING_QUOTE = re.compile(r"(?:(?<=\s)|(?<=^))(?:\"|``|''|'|“|‘)$")
 _CLOSING_QUOTE = re.compile(r"\"|''|”|’|'(?![\w])")
-_NAME_SMALL_WORDS = frozenset("a an and at by for from in of on or the to with".split())
+_NAME_SMALL_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over per so the to up via vs. with yet nor".split()
+)
 _WORD = re.compile(r"[A-Za-z][\w'’.&-]*")
+_ANY_WORD = re.compile(r"\w")
 _LEADING = " \t\n\"'`“‘(—–-_"
+_NAME_REACH = 200
+"""How far before an expression the name test looks (a quotation mark, the word before)."""
+_NEXT_CAPITAL = re.compile(r"[^\S\n]+[A-Z][a-z]")
+_PREVIOUS_CAPITAL = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.&-]*[^\S\n]+$")
 
 
 def _title_case(words: list[str]) -> bool:
     return all(w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words)
 
 
-def _in_a_name(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
+def _in_a_name(text: str, c: _Cand, s_start: int, s_end: int, headline: list[bool]) -> bool:
     """Is this expression part of a name: a title-case unit or deictic word in the middle of a
     sentence of ordinary prose, after a capitalised word ("This is VOA Today") or in a quoted
     title ("ABC's "This Week"", "CBS's "60 Minutes"")? A sentence's first word, a headline in
-    title case and all-capital text keep their times; so do weekdays, months and holidays."""
+    title case and all-capital text keep their times; so do weekdays, months and holidays, and a
+    time after an abbreviation that ends a sentence the splitter kept whole ("in the U.S. Today").
+    ``headline`` caches the headline test of the sentence (empty until it is needed). Only the
+    ``_NAME_REACH`` characters before the expression are read, so a long sentence stays linear."""
     if c.rule not in _NAME_RULES or not _TITLE_UNIT.search(text, c.start, c.end):
         return False
-    before = text[s_start : c.start]
-    if not before.strip(_LEADING):
+    if not _ANY_WORD.search(text, s_start, c.start):
         return False  # the sentence's first words ("Today, ...", "``Today, ...")
-    if _title_case(_WORD.findall(text, s_start, s_end)):
+    if not headline:
+        headline.append(_title_case(_WORD.findall(text, s_start, s_end)))
+    if headline[0]:
         return False  # a headline in title case
-    quote = _OPENING_QUOTE.search(before)
-    if quote:
+    lo = max(s_start, c.start - _NAME_REACH)
+    before = text[lo : c.start]
+    if _OPENING_QUOTE.search(before):
         close = _CLOSING_QUOTE.search(text, c.start, min(s_end, c.end + 60))
         if close is None:
             return False
@@ -488,8 +502,12 @@ def _in_a_name(text: str, c: _Cand, s_start: int, s_end: int) -> bool:
         return len(title.split()) >= 2 and _title_case(_WORD.findall(title))
     if before.upper() == before:
         return False  # after a dateline in capitals ("NEW YORK Today, ...")
-    prev = re.search(r"(?<![\w'’.&-])[A-Z][\w'’.&-]*([^\S\n]+)$", before)
-    return bool(prev and before[: prev.start()].strip(_LEADING))
+    if _NEXT_CAPITAL.match(text, c.end):
+        return True  # a title-case word before another mid-sentence ("published in Current Biology")
+    prev = _PREVIOUS_CAPITAL.search(before)
+    if prev is None or prev.group().rstrip().endswith("."):
+        return False  # no capitalised word before, or an abbreviation ending a sentence ("the U.S. Today")
+    return bool(_ANY_WORD.search(text, s_start, lo + prev.start()))
 
 
 def _window_candidates(text: str, start: int, end: int, s_start: int, prefilter: bool = True) -> list[_Cand]:
@@ -577,10 +595,11 @@ def _choose(text: str, found: list[_Cand]) -> list[_Cand]:
 
 _MORE_DAYS = re.compile(
     r"(?:,\s\d{1,2}(?:st|nd|rd|th)?)*,?\s(?:and|or)\s\d{1,2}(?:st|nd|rd|th)?"
-    r"(?=[^\S\n]?(?:[.,;:!?)]|$)|\s(?:in|at|on|for|when|with|as|after|before|but|while|during|respectively)\s)"
+    r"(?=[^\S\n]?(?:[.,](?!\d)|[;:!?)]|$)|\s(?:in|at|on|for|when|with|as|after|before|but|while|during|respectively)\s)"
 )
 """More days of the same month after a date: "April 24 and 25", "March 3, 4 and 5" (before a
-punctuation mark or a preposition: "April 24 and 25 people" counts people)."""
+punctuation mark or a preposition: "April 24 and 25 people" counts people, "May 5 and 6,000" or
+"6.5%" are numbers)."""
 
 
 def _more_days(days: re.Match, first: int, c: _Cand) -> list[_Cand]:
@@ -608,8 +627,10 @@ _AMOUNT_MODIFIER = re.compile(
     r"|up\sto|no\smore\sthan|at\sleast|at\smost|barely|a\sfull|the\sfirst|the\sfinal)\s$"
 )
 """Words before a length of time that TimeML puts inside the expression ("nearly forty years")."""
-_RANGE_START = re.compile(rf"(?i){_NUM}\s(?:to|or|and)\s$")
-_NUM_START = re.compile(rf"(?i){_NUM}[\s-]")
+_RANGE_START = re.compile(rf"(?i)({_NUM})\s(?:to|or|and)\s$")
+"""The start of a range of counts before a length of time ("two to three weeks"); its lower bound is
+the value TimeML writes (group 1)."""
+_NUM_START = re.compile(rf"(?i){_NUM}(?:\s1/2)?[\s-]")
 _THE_BEFORE = re.compile(
     r"(?i)(?<![\w-])the\s(?:(?:first|final|early|latest|same|comparable|entire|whole|full|year-earlier|year-ago)\s)?$"
 )

@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 
 from kit.lexicons import match_form
+from kit.timeline.finding import _FUTURE
 from kit.timeline.vocab import (
     _CLOCK,
     _DAY,
     _DAY_OF,
+    _EXTRA,
     _HOLIDAY,
     _MONTH,
     _MONTH_FULL,
@@ -359,9 +361,6 @@ def _month(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     if mod and mod.group(1).lower() == "last":
         year = year - 1 if month >= ctx.ref.month else year
         how = "'last': the one before"
-        if month == (ctx.ref.month - 2) % 12 + 1:
-            # the month just gone is "last month": "last February" said in March is a year before
-            year, how = year - 1, "'last': not the month just gone, the one a year before"
     elif mod and mod.group(1).lower() == "next":
         year = year + 1 if month <= ctx.ref.month else year
         how = "'next': the one after"
@@ -462,7 +461,7 @@ def _deictic(chunk: str, rule: str, ctx: _Context) -> _Normalised:
 
 
 _NO_DAY = "no day given"
-"""How the note of a clock time with no day of its own begins (see :func:`_on_the_day_named`)."""
+"""How the note of a clock time with no day of its own begins (see :func:`_clock_on_the_day_named`)."""
 
 
 def _clock(chunk: str, rule: str, ctx: _Context) -> _Normalised:
@@ -516,7 +515,7 @@ def _duration(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A counted length of time: duration ("three weeks", "two more weeks", "eight trading days",
     "2 1/2 years", "a minute and a half", "an additional year", "another month")."""
     m = re.match(
-        rf"(?i)({_NUM}|another)(\s1/2)?[\s-](?:(?:more|additional|extra|further|trading|business|working)\s)?"
+        rf"(?i)({_NUM}|another)(\s1/2)?[\s-](?:{_EXTRA}\s)?"
         rf"({_UNIT})",
         chunk,
     )
@@ -1035,7 +1034,7 @@ def _granularity_of(value: str) -> str:
     return "quarter" if quarter else "day" if day else "month" if month else "year"
 
 
-def resolve_anaphora(timexes: list[_Timex]) -> None:
+def resolve_anaphora(timexes: list[_Timex], text: str = "", ref: dt.date | None = None) -> None:
     """Give a value to expressions counted from another time the text names.
 
     "A year earlier", "the following month", "the day before" are counted from
@@ -1045,12 +1044,15 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
     last sentences is that quarter a year before (the year-ago quarter of
     company results); otherwise it stays counted from the reference date. After
     the months of results ("For the nine months, net rose from $5 million a year
-    earlier"), named after the last quarter, "a year earlier" and "a year ago"
-    are the year before the latest year named: nine months are no quarter.
-    With no such date the value keeps its X. Changes ``timexes`` in place.
+    earlier"), named after the last quarter, "a year earlier", "year-earlier"
+    and "the 1988 period" are the year before the results' year (the latest
+    quarter's, else the reference date's): nine months are no quarter. With no
+    such date the value keeps its X. ``text`` is the text the expressions were
+    found in; ``ref`` the reference date. Changes ``timexes`` in place.
     """
     named: list[_Timex] = []  # DATE and TIME expressions with a concrete value, in text order
     periods: list[_Timex] = []  # months of a year's results ("for the nine months"), in text order
+    fiscal: set[int] = set()  # ids of the bare quarters read as a fiscal quarter named before them
     before: _Timex | None = None
     for i, t in enumerate(timexes):
         if t.rule == "day_of_month":
@@ -1059,68 +1061,98 @@ def resolve_anaphora(timexes: list[_Timex]) -> None:
         if t.rule == "part_of_day" and not t.quoted:
             _on_the_day_named(t, named)
         elif t.rule == "clock" and not t.quoted and t.anchor_note.startswith(_NO_DAY):
-            _clock_on_the_day_named(t, named, timexes[i + 1 : i + 2])
+            _clock_on_the_day_named(t, named, timexes[i + 1 : i + 2], text)
         elif t.rule in ("anaphoric", "offset_date_ago"):
             # counted from another time: never the anchor of the next ("a year ago ... a year earlier")
             if not t.quoted:
-                _anchor_on(t, named, periods)
+                _anchor_on(t, named, periods, ref)
             continue
         if t.rule == "quarter" and not t.quoted and _BARE_QUARTER.fullmatch(t.text):
-            _same_fiscal_quarter(t, named)
+            _same_fiscal_quarter(t, named, fiscal)
         elif t.rule == "quarter" and not t.quoted and _YEAR_BEFORE_RESULTS.fullmatch(t.text):
-            if not _a_year_before_the_months(t, named, periods):
-                _same_fiscal_quarter(t, named, years_back=1)
+            if "quarter" in t.text.lower() or not _a_year_before_the_months(t, named, periods, ref):
+                _same_fiscal_quarter(t, named, fiscal, years_back=1)
         if t.value and t.type in ("DATE", "TIME") and _CONCRETE.fullmatch(t.value):
             named.append(t)
-        elif t.type == "DURATION" and t.value and _MONTHS_OF_RESULTS.fullmatch(t.value):
+        elif (
+            t.type == "DURATION"
+            and t.value
+            and _MONTHS_OF_RESULTS.fullmatch(t.value)
+            and t.text.lower().startswith("the ")
+        ):
             periods.append(t)
 
 
-_BARE_QUARTER = re.compile(r"(?i)the\s(?:latest\s)?(?:quarter|period)")
+_BARE_QUARTER = re.compile(r"(?i)the\s(?:latest\s)?quarter|the\slatest\speriod")
 _YEAR_BEFORE_RESULTS = re.compile(
-    r"(?i)year-(?:earlier|ago)|the\s(?:year-earlier|year-ago|(?:1[89]|20)\d\d)\speriod"
+    r"(?i)year-(?:earlier|ago)|the\s(?:comparable\s)?(?:year-earlier|year-ago|(?:1[89]|20)\d\d)\s(?:period|quarter)"
 )
 
 
-def _same_fiscal_quarter(t: _Timex, named: list[_Timex], years_back: int = 0) -> None:
-    """A bare quarter ("the quarter", "the latest period") after a fiscal quarter named in the
-    last sentences ("earned $5 million in the fiscal first quarter. Sales for the quarter rose")
-    is that quarter: a fiscal year's quarters are not the calendar's. With ``years_back`` ("the
-    1988 period", "year-earlier"), that quarter a year before."""
-    fiscal = next(
+def _recent(named: list[_Timex], sentence_id: int):
+    """The expressions named in the last ``_QUARTER_WINDOW`` sentences, the latest first (at most
+    ``_RECENT_MOST``, so that a text with no sentence breaks stays linear)."""
+    for a in named[: -_RECENT_MOST - 1 : -1]:
+        if a.sentence_id < sentence_id - _QUARTER_WINDOW:
+            return
+        yield a
+
+
+_RECENT_MOST = 60
+
+
+def _same_fiscal_quarter(t: _Timex, named: list[_Timex], fiscal: set[int], years_back: int = 0) -> None:
+    """A bare quarter ("the quarter", "the latest period") after a fiscal quarter, the latest
+    quarter named in the last sentences ("earned $5 million in the fiscal first quarter. Sales for
+    the quarter rose") is that quarter: a fiscal year's quarters are not the calendar's. With
+    ``years_back`` ("the 1988 period", "the year-earlier quarter"), that quarter a year before.
+    ``fiscal`` holds the ids of the quarters already read as fiscal ("the quarter" above)."""
+    latest = next(
         (
             a
-            for a in reversed(named)
-            if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW
-            and _granularity_of(a.value) == "quarter"
-            and re.search(r"(?i)fiscal", a.text)
-            and not re.search(r"(?i)year-(?:earlier|ago)|a\syear|last\syear", a.text)
+            for a in _recent(named, t.sentence_id)
+            if _granularity_of(a.value) == "quarter"
+            and not re.search(r"(?i)year-(?:earlier|ago)|a\syear|last\syear|\b(?:1[89]|20)\d\d\b", a.text)
         ),
         None,
     )
-    if fiscal is None:
+    if latest is None or not (id(latest) in fiscal or re.search(r"(?i)fiscal", latest.text)):
         return
-    value = _shift(fiscal.value, years=-years_back) if years_back else fiscal.value
+    value = _shift(latest.value, years=-years_back) if years_back else latest.value
     if value is None or value == t.value:
         return
-    t.value, t.anchor = value, fiscal.anchor
-    t.anchor_note = f"'{t.text}': the fiscal quarter named before it, '{fiscal.text}' ({fiscal.value})"
+    t.value, t.anchor = value, latest.anchor
+    t.anchor_note = f"'{t.text}': the fiscal quarter named before it, '{latest.text}' ({latest.value})"
+    if not years_back:
+        fiscal.add(id(t))
     if years_back:
         t.anchor_note += ", a year before"
 
 
-def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Timex]) -> None:
-    """A clock time with no day of its own falls on the day named right after it ("at 10:35 a.m.
-    (0735 GMT) Friday"; ``following``: the next expressions) or before it in its sentence ("On
-    Friday, the blast occurred at 10:35 a.m.")."""
-    day = next((a for a in following if a.sentence_id == t.sentence_id and a.start <= t.end + 20), None)
-    if day is None or not (day.value and _DAY_VALUE.fullmatch(day.value)):
-        day = None
-        for a in reversed(named):
+def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Timex], text: str) -> None:
+    """A clock time with no day of its own falls on the day named right after it, with at most a
+    bracket, a comma or "on" between ("at 10:35 a.m. (0735 GMT) Friday"; ``following``: the next
+    expression), or on the day named before it in its sentence with no future cue between ("On
+    Friday, the blast occurred at 10:35 a.m."; not "said on Monday that the store will open at 9
+    a.m.")."""
+    day = next(
+        (
+            a
+            for a in following
+            if a.sentence_id == t.sentence_id
+            and a.value
+            and _DAY_VALUE.fullmatch(a.value)
+            and _CLOCK_DAY_GAP.fullmatch(text, t.end, a.start)
+        ),
+        None,
+    )
+    if day is None:
+        for a in named[: -_RECENT_MOST - 1 : -1]:
             if a.sentence_id != t.sentence_id:
                 break
             if _DAY_VALUE.fullmatch(a.value):
-                day = a
+                if not _FUTURE.search(text, a.end, t.start):
+                    day = a
                 break
     if day is None or day.value == t.value[:10]:
         return
@@ -1129,6 +1161,8 @@ def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Tim
     t.anchor_note = f"'{t.text}': on '{day.text}' ({day.value}), the day named with it"
 
 
+_CLOCK_DAY_GAP = re.compile(r"\s*(?:\([^()\n]{0,40}\)\s*)?,?\s*(?:on\s)?")
+"""What may stand between a clock time and the day named after it: "10:35 a.m. (0735 GMT) Friday"."""
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
@@ -1153,14 +1187,13 @@ def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
     its sentence or the one before ("hopes were dashed Friday. Dealers bought in the morning")."""
     if t.value is None or re.search(r"(?i)yesterday|today", t.text):
         return
-    day = next(
-        (
-            a
-            for a in reversed(named)
-            if a.sentence_id >= t.sentence_id - 1 and re.fullmatch(r"\d{4}-\d\d-\d\d", a.value)
-        ),
-        None,
-    )
+    day = None
+    for a in named[: -_RECENT_MOST - 1 : -1]:
+        if a.sentence_id < t.sentence_id - 1:
+            break
+        if _DAY_VALUE.fullmatch(a.value):
+            day = a
+            break
     if day is None:
         return
     d = dt.date.fromisoformat(day.value)
@@ -1176,40 +1209,46 @@ _MONTHS_OF_RESULTS = re.compile(r"P(?:[2-9]|1[01])M")
 ended Oct. 1")."""
 
 
-def _a_year_before_the_months(t: _Timex, named: list[_Timex], periods: list[_Timex]) -> bool:
-    """Is a year before the months of results? "A year earlier", "year-earlier" or "the 1988
-    period" after the months of results named
-    since the last quarter ("For the nine months, net rose to $3 million from $2 million a year
-    earlier") is the year before: nine months are no quarter. Sets the value; False when no such
-    months are named in the sentence or the one before, or when a day is named after them
-    ("the six months ended Aug. 12")."""
-    recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
-    quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
-    period = next((p for p in reversed(periods) if p.sentence_id >= t.sentence_id - 1), None)
-    if (
-        period is None
-        or (quarter is not None and quarter.start > period.start)
-        or any(period.start < a.start < t.start and _granularity_of(a.value) == "day" for a in named)
-    ):
+def _a_year_before_the_months(
+    t: _Timex, named: list[_Timex], periods: list[_Timex], ref: dt.date | None
+) -> bool:
+    """Is ``t`` the year before the months of results? "A year earlier", "year-earlier" or "the
+    1988 period" after the months of results ("For the nine months, net rose to $3 million from $2
+    million a year earlier"), named in its sentence or the one before and after the last quarter,
+    is the year before the results' year (the latest quarter's, else the reference date's): nine
+    months are no quarter. Sets the value and says True; False when no such months are named, or
+    when a day is named after them ("the six months ended Aug. 12": counted from that day)."""
+    period = periods[-1] if periods and periods[-1].sentence_id >= t.sentence_id - 1 else None
+    if period is None:
         return False
-    # the year of the results: the latest year named in the last sentences ("year-earlier
-    # results" between them is the year before, not the year of the nine months)
-    year_of = max(recent, key=lambda a: (a.value[:4], a.start), default=None)
-    given = re.search(r"\b(1[89]|20)\d\d\b", t.text)
+    quarters = [a for a in _recent(named, t.sentence_id) if _granularity_of(a.value) == "quarter"]
+    if quarters and quarters[0].start > period.start:
+        return False
+    for a in named[: -_RECENT_MOST - 1 : -1]:
+        if a.start <= period.start:
+            break
+        if _granularity_of(a.value) == "day":
+            return False
+    given = re.search(r"\b(?:1[89]|20)\d\d\b", t.text)
+    anchor = "absolute"
     if given:  # "the 1988 period"
         year, how = given.group(), "the year given"
-    elif year_of is not None:
-        year = str(int(year_of.value[:4]) - 1)
-        how = f"the year of '{year_of.text}' ({year_of.value}) less one"
+    elif quarters:  # "year-earlier results" among them is the year before: the latest year is the results'
+        q = max(quarters, key=lambda a: a.value[:4])
+        year, anchor = str(int(q.value[:4]) - 1), q.anchor
+        how = f"the year of '{q.text}' ({q.value}) less one"
+    elif ref is not None:
+        year, anchor, how = str(ref.year - 1), "reference_date", f"the year before {ref.isoformat()}"
     else:
         return False
-    t.value, t.type, t.granularity = year, "DATE", "year"
-    t.anchor = year_of.anchor if year_of is not None and not given else "absolute"
+    t.value, t.type, t.granularity, t.anchor = year, "DATE", "year", anchor
     t.anchor_note = f"'{t.text}': the months of '{period.text}' a year before: {how}"
     return True
 
 
-def _anchor_on(t: _Timex, named: list[_Timex], periods: list[_Timex] = ()) -> None:
+def _anchor_on(
+    t: _Timex, named: list[_Timex], periods: list[_Timex] = (), ref: dt.date | None = None
+) -> None:
     low = match_form(t.text)
     wd = re.search(
         r"(previous|prior|following)\s(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low
@@ -1240,14 +1279,8 @@ def _anchor_on(t: _Timex, named: list[_Timex], periods: list[_Timex] = ()) -> No
     if n is None:
         return
     sign = _SHIFT_WORDS.get(word, 0) * n  # "that year", "later that day": the time named
-    recent = [a for a in named if a.sentence_id >= t.sentence_id - _QUARTER_WINDOW]
-    quarter = next((a for a in reversed(recent) if _granularity_of(a.value) == "quarter"), None)
-    if (
-        unit == "year"
-        and word in ("earlier", "ago")
-        and n == 1
-        and _a_year_before_the_months(t, named, periods)
-    ):
+    quarter = next((a for a in _recent(named, t.sentence_id) if _granularity_of(a.value) == "quarter"), None)
+    if unit == "year" and word == "earlier" and n == 1 and _a_year_before_the_months(t, named, periods, ref):
         return
     if word == "ago":
         if unit != "year" or quarter is None:

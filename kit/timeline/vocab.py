@@ -101,6 +101,8 @@ _NUM = (
     + ")"
 )
 _UNIT = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters|years?|decades?|century|centuries)"
+_EXTRA = r"(?:more|additional|extra|further|trading|business|working)"
+"""Words between a count and its unit ("two more weeks", "an additional year", "eight trading days")."""
 _UNIT_CODE = {
     "second": ("S", "second", True),
     "minute": ("M", "minute", True),
