@@ -59,6 +59,17 @@ CASES = {
         {"Friday": ("DATE", "2000-03-31")},
     ),
     # "in the morning" ahead, with no day named, is the next morning; in the past, the same day
+    # an irregular participle after "be" is no past tense
+    "held ahead": (
+        "The vote will be held on Nov. 15, officials said.",
+        "1989-10-26",
+        {"Nov. 15": ("DATE", "1989-11-15")},
+    ),
+    "made in the past": (
+        "The decision was made on Nov. 15.",
+        "1989-10-26",
+        {"Nov. 15": ("DATE", "1988-11-15")},
+    ),
     "a morning ahead": (
         "The delegation will leave at six in the morning, the minister said.",
         "2000-04-05",

@@ -281,8 +281,13 @@ _PAST_NEAR = re.compile(
 """A verb in the past tense at most four words before a date without a year ("was planned for
 March" and "is scheduled for Monday" speak of a time still ahead: no past tense)."""
 
-_PASSIVE_AHEAD = re.compile(r"(?i)(?<![\w])(?:be|been|being)\s[a-z]+ed\s(?:[\w’'-]+\s){0,3}$")
-"""A participle after "be" ("to be published in May", "will be completed by June") is no past tense."""
+_PASSIVE_AHEAD = re.compile(
+    r"(?i)(?<![\w])(?:be|been|being)\s(?:[a-z]+ed|held|made|paid|sold|built|done|given|taken|seen|set|put|run"
+    r"|won|brought|bought|told|shown|chosen|sent|spent|kept|met|left|hit|cut|shut|begun|known|found|heard|laid"
+    r"|led|lost|struck|sworn|sung|drawn|thrown|torn|worn)\s(?:[\w’'-]+\s){0,3}$"
+)
+"""A participle after "be" ("to be published in May", "will be completed by June", "will be held on Nov.
+15") is no past tense."""
 
 _PAST_AFTER = re.compile(
     r",\s(?:(?!(?i:be|been|being|can|could|will|would|may|might|must|should|shall|has|have|is|are|to"
@@ -371,7 +376,8 @@ def _future_at(text: str, s_start: int, c: _Cand, first_future: int | None) -> b
     past = [m.start() for m in _PAST_TENSE.finditer(text, first_future, c.start)]
     if past and not _FUTURE.search(text, past[-1], c.start):  # "will ... since he was rescued in November"
         return False
-    return not _PAST_VERB.search(text, max(s_start, c.start - 30), c.start)
+    lo = max(s_start, c.start - 30)
+    return not _PAST_VERB.search(text, lo, c.start) or bool(_PASSIVE_AHEAD.search(text, lo, c.start))
 
 
 def _first_future(text: str, s_start: int, s_end: int) -> int | None:
