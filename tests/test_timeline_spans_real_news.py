@@ -286,3 +286,17 @@ def test_a_bare_day_without_a_reference_date_keeps_the_month_of_the_date():
 def test_what_the_new_rules_do_not_take(sentence, expected):
     t = find_time_expressions(sentence, reference_date="1989-10-26")
     assert set(t["text"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The embargo began seventy years ago.", ("seventy years ago", "1930")),
+        ("Talks lasted eighteen months.", ("eighteen months", "P18M")),
+        ("The siege lasted ninety-one days.", ("ninety-one days", "P91D")),
+        ("He served fourteen years in prison.", ("fourteen years", "P14Y")),
+    ],
+)
+def test_every_count_in_words_up_to_ninety_nine(sentence, expected):
+    t = find_time_expressions(sentence, reference_date="2000-01-01")
+    assert list(zip(t["text"], t["value"])) == [expected]

@@ -592,7 +592,11 @@ _REF_VALUE = {
 def _ref(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """The present, the past or the future, with no date (PRESENT_REF, PAST_REF, FUTURE_REF): ref."""
     value = _REF_VALUE[re.sub(r"\s+", " ", match_form(chunk))]
-    where = {"PRESENT_REF": "the present, at", "PAST_REF": "some time before", "FUTURE_REF": "some time after"}
+    where = {
+        "PRESENT_REF": "the present, at",
+        "PAST_REF": "some time before",
+        "FUTURE_REF": "some time after",
+    }
     note = f"'{chunk}': {where[value]} the moment of writing, no date"
     return "DATE", value, "day", "vague", note, None
 

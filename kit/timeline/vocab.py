@@ -152,10 +152,14 @@ def _instant(value: str) -> dt.datetime:
     return dt.datetime.fromisoformat(v)
 
 
-_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TEENS_WORDS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen")
-_TEENS_WORDS += ("eighteen", "nineteen")
-_TENS_WORDS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_UNITS_WORDS = tuple(sorted(_UNITS_OF, key=_UNITS_OF.get))
+"""One to nine in words, from kit/data/number_words.csv."""
+_TEENS_WORDS = tuple(
+    sorted((w for w, v in _BASE_NUMBER_WORDS.items() if 10 <= v <= 19), key=_BASE_NUMBER_WORDS.get)
+)
+"""Ten to nineteen in words."""
+_TENS_WORDS = tuple(sorted(_TENS_OF, key=_TENS_OF.get))
+"""Twenty to ninety in words."""
 _SPELLED_YEAR = (
     r"(?:nineteen\s(?:(?:" + "|".join(_TENS_WORDS) + r")(?:[\s-](?:" + "|".join(_UNITS_WORDS) + r"))?"
     r"|" + "|".join(_TEENS_WORDS) + r"|hundred|oh[\s-](?:" + "|".join(_UNITS_WORDS) + r"))"
