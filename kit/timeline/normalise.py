@@ -717,8 +717,9 @@ def _part_of_day(chunk: str, rule: str, ctx: _Context) -> _Normalised:
     """A part of a day with no day of its own ("in the morning", "by mid-afternoon", "at midday",
     "overnight", "six in the morning"): part_of_day. A TIME on the day named just before it (see
     :func:`resolve_anaphora`), or, in a clause in the past or the future tense, on the reference
-    date, but "in the morning" in the future tense is the next morning; "overnight" is the night before. "In the morning" in the present tense is a habit, with
-    no day ("in the morning we count")."""
+    date, but "in the morning" in the future tense is the next morning; "overnight" is the night
+    before. "In the morning" in the present tense is a habit, with no day ("in the morning we
+    count")."""
     low = match_form(chunk)
     hour = re.match(r"(\w+)\sin\sthe\s(morning|afternoon|evening)", low)
     if hour and _number(hour.group(1)) and _number(hour.group(1)) <= 12:  # "six in the morning": 06:00
@@ -1093,11 +1094,11 @@ _YEAR_BEFORE_RESULTS = re.compile(
 )
 
 
-def _recent(named: list[_Timex], sentence_id: int):
-    """The expressions named in the last ``_QUARTER_WINDOW`` sentences, the latest first (at most
-    ``_RECENT_MOST``, so that a text with no sentence breaks stays linear)."""
+def _recent(named: list[_Timex], sentence_id: int, window: int = _QUARTER_WINDOW):
+    """The expressions named in sentence ``sentence_id`` and the ``window`` sentences before it, the
+    latest first (at most ``_RECENT_MOST``, so that a text with no sentence breaks stays linear)."""
     for a in named[: -_RECENT_MOST - 1 : -1]:
-        if a.sentence_id < sentence_id - _QUARTER_WINDOW:
+        if a.sentence_id < sentence_id - window:
             return
         yield a
 
@@ -1127,10 +1128,10 @@ def _same_fiscal_quarter(t: _Timex, named: list[_Timex], fiscal: set[int], years
         return
     t.value, t.anchor = value, latest.anchor
     t.anchor_note = f"'{t.text}': the fiscal quarter named before it, '{latest.text}' ({latest.value})"
-    if not years_back:
-        fiscal.add(id(t))
     if years_back:
         t.anchor_note += ", a year before"
+    else:
+        fiscal.add(id(t))
 
 
 def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Timex], text: str) -> None:
@@ -1151,13 +1152,9 @@ def _clock_on_the_day_named(t: _Timex, named: list[_Timex], following: list[_Tim
         None,
     )
     if day is None:
-        for a in named[: -_RECENT_MOST - 1 : -1]:
-            if a.sentence_id != t.sentence_id:
-                break
-            if _DAY_VALUE.fullmatch(a.value):
-                if not _FUTURE.search(text, a.end, t.start):
-                    day = a
-                break
+        day = next((a for a in _recent(named, t.sentence_id, 0) if _DAY_VALUE.fullmatch(a.value)), None)
+        if day is not None and _FUTURE.search(text, day.end, t.start):
+            day = None
     if day is None or day.value == t.value[:10]:
         return
     t.value = f"{day.value}{t.value[10:]}"
@@ -1191,13 +1188,7 @@ def _on_the_day_named(t: _Timex, named: list[_Timex]) -> None:
     its sentence or the one before ("hopes were dashed Friday. Dealers bought in the morning")."""
     if t.value is None or re.search(r"(?i)yesterday|today", t.text):
         return
-    day = None
-    for a in named[: -_RECENT_MOST - 1 : -1]:
-        if a.sentence_id < t.sentence_id - 1:
-            break
-        if _DAY_VALUE.fullmatch(a.value):
-            day = a
-            break
+    day = next((a for a in _recent(named, t.sentence_id, 1) if _DAY_VALUE.fullmatch(a.value)), None)
     if day is None:
         return
     d = dt.date.fromisoformat(day.value)
